@@ -1,0 +1,3 @@
+from libeval.cli import main
+
+main()

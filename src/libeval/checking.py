@@ -1,0 +1,30 @@
+"""`libeval check`: every problem of every standard and library folder named."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from libeval.errors import LibevalError, Problem, problem
+from libeval.loading import StandardCache, find_libraries, load_library, load_standard, shown
+
+
+def check_paths(paths: Iterable[Path]) -> list[Problem]:
+    cache = StandardCache()
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            if path.is_dir():
+                folders = find_libraries(path)
+                if not folders:
+                    problems.append(problem(shown(path), None, "no-libraries", path=shown(path)))
+                for folder in folders:
+                    try:
+                        problems += load_library(folder, cache).problems
+                    except LibevalError as exc:
+                        problems += exc.problems
+            else:
+                problems += load_standard(path).problems
+        except LibevalError as exc:
+            problems += exc.problems
+    return sorted(set(problems))

@@ -1,0 +1,147 @@
+"""Checks across files: a library's facts and an assessment's entries against their standard."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from libeval.errors import Problem, Severity, problem
+from libeval.models import Assessment, FactDef, Judged, Library
+from libeval.standard import POPULATION, Standard
+from libeval.validate import did_you_mean
+from libeval.yamlsrc import Source
+
+Loc = tuple[Any, ...]
+_URL = re.compile(r"^https?://", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+class _Sink:
+    def __init__(self, src: Source) -> None:
+        self.src = src
+        self.problems: list[Problem] = []
+
+    def add(self, loc: Loc, code: str, severity: Severity = "error", key: bool = False, **args: Any) -> None:
+        self.problems.append(problem(self.src.path, self.src.mark(loc, key), code, severity, **args))
+
+
+def _kind(value: Any) -> str:
+    return "true/false" if isinstance(value, bool) else "a number"
+
+
+def _check_value(sink: _Sink, fact: FactDef, value: Any, loc: Loc) -> None:
+    if fact.type == "boolean":
+        if not isinstance(value, bool):
+            sink.add(loc, "value-type", id=fact.id, expected="true/false", got=_kind(value))
+        return
+    if isinstance(value, bool):
+        sink.add(loc, "value-type", id=fact.id, expected="a number", got="true/false")
+        return
+    if value < 0:
+        sink.add(loc, "value-type", id=fact.id, expected="a number ≥ 0", got=value)
+    elif fact.type == "integer" and value != value.to_integral_value():
+        sink.add(loc, "value-type", id=fact.id, expected="a whole number", got=value)
+    elif fact.type == "percent" and value > 100:
+        sink.add(loc, "value-type", id=fact.id, expected="a percentage 0..100", got=value)
+
+
+def check_fact_entry(sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: Loc, unit: str | None) -> None:
+    """A library fact or an assessor's correction, against the catalogue."""
+    fact = std.facts.get(fact_id)
+    if fact is None:
+        sink.add(loc, "unknown-fact", key=True, id=fact_id, hint=did_you_mean(fact_id, std.facts))
+        return
+    if unit is not None and fact.unit is not None and unit != fact.unit:
+        sink.add((*loc, "unit"), "unit-mismatch", id=fact_id, expected=fact.unit, got=unit)
+    if fact.per_year:
+        if entry.years is None:
+            if entry.value is not None:
+                sink.add((*loc, "value"), "per-year-expected", id=fact_id)
+            return
+        period = std.criteria.period
+        for year, value in entry.years.items():
+            if not period.start <= year <= period.end:
+                sink.add((*loc, "years", str(year)), "year-outside-period", "warning", key=True, year=year,
+                         start=period.start, end=period.end)
+            _check_value(sink, fact, value, (*loc, "years", str(year)))
+        absent = [y for y in range(period.start, period.end + 1) if y not in entry.years]
+        if absent and len(absent) < period.end - period.start + 1:
+            sink.add((*loc, "years"), "missing-years", "warning", id=fact_id, years=", ".join(map(str, absent)))
+    else:
+        if entry.years is not None:
+            sink.add((*loc, "years"), "single-value-expected", id=fact_id)
+        elif entry.value is not None:
+            _check_value(sink, fact, entry.value, (*loc, "value"))
+
+
+def check_library(std: Standard, lib: Library, src: Source, folder: Path | None) -> list[Problem]:
+    sink = _Sink(src)
+    crit = std.criteria
+    if lib.level != crit.level:
+        sink.add(("level",), "level-mismatch", "warning", got=lib.level, expected=crit.level)
+    by = crit.variant.by
+    variant = lib.region if by == "region" else lib.attributes.get(by)
+    if variant not in crit.variant.values:
+        sink.add(("region",) if by == "region" else ("attributes",), "unknown-variant", attribute=by,
+                 expected=", ".join(crit.variant.values), got=variant or "")
+    for fact_id, entry in lib.facts.items():
+        loc = ("facts", fact_id)
+        check_fact_entry(sink, std, fact_id, entry, loc, entry.unit)
+        for i, ref in enumerate(entry.evidence):
+            _check_evidence(sink, ref, (*loc, "evidence", i), folder)
+    if lib.population is None:
+        sink.add((), "missing-fact", "warning", id=POPULATION, name="服务人口 (service population)")
+    for fact in crit.facts:
+        given = lib.facts.get(fact.id)
+        if given is None or (given.value is None and not given.years):
+            where = ("facts", fact.id) if given is not None else ("facts",)
+            sink.add(where, "missing-fact", "warning", id=fact.id, name=fact.name)
+    return sink.problems
+
+
+def _check_evidence(sink: _Sink, ref: str, loc: Loc, folder: Path | None) -> None:
+    if _URL.match(ref):
+        return
+    if _SCHEME.match(ref) or Path(ref).is_absolute() or ".." in Path(ref).parts:
+        sink.add(loc, "evidence-outside", path=ref)
+    elif folder is not None and not (folder / ref).exists():
+        sink.add(loc, "evidence-missing", "warning", path=ref)
+
+
+def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list[Problem]:
+    sink = _Sink(src)
+    for code, award in assessment.judged.items():
+        loc = ("judged", code)
+        info = std.nodes.get(code)
+        if info is None or info.node.rule is None:
+            sink.add(loc, "unknown-code", key=True, code=code, hint=did_you_mean(code, std.leaves))
+            continue
+        rule = info.node.rule
+        if not isinstance(rule, Judged):
+            sink.add(loc, "not-judged-indicator", key=True, code=code, kind=rule.kind)
+            continue
+        if award.points is not None and award.level is not None:
+            sink.add(loc, "points-or-level")
+        if award.points is not None and award.points > info.node.max:
+            sink.add((*loc, "points"), "judged-range", code=code, points=award.points, max=info.node.max)
+        if award.level is not None and award.level not in {lv.name for lv in rule.levels}:
+            sink.add((*loc, "level"), "unknown-level", code=code, level=award.level,
+                     known=", ".join(lv.name for lv in rule.levels) or "-")
+    for code in assessment.not_applicable:
+        loc = ("not_applicable", code)
+        info = std.nodes.get(code)
+        if info is None:
+            sink.add(loc, "unknown-code", key=True, code=code, hint=did_you_mean(code, std.nodes))
+        elif info.node.not_applicable is None:
+            sink.add(loc, "na-not-allowed", key=True, code=code)
+    for fact_id, corr in assessment.corrections.items():
+        loc = ("corrections", fact_id)
+        if fact_id == POPULATION:
+            if corr.value is None or isinstance(corr.value, bool) or corr.value <= Decimal(0):
+                sink.add((*loc, "value"), "value-type", id=fact_id, expected="a number > 0",
+                         got=corr.value if corr.value is not None else "nothing")
+            continue
+        check_fact_entry(sink, std, fact_id, corr, loc, None)
+    return sink.problems

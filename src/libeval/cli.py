@@ -1,0 +1,278 @@
+"""The command line: options in, library calls, output out. The only module that imports typer;
+`_run` is the one place that turns problems into messages and exit codes."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from libeval import __version__
+from libeval.errors import LibevalError, Problem, errors_only, problem
+from libeval.messages import default_lang
+
+app = typer.Typer(
+    name="libeval",
+    help="Score China's national evaluation of public libraries (全国县级以上公共图书馆评估定级).",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+criteria_app = typer.Typer(help="The bundled standards.", no_args_is_help=True, rich_markup_mode=None)
+app.add_typer(criteria_app, name="criteria")
+
+
+class Lang(str, enum.Enum):
+    zh = "zh"
+    en = "en"
+
+
+class CheckFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+class ScoreFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+
+
+LangOpt = Annotated[Lang | None, typer.Option("--lang", help="zh or en (default: reports zh, messages from LANG).")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")]
+
+
+def _msg_lang(lang: Lang | None) -> str:
+    return lang.value if lang else default_lang()
+
+
+def _report_lang(lang: Lang | None) -> str:
+    return lang.value if lang else "zh"
+
+
+def _fail(problems: list[Problem], lang: str) -> NoReturn:
+    from libeval.console import print_problems
+
+    print_problems(problems, lang)
+    raise typer.Exit(1)
+
+
+def _run(lang: Lang | None, body: Callable[[], int]) -> None:
+    """Run a command body; problems become `file:line:col` lines on stderr and exit code 1."""
+    try:
+        code = body()
+    except LibevalError as exc:
+        _fail(exc.problems, _msg_lang(lang))
+    raise typer.Exit(code)
+
+
+def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from libeval.output import write_atomic
+
+    write_atomic(output, text, inputs)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"libeval {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """libeval: exact, explainable scoring of public library evaluations."""
+
+
+@app.command()
+def check(
+    paths: Annotated[list[Path], typer.Argument(help="Standards (.yaml) and library folders to validate.")],
+    fmt: Annotated[CheckFormat, typer.Option("--format", help="text or json.")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Validate standards and library folders; print every problem."""
+
+    def body() -> int:
+        from libeval.checking import check_paths
+
+        problems = check_paths(paths)
+        mlang = _msg_lang(lang)
+        if fmt is CheckFormat.json:
+            sys.stdout.write(json.dumps({"problems": [p.as_dict(mlang) for p in sorted(problems)]},
+                                        ensure_ascii=False, indent=2) + "\n")
+        else:
+            from libeval.console import print_problems
+
+            print_problems(problems, mlang)
+        failing = errors_only(problems) or (strict and problems)
+        return 1 if failing else 0
+
+    _run(lang, body)
+
+
+@app.command()
+def score(
+    path: Annotated[Path, typer.Argument(help="A library folder (holding library.yaml).")],
+    assessment: Annotated[str, typer.Option("--assessment", "-a", help="Which assessment to score.")] = "self",
+    fmt: Annotated[ScoreFormat, typer.Option("--format", help="table or json.")] = ScoreFormat.table,
+    detail: Annotated[bool, typer.Option("--detail", help="Every indicator with its explanation.")] = False,
+    explain: Annotated[str | None, typer.Option("--explain", help="One indicator's whole trace.")] = None,
+    fail_under: Annotated[str | None, typer.Option("--fail-under", help="Exit 1 when the total is below N.")] = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Score a library folder: total, grade, what blocks the next grade."""
+
+    def body() -> int:
+        from libeval.engine import score as run_score
+        from libeval.loading import load_library
+
+        rlang, mlang = _report_lang(lang), _msg_lang(lang)
+        gate = _decimal_option("--fail-under", fail_under)
+        folder = load_library(path)
+        if assessment not in folder.assessments:
+            known = ", ".join(folder.assessments) or "-"
+            raise LibevalError([problem(str(path), None, "assessment-not-found", name=assessment, known=known)])
+        model, _src = folder.assessments[assessment]
+        result = run_score(folder.standard, folder.library, model, assessment)
+        from libeval.console import print_problems
+
+        print_problems([*folder.problems, *result.problems], mlang)
+        inputs = [s_path for s_path in _input_paths(folder)]
+        if explain is not None:
+            from libeval.explain import explain as explain_lines
+
+            lines = explain_lines(folder, result, explain, rlang)
+            if lines is None:
+                from libeval.validate import did_you_mean
+
+                raise LibevalError([problem(str(path), None, "unknown-code", code=explain,
+                                            hint=did_you_mean(explain, folder.standard.nodes))])
+            _emit("\n".join(lines) + "\n", output, inputs)
+        elif fmt is ScoreFormat.json:
+            from libeval.report_json import render_json
+
+            _emit(render_json(result, rlang), output, inputs)
+        else:
+            from libeval.console import score_text
+
+            _emit(score_text(result, rlang, detail), output, inputs)
+        if gate is not None and result.total < gate:
+            return 1
+        return 0
+
+    _run(lang, body)
+
+
+def _input_paths(folder: object) -> list[Path]:
+    from libeval.loading import LibraryFolder
+
+    assert isinstance(folder, LibraryFolder)
+    paths = [folder.path / "library.yaml"]
+    paths += [Path(s.path) for _, s in folder.assessments.values()]
+    if folder.standard.source is not None:
+        paths.append(Path(folder.standard.source.path))
+    return paths
+
+
+def _decimal_option(name: str, raw: str | None) -> Decimal | None:
+    if raw is None:
+        return None
+    try:
+        value = Decimal(raw)
+    except InvalidOperation:
+        value = Decimal("NaN")
+    if not value.is_finite():
+        raise typer.BadParameter(f"{raw!r} is not a number", param_hint=name)
+    return value
+
+
+@criteria_app.command("list")
+def criteria_list(lang: LangOpt = None) -> None:
+    """List the bundled standards."""
+
+    def body() -> int:
+        from libeval.loading import load_standard
+        from libeval.resources import bundled_criteria
+
+        rlang = _report_lang(lang)
+        for cid, path in bundled_criteria().items():
+            std = load_standard(path)
+            c = std.criteria
+            recon, total = std.provenance_counts()
+            title = (c.title_en or c.title) if rlang == "en" else c.title
+            typer.echo(f"{cid}\t{title}\t{c.level}\t{c.period.start}-{c.period.end}\t"
+                       f"{recon}/{total} reconstructed")
+        return 0
+
+    _run(lang, body)
+
+
+@criteria_app.command("show")
+def criteria_show(
+    ref: Annotated[str, typer.Argument(help="A bundled standard's id, or a path to a standard file.")],
+    depth: Annotated[int | None, typer.Option("--depth", min=1, help="Show this many levels.")] = None,
+    lang: LangOpt = None,
+) -> None:
+    """Show a standard as a tree with points, rules and provenance marks."""
+
+    def body() -> int:
+        from libeval.console import criteria_tree_text
+        from libeval.loading import load_standard, resolve_criteria
+        from libeval.resources import bundled_criteria
+
+        path = resolve_criteria(ref) or (Path(ref) if Path(ref).is_file() else None)
+        if path is None:
+            raise LibevalError([problem(ref, None, "unknown-criteria", id=ref,
+                                        known=", ".join(bundled_criteria()) or "-")])
+        std = load_standard(path)
+        sys.stdout.write(criteria_tree_text(std, _report_lang(lang), depth))
+        return 0
+
+    _run(lang, body)
+
+
+@app.command()
+def init(
+    directory: Annotated[Path, typer.Argument(help="The new library folder.")],
+    criteria: Annotated[str, typer.Option("--criteria", help="The standard's id or path.")],
+    lang: LangOpt = None,
+) -> None:
+    """Scaffold a library folder listing every fact the standard needs."""
+
+    def body() -> int:
+        from libeval.loading import load_standard, resolve_criteria
+        from libeval.resources import bundled_criteria
+        from libeval.scaffold import write_scaffold
+
+        path = resolve_criteria(criteria) or (Path(criteria) if Path(criteria).is_file() else None)
+        if path is None:
+            raise LibevalError([problem(criteria, None, "unknown-criteria", id=criteria,
+                                        known=", ".join(bundled_criteria()) or "-")])
+        std = load_standard(path)
+        ref = criteria if criteria in bundled_criteria() else str(path.resolve())
+        for written in write_scaffold(directory, std, ref):
+            typer.echo(str(written))
+        return 0
+
+    _run(lang, body)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)

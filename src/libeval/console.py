@@ -1,0 +1,122 @@
+"""Terminal output. The only module that imports rich, and only inside the functions that
+draw tables, so that `--help` and `check` start fast."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TextIO
+
+from libeval import numbers as fmt
+from libeval.errors import Problem
+from libeval.labels import label
+from libeval.models.result import Result
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from libeval.standard import Standard
+
+
+def print_problems(problems: Iterable[Problem], lang: str, stream: TextIO | None = None) -> None:
+    out = stream or sys.stderr
+    for p in sorted(problems):
+        out.write(p.format(lang) + "\n")
+
+
+def _console(stream: TextIO | None = None) -> Console:
+    from rich.console import Console
+
+    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=False)
+
+
+def _pct(score: Any, mx: Any) -> str:
+    return f"{score / mx * 100:.1f}%" if mx else "—"
+
+
+def score_text(r: Result, lang: str, detail: bool, width: int | None = None) -> str:
+    """The terminal summary of a result, as text (rich renders, we capture)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    con = Console(record=True, width=width or 110, highlight=False, force_terminal=False, file=_Null())
+    region = label(f"region.{r.region}", lang)
+    con.print(f"[bold]{r.library_en if lang == 'en' and r.library_en else r.library}[/] · {r.province} · {region}")
+    con.print(f"{label('standard', lang)}: {r.criteria_id} {r.criteria_title.get(lang)}")
+    who = f" · {r.assessed_by}" if r.assessed_by else ""
+    con.print(f"{label('assessment', lang)}: {r.assessment} ({label('assessor.' + r.assessor, lang)}) {r.date}{who}")
+    if r.reconstructed:
+        con.print(f"[yellow]{label('reconstructed', lang, n=r.reconstructed, m=r.provenance_total)}[/]")
+    if r.estimated:
+        con.print(f"[yellow]{label('estimated', lang, n=len(r.estimated))}[/]")
+    bonus = f" ({label('bonus', lang)} {fmt.points(r.bonus)}/{fmt.points(r.bonus_max)})" if r.bonus_max else ""
+    con.print(f"[bold]{label('total', lang)}: {fmt.points(r.total)} / {fmt.points(r.max)}[/]{bonus}")
+    grade = r.grade.name.get(lang) if r.grade else label("no_grade", lang)
+    con.print(f"[bold]{label('grade', lang)}: {grade}[/]")
+    for g in reversed(r.blocked):
+        con.print(f"{label('blocked_to', lang, grade=g.name.get(lang))}:")
+        for c in g.failed:
+            head = "" if c.test == "min_score" else f"{c.name.get(lang)}: "
+            con.print(f"  [red]✗[/] {head}{c.explanation.get(lang)}")
+    parts = Table(show_edge=False, pad_edge=False)
+    for col in ("code", "part", "score", "max", "share"):
+        parts.add_column(label(col, lang), justify="right" if col in ("score", "max", "share") else "left")
+    groups = [*r.parts, *([r.bonus_part] if r.bonus_part else [])]
+    for p in groups:
+        parts.add_row(p.code, p.name.get(lang), fmt.points(p.score), fmt.points(p.max), _pct(p.score, p.max))
+    con.print(parts)
+    if detail:
+        table = Table(show_edge=False, pad_edge=False)
+        for col in ("code", "name", "score", "max", "status", "explanation"):
+            table.add_column(label(col, lang), justify="right" if col in ("score", "max") else "left",
+                             overflow="fold")
+        for i in r.indicators:
+            table.add_row(i.code, i.name.get(lang), fmt.points(i.score), fmt.points(i.max),
+                          label("status." + i.status, lang), i.explanation.get(lang))
+        con.print(table)
+    if r.missing:
+        con.print(f"{label('missing_facts', lang)}: {', '.join(r.missing)}")
+    if r.corrections:
+        con.print(f"{label('corrections', lang)}:")
+        for c in r.corrections:
+            con.print(f"  {c.fact} {c.name.get(lang)}: {c.old} → {c.new} ({c.reason})")
+    return "\n".join(line.rstrip() for line in con.export_text().splitlines()) + "\n"
+
+
+class _Null:
+    def write(self, _: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
+
+
+def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
+    from libeval.rules_text import rule_summary
+
+    c = std.criteria
+    lines = [f"{c.id}  {(c.title_en or c.title) if lang == 'en' else c.title}"]
+    recon, total = std.provenance_counts()
+    lines.append(f"{label('total', lang)} {fmt.points(c.total)}"
+                 + (f" + {label('bonus', lang)} {fmt.points(c.bonus.max)}" if c.bonus else "")
+                 + f" · {c.period.start}-{c.period.end} · {label('reconstructed', lang, n=recon, m=total)}")
+    for code, info in std.nodes.items():
+        if depth is not None and info.depth >= depth:
+            continue
+        node = info.node
+        name = (node.name_en or node.name) if lang == "en" else node.name
+        mark = " *" if info.provenance == "reconstructed" and node.rule is not None else ""
+        rule = f"  [{rule_summary(node, std, lang)}]" if node.rule is not None else ""
+        cap = f" ({label('capped', lang)})" if node.capped else ""
+        lines.append(f"{'  ' * (info.depth + 1)}{code} {name} {fmt.points(node.max)}{cap}{rule}{mark}")
+    for g in c.grades:
+        ms = g.min_score if not isinstance(g.min_score, dict) else \
+            ", ".join(f"{k} {fmt.points(v) if v is not None else '—'}" for k, v in g.min_score.items())
+        lines.append(f"{(g.name_en or g.name) if lang == 'en' else g.name}: ≥ {ms}"
+                     f"{' *' if (g.provenance or c.provenance or 'reconstructed') == 'reconstructed' else ''}")
+        for cond in g.prerequisites:
+            prov = cond.provenance or g.provenance or c.provenance or "reconstructed"
+            lines.append(f"  - {(cond.name_en or cond.name) if lang == 'en' else cond.name}"
+                         f"{' *' if prov == 'reconstructed' else ' (' + label('provenance.official', lang) + ')'}")
+    lines.append("* = " + label("provenance.reconstructed", lang))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,132 @@
+"""score(standard, library, assessment) -> Result. Pure: no I/O, no printing."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from libeval import numbers as fmt
+from libeval.errors import Problem, problem
+from libeval.grading import grade_all
+from libeval.models import Assessment, Judged, Library, Node
+from libeval.models.result import CorrectionResult, GroupResult, IndicatorResult, Result, Text2
+from libeval.rules import ZERO, Context, Outcome, score_rule
+from libeval.standard import POPULATION, Standard
+from libeval.values import Values
+
+
+def variant_of(std: Standard, library: Library) -> str:
+    by = std.criteria.variant.by
+    return library.region if by == "region" else library.attributes.get(by, "")
+
+
+def score(std: Standard, library: Library, assessment: Assessment | None, assessment_name: str = "") -> Result:
+    crit = std.criteria
+    values = Values(std, library, assessment)
+    variant = variant_of(std, library)
+    judged = assessment.judged if assessment else {}
+    na = assessment.not_applicable if assessment else {}
+    indicators: list[IndicatorResult] = []
+    groups: dict[str, GroupResult] = {}
+    scores: dict[str, Decimal] = {}
+    maxima: dict[str, Decimal] = {}
+
+    def visit(node: Node) -> tuple[Decimal, Decimal]:
+        """(score, effective max) of a node, recording results on the way."""
+        info = std.nodes[node.code]
+        if node.rule is not None:
+            ctx = Context(values, variant, crit.precision, judged.get(node.code))
+            eff_max = node.max
+            if node.code in na and node.not_applicable is not None:
+                full = node.not_applicable == "full_marks"
+                pts = node.max if full else ZERO
+                eff_max = node.max if full else ZERO
+                zh = f"不适用（{na[node.code]}）→ " + ("按满分计" if full else "不计入总分")
+                en = f"not applicable ({na[node.code]}) → " + ("counted at full marks" if full else "left out")
+                out = Outcome(pts, "not_applicable", Text2(zh, en))
+            else:
+                out = score_rule(node, ctx)
+            value_id = None if isinstance(node.rule, Judged) else node.rule.value
+            award = judged.get(node.code)
+            indicators.append(IndicatorResult(
+                code=node.code, name=Text2(node.name, node.name_en or node.name), max=node.max,
+                score=out.score, status=out.status, explanation=out.explanation, part=info.part,
+                parent=info.parent, depth=info.depth, kind=node.rule.kind, provenance=info.provenance,
+                value_id=value_id, value=out.value,
+                facts=values.depends_on(value_id) if value_id else (),
+                note=award.note if award else None, level=out.level))
+            scores[node.code], maxima[node.code] = out.score, eff_max
+            return out.score, eff_max
+        raw = ZERO
+        child_max = ZERO
+        for child in node.children:
+            s, m = visit(child)
+            raw += s
+            child_max += m
+        eff_max = min(node.max, child_max) if node.capped else child_max
+        total = min(raw, node.max) if node.capped else raw
+        groups[node.code] = GroupResult(node.code, Text2(node.name, node.name_en or node.name), eff_max, total,
+                                        raw, node.capped, info.parent, info.depth,
+                                        tuple(ch.code for ch in node.children))
+        scores[node.code], maxima[node.code] = total, eff_max
+        return total, eff_max
+
+    base = base_max = ZERO
+    for part in crit.parts:
+        s, m = visit(part)
+        base += s
+        base_max += m
+    bonus = bonus_max = ZERO
+    if crit.bonus is not None:
+        bonus, bonus_max = visit(crit.bonus)
+    total = base + bonus
+    grades = grade_all(std, values, variant, total, scores, maxima)
+    reached = next((g for g in grades if g.achieved), None)
+    recon, prov_total = std.provenance_counts()
+    used = {f for ind in indicators for f in ind.facts}
+    return Result(
+        library=library.name, library_en=library.name_en, province=library.province, region=library.region,
+        variant=variant, criteria_id=crit.id, criteria_title=Text2(crit.title, crit.title_en or crit.title),
+        assessment=assessment_name, assessor=assessment.assessor if assessment else "",
+        assessed_by=assessment.by if assessment else None,
+        date=assessment.date.isoformat() if assessment else "",
+        total=total, max=base_max, base=base, bonus=bonus, bonus_max=bonus_max,
+        grade=reached, grades=grades, parts=tuple(groups[p.code] for p in crit.parts), groups=groups,
+        indicators=tuple(indicators), corrections=_corrections(std, library, assessment),
+        missing=tuple(f for f in (POPULATION, *std.facts) if not values.given(f) and f in used),
+        estimated=tuple(f for f in std.facts if values.estimated(f) and f in used),
+        reconstructed=recon, provenance_total=prov_total,
+        problems=tuple(_problems(std, values)),
+        bonus_part=groups.get(crit.bonus.code) if crit.bonus else None,
+    )
+
+
+def _corrections(std: Standard, library: Library, assessment: Assessment | None) -> tuple[CorrectionResult, ...]:
+    if assessment is None:
+        return ()
+    out = []
+    for fact_id, corr in assessment.corrections.items():
+        name = Text2(std.name_of(fact_id, "zh"), std.name_of(fact_id, "en"))
+        if fact_id == POPULATION:
+            old = fmt.value(library.population) if library.population is not None else "—"
+        else:
+            entry = library.facts.get(fact_id)
+            old = _show(entry.value, entry.years) if entry else "—"
+        out.append(CorrectionResult(fact_id, name, old, _show(corr.value, corr.years), corr.reason))
+    return tuple(out)
+
+
+def _show(value: Decimal | bool | None, years: dict[int, Decimal | bool] | None) -> str:
+    if years:
+        return ", ".join(f"{y}: {fmt.value(v)}" for y, v in sorted(years.items()))
+    return fmt.value(value)
+
+
+def _problems(std: Standard, values: Values) -> list[Problem]:
+    """Derived values that could not be computed, located at their formula."""
+    out = []
+    for i, d in enumerate(std.criteria.derived):
+        if values.undefined(d.id):
+            mark = std.source.mark(("derived", i, "formula")) if std.source else None
+            path = std.source.path if std.source else std.id
+            out.append(problem(path, mark, "division-by-zero", "warning", name=d.id))
+    return out

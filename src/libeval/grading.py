@@ -1,0 +1,117 @@
+"""Grades: the highest grade whose minimum score and every prerequisite hold.
+
+Each condition is evaluated for every grade, so a result can say, for each grade above the
+one reached, what failed, with the actual value, the required value and the shortfall.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from libeval import numbers as fmt
+from libeval.formula import MissingValue, ZeroDivision
+from libeval.models import Condition, Grade
+from libeval.models.result import ConditionResult, GradeResult, Text2, Val
+from libeval.standard import Standard, at_variant
+from libeval.values import Values
+
+
+def grade_all(std: Standard, values: Values, variant: str, total: Decimal,
+              scores: Mapping[str, Decimal], maxima: Mapping[str, Decimal]) -> tuple[GradeResult, ...]:
+    root = std.criteria.provenance or "reconstructed"
+    out = []
+    for grade in std.criteria.grades:
+        prov = grade.provenance or root
+        conds = [_min_score(grade, variant, total, prov)]
+        conds += [_condition(c, std, values, variant, scores, maxima, c.provenance or prov)
+                  for c in grade.prerequisites]
+        out.append(GradeResult(grade.id, Text2(grade.name, grade.name_en or grade.name),
+                               at_variant(grade.min_score, variant), tuple(conds)))
+    return tuple(out)
+
+
+def _min_score(grade: Grade, variant: str, total: Decimal, prov: str) -> ConditionResult:
+    need = at_variant(grade.min_score, variant)
+    name = Text2("总分", "total score")
+    if need is None:
+        return ConditionResult("min_score", name, "min_score", None, total, None, None,
+                               Text2("本类不设最低分", "no minimum for this variant"), prov)
+    met = total >= need
+    short = None if met else need - total
+    zh = f"总分 {fmt.points(total)} {'≥' if met else '<'} {fmt.points(need)}"
+    en = f"total {fmt.points(total)} {'≥' if met else '<'} {fmt.points(need)}"
+    if short is not None:
+        zh += f"，差 {fmt.points(short)} 分"
+        en += f", {fmt.points(short)} short"
+    return ConditionResult("min_score", name, "min_score", met, total, need, short, Text2(zh, en), prov)
+
+
+def _condition(cond: Condition, std: Standard, values: Values, variant: str,
+               scores: Mapping[str, Decimal], maxima: Mapping[str, Decimal], prov: str) -> ConditionResult:
+    name = Text2(cond.name, cond.name_en or cond.name)
+    actual: Val = None
+    subject: str | None = cond.value or cond.score
+    zh_subject = en_subject = subject or ""
+    try:
+        if cond.value is not None:
+            actual = values.get(cond.value)
+            zh_subject, en_subject = values.label(cond.value, "zh"), values.label(cond.value, "en")
+        elif cond.score is not None:
+            actual = scores.get(cond.score, Decimal(0))
+            zh_subject, en_subject = f"{cond.score} 得分", f"score of {cond.score}"
+        else:
+            codes = cond.score_sum or []
+            subject = "+".join(codes)
+            actual = sum((scores.get(c, Decimal(0)) for c in codes), Decimal(0))
+            zh_subject, en_subject = f"{subject} 得分合计", f"sum of scores {subject}"
+    except (MissingValue, ZeroDivision) as exc:
+        why_zh = "缺少数据" if isinstance(exc, MissingValue) else "无法计算（除以零）"
+        why_en = "not given" if isinstance(exc, MissingValue) else "cannot be computed (division by zero)"
+        return ConditionResult(cond.id, name, _test(cond), False, None, _required(cond, variant, maxima), None,
+                               Text2(f"{zh_subject}：{why_zh}", f"{en_subject}: {why_en}"), prov, subject)
+    test = _test(cond)
+    required = _required(cond, variant, maxima)
+    if required is None and test != "equals":
+        return ConditionResult(cond.id, name, test, None, actual, None, None,
+                               Text2("不适用于本类图书馆", "does not apply to this variant"), prov, subject)
+    if test == "equals":
+        met = bool(actual) == cond.equals
+        zh = f"{zh_subject}：{fmt.value(actual, 'zh')}（要求 {fmt.value(cond.equals, 'zh')}）"
+        en = f"{en_subject}: {fmt.value(actual, 'en')} (required {fmt.value(cond.equals, 'en')})"
+        return ConditionResult(cond.id, name, test, met, actual, cond.equals, None, Text2(zh, en), prov, subject)
+    assert isinstance(required, Decimal)
+    num = Decimal(int(actual)) if isinstance(actual, bool) else actual if actual is not None else Decimal(0)
+    if test == "at_most":
+        met = num <= required
+        short = None if met else num - required
+        sign = "≤" if met else ">"
+    else:
+        met = num >= required
+        short = None if met else required - num
+        sign = "≥" if met else "<"
+    show = fmt.points if cond.value is None else fmt.value
+    zh = f"{zh_subject} {show(num)} {sign} {show(required)}"
+    en = f"{en_subject} {show(num)} {sign} {show(required)}"
+    if test == "full_marks":
+        zh += "（满分）"
+        en += " (full marks)"
+    if short is not None:
+        zh += f"，差 {show(short)}"
+        en += f", short by {show(short)}"
+    return ConditionResult(cond.id, name, test, met, num, required, short, Text2(zh, en), prov, subject)
+
+
+def _test(cond: Condition) -> str:
+    if cond.full_marks:
+        return "full_marks"
+    if cond.equals is not None:
+        return "equals"
+    return "at_most" if cond.at_most is not None else "at_least"
+
+
+def _required(cond: Condition, variant: str, maxima: Mapping[str, Decimal]) -> Decimal | None:
+    if cond.full_marks:
+        return maxima.get(cond.score or "", Decimal(0))
+    bound = cond.at_most if cond.at_most is not None else cond.at_least
+    return at_variant(bound, variant) if bound is not None else None

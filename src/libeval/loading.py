@@ -1,0 +1,145 @@
+"""Reading standards and library folders from disk into checked models.
+
+This is the I/O side: it reads files, validates them, and gathers every problem of every
+file before raising, so one run reports all of them.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from libeval.checks import check_assessment, check_library
+from libeval.errors import LibevalError, Problem, errors_only, problem
+from libeval.models import Assessment, Criteria, Library
+from libeval.resources import bundled_criteria
+from libeval.standard import Standard, compile_standard
+from libeval.validate import validate
+from libeval.yamlsrc import Source, load
+
+LIBRARY_FILE = "library.yaml"
+ASSESSMENTS_DIR = "assessments"
+
+
+def shown(path: Path) -> str:
+    """A path as users should see it: relative to the working directory where possible."""
+    try:
+        rel = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if rel.startswith(".." + os.sep + "..") else rel
+
+
+def resolve_criteria(ref: str, base: Path | None = None) -> Path | None:
+    """A standard named by bundled id or by path (relative to `base`, then to the cwd)."""
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref:
+        for root in ([base] if base else []) + [Path.cwd()]:
+            candidate = root / ref
+            if candidate.is_file():
+                return candidate
+        return None
+    return bundled_criteria().get(ref)
+
+
+class StandardCache:
+    """Standards by resolved path, compiled once however many libraries use them."""
+
+    def __init__(self) -> None:
+        self._by_path: dict[Path, Standard] = {}
+
+    def get(self, path: Path) -> Standard:
+        key = path.resolve()
+        if key not in self._by_path:
+            self._by_path[key] = load_standard(path)
+        return self._by_path[key]
+
+
+def load_standard(path: Path) -> Standard:
+    """Load, validate and compile a standard; raises with every error, keeps warnings."""
+    src = load(path, shown(path))
+    criteria, problems = validate(Criteria, src)
+    if criteria is None:
+        raise LibevalError(problems)
+    std = compile_standard(criteria, src)
+    if errors_only(std.problems):
+        raise LibevalError(std.problems)
+    return std
+
+
+@dataclass
+class LibraryFolder:
+    path: Path
+    library: Library
+    source: Source
+    standard: Standard
+    assessments: dict[str, tuple[Assessment, Source]]
+    problems: list[Problem] = field(default_factory=list)
+
+    def sources(self) -> list[Source]:
+        return [self.source, *(s for _, s in self.assessments.values())]
+
+
+def assessment_files(folder: Path) -> dict[str, Path]:
+    adir = folder / ASSESSMENTS_DIR
+    if not adir.is_dir():
+        return {}
+    files = sorted([*adir.glob("*.yaml"), *adir.glob("*.yml")])
+    return {p.stem: p for p in files}
+
+
+def load_library(folder: Path, cache: StandardCache | None = None,
+                 criteria_override: Path | None = None) -> LibraryFolder:
+    """Load a library folder with its standard and every assessment, all checked."""
+    cache = cache or StandardCache()
+    lib_path = folder / LIBRARY_FILE
+    if not lib_path.is_file():
+        raise LibevalError([problem(shown(folder), None, "not-a-library", path=shown(folder))])
+    problems: list[Problem] = []
+    src = load(lib_path, shown(lib_path))
+    library, found = validate(Library, src)
+    problems += found
+    std: Standard | None = None
+    if library is not None or isinstance(src.data.get("criteria"), str):
+        ref = library.criteria if library else src.data["criteria"]
+        crit_path = criteria_override or resolve_criteria(ref, folder)
+        if crit_path is None:
+            problems.append(problem(src.path, src.mark(("criteria",)), "unknown-criteria", id=ref,
+                                    known=", ".join(bundled_criteria()) or "-"))
+        else:
+            try:
+                std = cache.get(crit_path)
+                problems += std.problems
+            except LibevalError as exc:
+                problems += exc.problems
+    assessments: dict[str, tuple[Assessment, Source]] = {}
+    for name, path in assessment_files(folder).items():
+        try:
+            asrc = load(path, shown(path))
+        except LibevalError as exc:
+            problems += exc.problems
+            continue
+        assessment, found = validate(Assessment, asrc)
+        problems += found
+        if assessment is not None:
+            assessments[name] = (assessment, asrc)
+            if std is not None:
+                problems += check_assessment(std, assessment, asrc)
+    if library is not None and std is not None:
+        problems += check_library(std, library, src, folder)
+    if errors_only(problems) or library is None or std is None:
+        raise LibevalError(problems)
+    return LibraryFolder(folder, library, src, std, assessments, problems)
+
+
+def find_libraries(root: Path) -> list[Path]:
+    """Library folders at or below `root`, in a stable order."""
+    if (root / LIBRARY_FILE).is_file():
+        return [root]
+    found: list[Path] = []
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        if LIBRARY_FILE in filenames:
+            found.append(Path(dirpath))
+            dirnames[:] = []  # a library folder's own subfolders are its evidence
+    return found

@@ -1,0 +1,38 @@
+"""An assessment (assessments/<name>.yaml): one assessor's awards and fact corrections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import model_validator
+
+from libeval.models.common import Code, Ident, Model, NonNegative, Text
+from libeval.models.library import Scalar
+
+
+class Award(Model):
+    points: NonNegative | None = None
+    level: Text | None = None
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        return data if isinstance(data, dict) else {"points": data}
+
+
+class Correction(Model):
+    value: Scalar | None = None
+    years: dict[int, Scalar] | None = None
+    reason: Text
+
+
+class Assessment(Model):
+    assessor: Literal["self", "prefecture", "city", "province", "ministry", "other"]
+    by: str | None = None
+    date: dt.date
+    note: str | None = None
+    judged: dict[Code, Award] = {}
+    not_applicable: dict[Code, Text] = {}
+    corrections: dict[Ident, Correction] = {}

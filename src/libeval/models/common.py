@@ -1,0 +1,23 @@
+"""Field types shared by the models."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
+
+# Text must be written as text: a code such as 1.10 written without quotes would be read as a
+# number and lose its trailing zero, so numbers are refused where text is expected.
+Text = Annotated[str, Strict(), StringConstraints(min_length=1)]
+Code = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")]
+Ident = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Number = Annotated[Decimal, Field(allow_inf_nan=False)]
+NonNegative = Annotated[Decimal, Field(allow_inf_nan=False, ge=0)]
+# One value for every variant of library, or one per variant (region by default);
+# null for a variant means "does not apply to that variant".
+Variant = NonNegative | dict[str, NonNegative | None]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=False)

@@ -1,0 +1,48 @@
+"""A library (library.yaml): who it is, which standard it is assessed against, and its facts."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, Strict, model_validator
+
+from libeval.models.common import Ident, Model, Number, Text
+
+# Strict bool: a 1 in a number fact must stay the number 1, never become `true`.
+Scalar = Annotated[bool, Strict()] | Number
+
+
+class FactValue(Model):
+    """One fact: a single `value` or per-year `years`, with where it comes from.
+
+    `estimated: true` marks a value nobody reported (a plausible fill-in), so that it can
+    never pass for a reported one.
+    """
+
+    value: Scalar | None = None
+    years: dict[int, Scalar] | None = None
+    unit: str | None = None
+    source: str | None = None
+    evidence: list[Text] = []
+    estimated: bool = False
+    note: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        # `floor_area: 600` is short for `floor_area: {value: 600}`
+        return data if isinstance(data, dict) else {"value": data}
+
+
+class Library(Model):
+    name: Text
+    name_en: Text | None = None
+    level: Literal["province", "city", "county", "children"]
+    province: Text
+    region: Ident
+    attributes: dict[Ident, Ident] = {}
+    population: Annotated[Number, Field(gt=0)] | None = None
+    criteria: Text
+    year: int | None = None
+    note: str | None = None
+    facts: dict[Ident, FactValue] = {}

@@ -1,0 +1,144 @@
+"""What scoring produces: plain frozen dataclasses, built by the engine, read by renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal
+
+from libeval.errors import Problem
+
+Status = Literal["scored", "missing", "not_judged", "not_applicable", "undefined"]
+Val = Decimal | bool | None
+
+
+@dataclass(frozen=True)
+class Text2:
+    """A text in Chinese and in English."""
+
+    zh: str
+    en: str
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class IndicatorResult:
+    code: str
+    name: Text2
+    max: Decimal
+    score: Decimal
+    status: Status
+    explanation: Text2
+    part: str
+    parent: str | None
+    depth: int
+    kind: str
+    provenance: str
+    value_id: str | None = None
+    value: Val = None
+    facts: tuple[str, ...] = ()
+    note: str | None = None
+    level: str | None = None
+
+    @property
+    def loss(self) -> Decimal:
+        return self.max - self.score
+
+
+@dataclass(frozen=True)
+class GroupResult:
+    code: str
+    name: Text2
+    max: Decimal
+    score: Decimal
+    raw: Decimal  # sum of the children before any cap
+    capped: bool
+    parent: str | None
+    depth: int
+    children: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConditionResult:
+    id: str
+    name: Text2
+    test: str  # at_least | at_most | equals | full_marks | min_score
+    met: bool | None  # None: does not apply to this library's variant
+    actual: Val
+    required: Val
+    shortfall: Decimal | None
+    explanation: Text2
+    provenance: str
+    subject: str | None = None  # the fact, derived value or code tested
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    id: str
+    name: Text2
+    min_score: Decimal | None
+    conditions: tuple[ConditionResult, ...]
+
+    @property
+    def achieved(self) -> bool:
+        return all(c.met is not False for c in self.conditions)
+
+    @property
+    def failed(self) -> tuple[ConditionResult, ...]:
+        return tuple(c for c in self.conditions if c.met is False)
+
+
+@dataclass(frozen=True)
+class CorrectionResult:
+    fact: str
+    name: Text2
+    old: str
+    new: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Result:
+    library: str
+    library_en: str | None
+    province: str
+    region: str
+    variant: str
+    criteria_id: str
+    criteria_title: Text2
+    assessment: str
+    assessor: str
+    assessed_by: str | None
+    date: str
+    total: Decimal
+    max: Decimal
+    base: Decimal
+    bonus: Decimal
+    bonus_max: Decimal
+    grade: GradeResult | None
+    grades: tuple[GradeResult, ...]
+    parts: tuple[GroupResult, ...]
+    groups: dict[str, GroupResult]
+    indicators: tuple[IndicatorResult, ...]
+    corrections: tuple[CorrectionResult, ...]
+    missing: tuple[str, ...]
+    estimated: tuple[str, ...]
+    reconstructed: int
+    provenance_total: int
+    problems: tuple[Problem, ...] = field(default=())
+    bonus_part: GroupResult | None = None
+
+    @property
+    def blocked(self) -> tuple[GradeResult, ...]:
+        """Every grade above the one reached, each with what it failed."""
+        out: list[GradeResult] = []
+        for g in self.grades:
+            if self.grade is not None and g.id == self.grade.id:
+                break
+            out.append(g)
+        return tuple(out)
+
+    def indicator(self, code: str) -> IndicatorResult | None:
+        return next((i for i in self.indicators if i.code == code), None)

@@ -1,0 +1,47 @@
+"""Exact decimals as people read them: 775.3, 84,000, 0.0179."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+
+def plain(d: Decimal) -> str:
+    """No exponent, no trailing zeros: Decimal('24.0') -> '24', Decimal('775.30') -> '775.3'."""
+    if d == d.to_integral_value():
+        return str(d.quantize(Decimal(1)))
+    return format(d.normalize(), "f")
+
+
+def points(d: Decimal) -> str:
+    return plain(d)
+
+
+def value(d: Decimal | bool | None, lang: str = "zh") -> str:
+    """A fact or derived value: thousands separators, at most 2 decimals (4 significant
+    digits for values below 1)."""
+    if d is None:
+        return "—"
+    if isinstance(d, bool):
+        return ("是" if d else "否") if lang == "zh" else ("yes" if d else "no")
+    if abs(d) < 1 and d != 0:
+        shown = d.quantize(Decimal(10) ** (min(-2, d.adjusted() - 3)), ROUND_HALF_UP)
+        return plain(shown)
+    shown = d.quantize(Decimal("0.01"), ROUND_HALF_UP)
+    whole = plain(shown)
+    if "." in whole:
+        head, tail = whole.split(".")
+        return f"{int(head):,}.{tail}"
+    return f"{int(whole):,}"
+
+
+def round_points(d: Decimal, places: int) -> Decimal:
+    return d.quantize(Decimal(10) ** -places, ROUND_HALF_UP)
+
+
+def to_json(d: Decimal | bool | None) -> int | float | bool | None:
+    """A JSON number whose text is the decimal's (775.3 -> 775.3)."""
+    if d is None or isinstance(d, bool):
+        return d
+    if d == d.to_integral_value():
+        return int(d)
+    return float(d.quantize(Decimal("1e-10"), ROUND_HALF_UP).normalize())

@@ -1,0 +1,33 @@
+"""Writing output files: whole or not at all, never over an input."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from libeval.errors import LibevalError, problem
+
+
+def write_atomic(target: Path, text: str, inputs: Iterable[Path] = ()) -> None:
+    """Write `text` to `target` through a temporary file in the same folder, then rename."""
+    shown = str(target)
+    resolved = target.resolve()
+    if any(resolved == p.resolve() for p in inputs):
+        raise LibevalError([problem(shown, None, "output-is-input")])
+    folder = resolved.parent
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp_name, resolved)
+        tmp_name = None
+    except OSError as exc:
+        raise LibevalError([problem(shown, None, "output-failed", detail=exc.strerror or str(exc))]) from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                Path(tmp_name).unlink()

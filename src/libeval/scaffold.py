@@ -1,0 +1,87 @@
+"""`libeval init`: a new library folder listing every fact and judged indicator of a standard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from libeval.errors import LibevalError, problem
+from libeval.loading import ASSESSMENTS_DIR, LIBRARY_FILE
+from libeval.models import Judged
+from libeval.output import write_atomic
+from libeval.standard import Standard
+from libeval.values import AGG_ZH
+
+REGIONS_ZH = {"east": "东部", "central": "中部", "west": "西部"}
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def library_yaml(std: Standard, ref: str) -> str:
+    c = std.criteria
+    variants = " / ".join(f"{v} {REGIONS_ZH.get(v, '')}".strip() for v in c.variant.values)
+    lines = [
+        f"# 图书馆基本信息与事实数据 · 评估标准：{c.id}（{c.title}）",
+        "# Library facts for libeval. Fill in each value; a fact left empty counts as missing, never as 0.",
+        "# 每项事实可写 source（出处）与 evidence（证明材料路径或网址）；估计值请加 estimated: true。",
+        "name: 未命名图书馆  # 图书馆名称",
+        f"level: {c.level}",
+        "province: 未填写  # 省份",
+        f"{c.variant.by if c.variant.by == 'region' else 'region'}: {c.variant.values[0]}  # 请核对：{variants}",
+        "population:  # 服务人口（人）",
+        f"criteria: {ref}",
+        "facts:",
+    ]
+    for f in c.facts:
+        unit = f"，{f.unit}" if f.unit else ""
+        if f.per_year:
+            lines.append(f"  {f.id}:  # {f.name}{unit}，按年填写（取{AGG_ZH[f.aggregate]}）")
+            if f.unit:
+                lines.append(f"    unit: {_q(f.unit)}")
+            lines.append("    years:")
+            lines += [f"      # {y}:" for y in range(c.period.start, c.period.end + 1)]
+        else:
+            kind = "是/否（true/false）" if f.type == "boolean" else f.type
+            lines.append(f"  {f.id}:  # {f.name}{unit}（{kind}）")
+            if f.unit:
+                lines.append(f"    unit: {_q(f.unit)}")
+            lines.append("    value:")
+        lines.append("    source: \"\"")
+    return "\n".join(lines) + "\n"
+
+
+def assessment_yaml(std: Standard) -> str:
+    lines = [
+        "# 自评：评定类指标的得分与说明 · Self-assessment: points for the judged indicators",
+        "assessor: self",
+        "by: \"\"  # 评估人或评估小组",
+        f"date: {dt.date.today().isoformat()}",
+        "judged: {}",
+        "# 取消注释并填写 points（或 level）与 note：",
+    ]
+    for code in std.leaves:
+        node = std.nodes[code].node
+        if isinstance(node.rule, Judged):
+            levels = " / ".join(f"{lv.name} {lv.points}" for lv in node.rule.levels)
+            lines.append(f"#  {_q(code)}: {{points: , note: \"\"}}  # {node.name}，满分 {node.max}"
+                         + (f"；{levels}" if levels else ""))
+    return "\n".join(lines) + "\n"
+
+
+def write_scaffold(directory: Path, std: Standard, ref: str) -> list[Path]:
+    targets = {directory / LIBRARY_FILE: library_yaml(std, ref),
+               directory / ASSESSMENTS_DIR / "self.yaml": assessment_yaml(std)}
+    existing = [p for p in targets if p.exists()]
+    if existing:
+        raise LibevalError([problem(str(p), None, "target-exists", path=str(p)) for p in existing])
+    try:
+        (directory / ASSESSMENTS_DIR).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibevalError([problem(str(directory), None, "output-failed", detail=exc.strerror or str(exc))]) \
+            from None
+    for path, text in targets.items():
+        write_atomic(path, text)
+    return list(targets)

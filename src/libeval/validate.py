@@ -1,0 +1,128 @@
+"""Turn pydantic validation errors into located problems.
+
+Each error's `loc` is followed through the YAML data to a line and column (see
+`Source.mark`); messages are built from `errors(include_input=False)` so that aliased or huge
+input is never expanded into a message.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from libeval.errors import Problem, problem
+from libeval.yamlsrc import Source
+
+M = TypeVar("M", bound=BaseModel)
+
+_ZH = {
+    "decimal_parsing": "应为数字",
+    "decimal_type": "应为数字",
+    "finite_number": "应为有限的数（不能是无穷大或 NaN）",
+    "int_parsing": "应为整数",
+    "int_type": "应为整数",
+    "int_from_float": "应为整数",
+    "bool_type": "应为 true 或 false",
+    "bool_parsing": "应为 true 或 false",
+    "date_parsing": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
+    "date_type": "应为日期（YYYY-MM-DD）",
+    "list_type": "应为列表",
+    "dict_type": "应为映射（键: 值）",
+    "model_type": "应为映射（键: 值）",
+    "model_attributes_type": "应为映射（键: 值）",
+    "string_pattern_mismatch": "格式不符：{pattern}",
+    "greater_than_equal": "应不小于 {ge}",
+    "greater_than": "应大于 {gt}",
+    "less_than_equal": "应不大于 {le}",
+    "too_short": "至少需要 {min_length} 项",
+    "literal_error": "应为以下之一：{expected}",
+    "union_tag_invalid": "“{tag}”不是已知的类型：{expected_tags}",
+    "union_tag_not_found": "缺少类型字段“{discriminator}”",
+    "decimal_max_places": "小数位过多",
+}
+
+
+def _vocabulary(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:
+    """Every field name of a model and of the models nested in it (for "did you mean")."""
+    seen = seen if seen is not None else set()
+    if model in seen:
+        return set()
+    seen.add(model)
+    names: set[str] = set()
+    for name, info in model.model_fields.items():
+        names.add(info.alias or name)
+        for sub in _nested_models(info.annotation):
+            names |= _vocabulary(sub, seen)
+    return names
+
+
+def _nested_models(annotation: Any) -> list[type[BaseModel]]:
+    found: list[type[BaseModel]] = []
+    stack = [annotation]
+    while stack:
+        tp = stack.pop()
+        if isinstance(tp, type) and issubclass(tp, BaseModel):
+            found.append(tp)
+        stack.extend(getattr(tp, "__args__", ()) or ())
+        meta = getattr(tp, "__metadata__", None)
+        if meta is not None:
+            stack.append(getattr(tp, "__origin__", None))
+    return found
+
+
+def did_you_mean(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _data_path(src: Source, loc: tuple[Any, ...]) -> tuple[Any, ...]:
+    node, path = src.data, ()
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            path, node = (*path, part), node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            path, node = (*path, part), node[part]
+    return path
+
+
+def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
+    vocabulary = _vocabulary(model)
+    by_path: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for err in exc.errors(include_input=False, include_url=False):
+        loc = tuple(err["loc"])
+        # A union reports one error per member at the same place: keep the most telling one.
+        key = (*_data_path(src, loc), err["type"] == "missing" and loc[-1])
+        kept = by_path.get(key)
+        if kept is None or (kept["type"].endswith("_type") and not err["type"].endswith("_type")):
+            by_path[key] = err
+    out: list[Problem] = []
+    for err in by_path.values():
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        ctx = err.get("ctx") or {}
+        if kind == "missing":
+            out.append(problem(src.path, src.mark(loc[:-1]), "missing-key", key=str(loc[-1])))
+        elif kind == "extra_forbidden":
+            name = str(loc[-1])
+            out.append(problem(src.path, src.mark(loc, key=True), "unknown-key", key=name,
+                               hint=did_you_mean(name, vocabulary)))
+        elif kind == "string_type":
+            out.append(problem(src.path, src.mark(loc), "not-string"))
+        else:
+            zh = _ZH.get(kind)
+            try:
+                detail_zh = zh.format(**ctx) if zh else err["msg"]
+            except (KeyError, IndexError):
+                detail_zh = zh or err["msg"]
+            out.append(problem(src.path, src.mark(loc), "wrong-type", detail=err["msg"], detail_zh=detail_zh))
+    return out
+
+
+def validate(model: type[M], src: Source) -> tuple[M | None, list[Problem]]:
+    try:
+        return model.model_validate(src.data), []
+    except ValidationError as exc:
+        return None, to_problems(src, exc, model)

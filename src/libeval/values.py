@@ -1,0 +1,119 @@
+"""The values a library's indicators read: its facts (after an assessor's corrections),
+aggregated per the fact catalogue, and the derived values computed from them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from libeval import formula
+from libeval.formula import MissingValue, ZeroDivision
+from libeval.models import Assessment, Library
+from libeval.models.library import FactValue
+from libeval.standard import POPULATION, Standard
+
+AGG_ZH = {"mean": "年均", "sum": "合计", "latest": "最近一年", "max": "最高年", "min": "最低年"}
+AGG_EN = {"mean": "yearly mean", "sum": "total", "latest": "latest year", "max": "best year",
+          "min": "worst year"}
+
+
+class Values:
+    def __init__(self, std: Standard, library: Library, assessment: Assessment | None) -> None:
+        self.std = std
+        self.entries: dict[str, FactValue] = dict(library.facts)
+        self.population = library.population
+        corrections = assessment.corrections if assessment else {}
+        for fact_id, corr in corrections.items():
+            if fact_id == POPULATION and isinstance(corr.value, Decimal):
+                self.population = corr.value
+                continue
+            old = self.entries.get(fact_id)
+            self.entries[fact_id] = FactValue(value=corr.value, years=corr.years,
+                                              unit=old.unit if old else None, note=corr.reason)
+        self.series: dict[str, formula.Series] = {}
+        for fact_id, fact in std.facts.items():
+            entry = self.entries.get(fact_id)
+            if fact.per_year and entry is not None and entry.years:
+                self.series[fact_id] = {y: v for y, v in sorted(entry.years.items())
+                                        if not isinstance(v, bool)}
+        self._cache: dict[str, Decimal | bool | Exception] = {}
+
+    def given(self, fact_id: str) -> bool:
+        if fact_id == POPULATION:
+            return self.population is not None
+        entry = self.entries.get(fact_id)
+        return entry is not None and (entry.value is not None or bool(entry.years))
+
+    def estimated(self, fact_id: str) -> bool:
+        entry = self.entries.get(fact_id)
+        return bool(entry and entry.estimated)
+
+    def get(self, name: str) -> Decimal | bool:
+        """A fact's (aggregated) value or a derived value; raises MissingValue or ZeroDivision."""
+        if name == POPULATION:
+            if self.population is None:
+                raise MissingValue(POPULATION)
+            return self.population
+        cached = self._cache.get(name)
+        if cached is None:
+            try:
+                cached = self._compute(name)
+            except (MissingValue, ZeroDivision) as exc:
+                cached = exc
+            self._cache[name] = cached
+        if isinstance(cached, Exception):
+            raise cached
+        return cached
+
+    def undefined(self, name: str) -> bool:
+        """Whether computing `name` was tried and failed by a division by zero."""
+        return isinstance(self._cache.get(name), ZeroDivision)
+
+    def number(self, name: str) -> Decimal:
+        v = self.get(name)
+        if isinstance(v, bool):
+            return Decimal(int(v))
+        return v
+
+    def _compute(self, name: str) -> Decimal | bool:
+        fact = self.std.facts.get(name)
+        if fact is not None:
+            entry = self.entries.get(name)
+            if entry is None:
+                raise MissingValue(name)
+            if fact.per_year:
+                series = self.series.get(name)
+                if not series:
+                    raise MissingValue(name)
+                return formula.evaluate(formula.Call(fact.aggregate, (formula.Name(name, 0),), 0),
+                                        self.number, self.series)
+            if entry.value is None:
+                raise MissingValue(name)
+            return entry.value
+        expr = self.std.exprs.get(name)
+        if expr is None:
+            raise MissingValue(name)
+        return formula.evaluate(expr, self.number, self.series)
+
+    def depends_on(self, name: str) -> tuple[str, ...]:
+        """The facts a value rests on, through derived values."""
+        out: list[str] = []
+        stack, seen = [name], set()
+        while stack:
+            n = stack.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.std.facts or n == POPULATION:
+                out.append(n)
+            elif n in self.std.exprs:
+                stack.extend(sorted(formula.names(self.std.exprs[n]), reverse=True))
+        return tuple(out)
+
+    def label(self, name: str, lang: str) -> str:
+        """The name of a value, with how its years are aggregated (年文献外借量（年均）)."""
+        base = self.std.name_of(name, lang)
+        fact = self.std.facts.get(name)
+        if fact is not None and fact.per_year:
+            agg = (AGG_EN if lang == "en" else AGG_ZH)[fact.aggregate]
+            return f"{base} ({agg})" if lang == "en" else f"{base}（{agg}）"
+        return base

@@ -1,0 +1,334 @@
+"""Read one YAML file as untrusted input: data plus the position of every key and value.
+
+The file is read as bytes (UTF-8 with or without BOM, or UTF-16/32 with BOM), parsed by
+libyaml into events, and built here into plain dicts, lists and scalars. Building it
+ourselves, in one pass, lets us:
+
+- keep every mapping key as the text written (`1.10:` stays "1.10"),
+- read YAML floats as exact `Decimal`s (775.3 stays 775.3),
+- report duplicate keys with both lines,
+- refuse alias bombs, deep nesting and oversized files before anything expands them,
+- remember line and column of every node, so later errors point into the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from libeval.errors import LibevalError, Problem, problem
+
+# The loaders are used only for their event parser: libyaml's C one when PyYAML has it.
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
+try:
+    _Loader = yaml.CSafeLoader
+    LIBYAML = True
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+    LIBYAML = False
+
+MAX_BYTES = 5 * 1024 * 1024  # a real standard is ~100 KB; 5 MiB leaves room for notes
+MAX_DEPTH = 64
+MAX_NODES = 500_000  # nodes after alias expansion
+
+Mark = tuple[int, int]
+Path_ = tuple[str | int, ...]
+
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_TAG = "tag:yaml.org,2002:"
+
+
+@dataclass
+class Source:
+    """A loaded YAML file: its data and where each part of it stands."""
+
+    path: str
+    data: Any
+    sha256: str
+    values: dict[Path_, Mark] = field(default_factory=dict)
+    keys: dict[Path_, Mark] = field(default_factory=dict)
+
+    def mark(self, loc: tuple[Any, ...], key: bool = False) -> Mark:
+        """Position for a location such as pydantic's `loc`.
+
+        Parts that do not name a key or index of the data (union members, model names)
+        are skipped; a location that goes past the data points at the deepest node found.
+        With `key=True` the key itself is pointed at, where the last part is a key.
+        """
+        node, path = self.data, ()
+        best = self.values.get((), (1, 1))
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                path, node = (*path, part), node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                path, node = (*path, part), node[part]
+            else:
+                continue
+            best = self.values.get(path, best)
+        if key and path in self.keys:
+            return self.keys[path]
+        return best
+
+
+def _fatal(path: str, mark: Mark | None, code: str, **args: Any) -> LibevalError:
+    return LibevalError([problem(path, mark, code, **args)])
+
+
+def decode(raw: bytes, path: str) -> str:
+    """Bytes to text: UTF-8 (BOM optional) or UTF-16/32 with a BOM; anything else is an error."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+                       (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+        if raw.startswith(bom):
+            try:
+                return raw[len(bom):].decode(codec)
+            except UnicodeDecodeError as exc:
+                raise _fatal(path, None, "encoding", byte=f"{raw[exc.start + len(bom)]:02x}",
+                             offset=exc.start + len(bom)) from None
+    if b"\x00" in raw:
+        raise _fatal(path, None, "binary-file")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        try:
+            looks_gbk = bool(_CJK.search(raw.decode("gb18030")))
+        except UnicodeDecodeError:
+            looks_gbk = False
+        if looks_gbk:
+            raise _fatal(path, (line, col), "encoding-gbk") from None
+        raise _fatal(path, (line, col), "encoding", byte=f"{raw[exc.start]:02x}", offset=exc.start) from None
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    try:
+        if not path.exists():
+            raise _fatal(shown, None, "file-not-found")
+        if not path.is_file():
+            raise _fatal(shown, None, "not-a-file")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise _fatal(shown, None, "file-too-large", size=size, limit=MAX_BYTES)
+        return path.read_bytes()
+    except OSError as exc:
+        raise _fatal(shown, None, "unreadable", detail=exc.strerror or str(exc)) from None
+
+
+def load(path: Path, shown: str | None = None) -> Source:
+    """Load one YAML file whose top level must be a mapping."""
+    shown = shown if shown is not None else str(path)
+    raw = read_bytes(path, shown)
+    return loads(raw, shown)
+
+
+def loads(raw: bytes, shown: str) -> Source:
+    if not LIBYAML:  # pragma: no cover
+        warnings.warn(Problem(shown, code="libyaml-missing", severity="warning").message(), stacklevel=2)
+    text = decode(raw, shown)
+    if not text.strip():
+        raise _fatal(shown, None, "empty-file")
+    src = Source(shown, None, hashlib.sha256(raw).hexdigest())
+    problems: list[Problem] = []
+    try:
+        src.data = _Builder(src, problems).build(_events(text))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        if mark and _char_at(text, mark.line, mark.column) == "\t":
+            raise _fatal(shown, (mark.line + 1, mark.column + 1), "tab-indent") from None
+        raise _fatal(shown, (mark.line + 1, mark.column + 1) if mark else None, "yaml-syntax",
+                     detail=detail) from None
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        pos = getattr(exc, "position", None)
+        mark = None
+        if isinstance(pos, int):
+            mark = (text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1)
+        raise _fatal(shown, mark, "yaml-syntax", detail=getattr(exc, "reason", None) or str(exc)) from None
+    if problems:
+        raise LibevalError(problems)
+    if not isinstance(src.data, dict):
+        raise _fatal(shown, src.values.get(()), "not-mapping")
+    return src
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    parser = _Loader(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+_NO_KEY = object()
+_BAD_KEY = object()
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_marks", "mark", "path", "size")
+
+    def __init__(self, container: Any, path: Path_, mark: Mark, anchor: str | None) -> None:
+        self.container = container
+        self.path = path
+        self.mark = mark
+        self.anchor = anchor
+        self.key: Any = _NO_KEY
+        self.key_marks: dict[str, Mark] = {}
+        self.size = 1
+
+
+class _Builder:
+    def __init__(self, src: Source, problems: list[Problem]) -> None:
+        self.src = src
+        self.problems = problems
+        self.stack: list[_Frame] = []
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.root: Any = None
+        self.documents = 0
+        self.total = 0
+
+    def build(self, events: Iterator[yaml.Event]) -> Any:
+        for ev in events:
+            mark = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+            if isinstance(ev, yaml.ScalarEvent):
+                self._attach(self._scalar(ev, mark), mark, 1, ev.anchor, ev.value)
+            elif isinstance(ev, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if len(self.stack) >= MAX_DEPTH:
+                    raise _fatal(self.src.path, mark, "too-deep", limit=MAX_DEPTH)
+                path = self._child_path(mark)
+                container: Any = {} if isinstance(ev, yaml.MappingStartEvent) else []
+                if path is not None:
+                    self.src.values[path] = mark
+                self.stack.append(_Frame(container, path if path is not None else (), mark, ev.anchor))
+            elif isinstance(ev, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                frame = self.stack.pop()
+                self._attach(frame.container, frame.mark, frame.size, frame.anchor, None, placed=True)
+            elif isinstance(ev, yaml.AliasEvent):
+                if ev.anchor not in self.anchors:
+                    raise yaml.MarkedYAMLError(problem=f"found undefined alias '{ev.anchor}'",
+                                               problem_mark=ev.start_mark)
+                value, size = self.anchors[ev.anchor]
+                self._attach(value, mark, size, None, None)
+            elif isinstance(ev, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise yaml.MarkedYAMLError(problem="expected a single document, found a second one",
+                                               problem_mark=ev.start_mark)
+        return self.root
+
+    def _child_path(self, mark: Mark) -> Path_ | None:
+        """Path of the node about to be attached (None when it is a mapping key)."""
+        if not self.stack:
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.container, dict):
+            if top.key is _NO_KEY:
+                return None
+            return top.path if top.key is _BAD_KEY else (*top.path, top.key)
+        return (*top.path, len(top.container))
+
+    def _attach(self, value: Any, mark: Mark, size: int, anchor: str | None, raw: str | None,
+                placed: bool = False) -> None:
+        self.total += size
+        if self.total > MAX_NODES:
+            raise _fatal(self.src.path, mark, "alias-bomb", limit=MAX_NODES)
+        if anchor:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.root = value
+            self.src.values.setdefault((), mark)
+            return
+        top = self.stack[-1]
+        top.size += size
+        if isinstance(top.container, list):
+            if not placed:
+                self.src.values[(*top.path, len(top.container))] = mark
+            top.container.append(value)
+            return
+        if top.key is _NO_KEY:  # this node is a key
+            if raw is None:
+                self.problems.append(problem(self.src.path, mark, "complex-key"))
+                top.key = _BAD_KEY
+                return
+            if raw == "<<" and value is _MERGE:
+                self.problems.append(problem(self.src.path, mark, "merge-key"))
+                top.key = _BAD_KEY
+                return
+            if raw in top.key_marks:
+                self.problems.append(problem(self.src.path, mark, "duplicate-key", key=raw,
+                                             first=top.key_marks[raw][0]))
+                top.key = _BAD_KEY
+                return
+            top.key_marks[raw] = mark
+            self.src.keys[(*top.path, raw)] = mark
+            top.key = raw
+            return
+        if top.key is not _BAD_KEY:
+            if not placed:
+                self.src.values[(*top.path, top.key)] = mark
+            top.container[top.key] = value
+        top.key = _NO_KEY
+
+    def _scalar(self, ev: yaml.ScalarEvent, mark: Mark) -> Any:
+        tag = ev.tag
+        if tag in (None, "!"):
+            tag = _RESOLVER.resolve(yaml.ScalarNode, ev.value, ev.implicit)
+        kind = tag[len(_TAG):] if tag.startswith(_TAG) else ""
+        if kind not in _KINDS:
+            self.problems.append(problem(self.src.path, mark, "yaml-tag", tag=tag))
+            return None
+        value: str = ev.value
+        if kind == "str":
+            return value
+        if kind == "null":
+            return None
+        if kind == "bool":
+            return _CONSTRUCTOR.bool_values.get(value.lower())
+        if kind == "int":
+            try:
+                return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
+            except ValueError:
+                pass
+        elif kind == "float":
+            return _decimal(value)
+        elif kind == "timestamp":
+            return value  # dates are parsed by the models, which say what they expect
+        elif kind == "merge":
+            return _MERGE
+        self.problems.append(problem(self.src.path, mark, "yaml-syntax", detail=f"cannot read {value!r} as {kind}"))
+        return None
+
+
+_MERGE = object()
+_KINDS = {"str", "null", "bool", "int", "float", "timestamp", "merge"}
+
+
+def _char_at(text: str, line: int, col: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][col : col + 1] if line < len(lines) else ""
+
+
+def _decimal(text: str) -> Decimal:
+    t = text.replace("_", "").lower()
+    sign = -1 if t.startswith("-") else 1
+    body = t.lstrip("+-")
+    if body == ".inf":
+        return Decimal("Infinity") * sign
+    if body == ".nan":
+        return Decimal("NaN")
+    if ":" in body:  # YAML 1.1 sexagesimal, e.g. 1:30.5
+        total = Decimal(0)
+        for part in body.split(":"):
+            total = total * 60 + Decimal(part)
+        return total * sign
+    return Decimal(t)
