@@ -99,7 +99,7 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
     recon, total = std.provenance_counts()
     lines.append(f"{label('total', lang)} {fmt.points(c.total)}"
                  + (f" + {label('bonus', lang)} {fmt.points(c.bonus.max)}" if c.bonus else "")
-                 + f" · {c.period.start}-{c.period.end} · {label('reconstructed', lang, n=recon, m=total)}")
+                 + f" · {c.period.start}-{c.period.end} · {label('reconstructed_count', lang, n=recon, m=total)}")
     for code, info in std.nodes.items():
         if depth is not None and info.depth >= depth:
             continue
