@@ -23,7 +23,7 @@ class _Sink:
         self.src = src
         self.problems: list[Problem] = []
 
-    def add(self, loc: Loc, code: str, severity: Severity = "error", key: bool = False, **args: Any) -> None:
+    def add(self, loc: Loc, code: str, severity: Severity = "error", /, key: bool = False, **args: Any) -> None:
         self.problems.append(problem(self.src.path, self.src.mark(loc, key), code, severity, **args))
 
 
@@ -51,7 +51,7 @@ def check_fact_entry(sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: 
     """A library fact or an assessor's correction, against the catalogue."""
     fact = std.facts.get(fact_id)
     if fact is None:
-        sink.add(loc, "unknown-fact", key=True, id=fact_id, hint=did_you_mean(fact_id, std.facts))
+        sink.add(loc, "unknown-fact", key=True, id=fact_id, suggest=did_you_mean(fact_id, std.facts))
         return
     if unit is not None and fact.unit is not None and unit != fact.unit:
         sink.add((*loc, "unit"), "unit-mismatch", id=fact_id, expected=fact.unit, got=unit)
@@ -116,7 +116,7 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
         loc = ("judged", code)
         info = std.nodes.get(code)
         if info is None or info.node.rule is None:
-            sink.add(loc, "unknown-code", key=True, code=code, hint=did_you_mean(code, std.leaves))
+            sink.add(loc, "unknown-code", key=True, code=code, suggest=did_you_mean(code, std.leaves))
             continue
         rule = info.node.rule
         if not isinstance(rule, Judged):
@@ -133,7 +133,7 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
         loc = ("not_applicable", code)
         info = std.nodes.get(code)
         if info is None:
-            sink.add(loc, "unknown-code", key=True, code=code, hint=did_you_mean(code, std.nodes))
+            sink.add(loc, "unknown-code", key=True, code=code, suggest=did_you_mean(code, std.nodes))
         elif info.node.not_applicable is None:
             sink.add(loc, "na-not-allowed", key=True, code=code)
     for fact_id, corr in assessment.corrections.items():

@@ -159,7 +159,7 @@ def score(
                 from libeval.validate import did_you_mean
 
                 raise LibevalError([problem(str(path), None, "unknown-code", code=explain,
-                                            hint=did_you_mean(explain, folder.standard.nodes))])
+                                            suggest=did_you_mean(explain, folder.standard.nodes))])
             _emit("\n".join(lines) + "\n", output, inputs)
         elif fmt is ScoreFormat.json:
             from libeval.report_json import render_json

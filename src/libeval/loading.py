@@ -25,10 +25,9 @@ ASSESSMENTS_DIR = "assessments"
 def shown(path: Path) -> str:
     """A path as users should see it: relative to the working directory where possible."""
     try:
-        rel = os.path.relpath(path)
+        return os.path.relpath(path)
     except ValueError:  # another drive on Windows
         return str(path)
-    return str(path) if rel.startswith(".." + os.sep + "..") else rel
 
 
 def resolve_criteria(ref: str, base: Path | None = None) -> Path | None:

@@ -39,8 +39,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "libyaml 不可用，改用较慢的纯 Python 解析器"),
     # schema validation (pydantic)
     "missing-key": ("missing required key '{key}'", "缺少必需的键“{key}”"),
-    "unknown-key": ("unknown key '{key}'{hint}", "未知的键“{key}”{hint}"),
-    "wrong-type": ("{detail}", "{detail_zh}"),
+    "unknown-key": ("unknown key '{key}'", "未知的键“{key}”"),
+    "wrong-type": ("{detail}", "{detail_zh}"),  # pydantic's error, in our words where we have them
     "invalid-value": ("{detail}", "{detail}"),
     "not-string": ("expected text; put the value in quotes (e.g. \"1.10\")", "此处应为文本，请加引号（如 \"1.10\"）"),
     # standard (criteria) checks
@@ -54,8 +54,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                   "各部分合计 {sum}，但标准总分为 {total}"),
     "bonus-sum": ("the bonus items add up to {sum}, less than the bonus cap {cap}",
                   "加分项合计 {sum}，低于加分上限 {cap}"),
-    "unknown-name": ("unknown fact or derived value '{name}'{hint}", "未知的事实或派生值“{name}”{hint}"),
-    "unknown-code": ("unknown indicator code '{code}'{hint}", "未知的指标编号“{code}”{hint}"),
+    "unknown-name": ("unknown fact or derived value '{name}'", "未知的事实或派生值“{name}”"),
+    "unknown-code": ("unknown indicator code '{code}'", "未知的指标编号“{code}”"),
     "formula-syntax": ("formula does not parse: {detail}", "公式无法解析：{detail}"),
     "formula-function": ("unknown function '{name}' (known: {known})", "未知函数“{name}”（可用：{known}）"),
     "formula-cycle": ("derived values depend on each other in a cycle: {cycle}", "派生值循环依赖：{cycle}"),
@@ -84,7 +84,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                         "{what}给出 {points} 分，超过满分 {max}"),
     # library and assessment checks
     "unknown-criteria": ("unknown standard '{id}' (bundled: {known})", "未知的评估标准“{id}”（内置：{known}）"),
-    "unknown-fact": ("unknown fact '{id}'{hint}", "未知的事实“{id}”{hint}"),
+    "unknown-fact": ("unknown fact '{id}'", "未知的事实“{id}”"),
     "unit-mismatch": ("fact '{id}' is in {expected}, not {got}", "事实“{id}”的单位应为 {expected}，而非 {got}"),
     "per-year-expected": ("fact '{id}' is per year: give 'years: {{2013: ..., ...}}'",
                           "事实“{id}”按年填报：请写 years: {{2013: ..., ...}}"),
@@ -110,7 +110,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
                        "本标准不允许将指标“{code}”标为不适用"),
     "evidence-missing": ("evidence file '{path}' does not exist in the library folder",
                          "证明材料“{path}”在图书馆目录中不存在"),
-    "evidence-outside": ("evidence path '{path}' leaves the library folder", "证明材料路径“{path}”超出图书馆目录"),
+    "evidence-outside": ("evidence '{path}' must be a path inside the library folder or an http(s) URL",
+                         "证明材料“{path}”须为图书馆目录内的路径或 http(s) 网址"),
     "assessment-not-found": ("no assessment '{name}' (found: {known})", "找不到评估“{name}”（现有：{known}）"),
     # evaluation
     "division-by-zero": ("division by zero while computing '{name}'", "计算“{name}”时除以零"),
@@ -123,15 +124,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+SUGGEST = ("; did you mean '{}'?", "；是否应为“{}”？")
+
+
 def render(code: str, lang: str, args: dict[str, Any]) -> str:
     en, zh = CATALOGUE[code]
     template = zh if lang == "zh" else en
     if lang == "zh" and "detail_zh" in template and "detail_zh" not in args:
         template = en
     try:
-        return template.format(**args)
+        text = template.format(**args)
     except (KeyError, IndexError):  # a missing argument must never hide the problem itself
-        return template
+        text = template
+    if args.get("suggest"):
+        text += SUGGEST[1 if lang == "zh" else 0].format(args["suggest"])
+    return text
 
 
 def default_lang() -> str:

@@ -101,7 +101,7 @@ class _Compiler:
     def mark(self, loc: Loc, key: bool = False) -> tuple[int, int] | None:
         return self.src.mark(loc, key) if self.src else None
 
-    def add(self, loc: Loc, code: str, severity: str = "error", key: bool = False, **args: Any) -> None:
+    def add(self, loc: Loc, code: str, severity: str = "error", /, key: bool = False, **args: Any) -> None:
         path = self.src.path if self.src else self.c.id
         self.problems.append(problem(path, self.mark(loc, key), code, severity, **args))  # type: ignore[arg-type]
 
@@ -112,7 +112,7 @@ class _Compiler:
         self.used.add(name)
         if not self.known(name):
             self.add(loc, "unknown-name", name=name,
-                     hint=did_you_mean(name, [*self.facts, *self.derived, POPULATION]))
+                     suggest=did_you_mean(name, [*self.facts, *self.derived, POPULATION]))
 
     def variant(self, value: Any, loc: Loc) -> None:
         if isinstance(value, dict) and set(value) != self.variants:
@@ -313,9 +313,9 @@ class _Compiler:
         for k, code in enumerate(cond.score_sum or []):
             codes.append(code)
             if code not in self.nodes:
-                self.add((*loc, "score_sum", k), "unknown-code", code=code, hint=did_you_mean(code, self.nodes))
+                self.add((*loc, "score_sum", k), "unknown-code", code=code, suggest=did_you_mean(code, self.nodes))
         if cond.score and cond.score not in self.nodes:
-            self.add((*loc, "score"), "unknown-code", code=cond.score, hint=did_you_mean(cond.score, self.nodes))
+            self.add((*loc, "score"), "unknown-code", code=cond.score, suggest=did_you_mean(cond.score, self.nodes))
         if (cond.score or cond.score_sum) and cond.equals is not None:
             self.add((*loc, "equals"), "condition-mismatch", test="equals", subject="score")
         if cond.score_sum and cond.full_marks:

@@ -17,6 +17,33 @@ from libeval.yamlsrc import Source
 
 M = TypeVar("M", bound=BaseModel)
 
+_EN = {
+    "decimal_parsing": "expected a number",
+    "decimal_type": "expected a number",
+    "finite_number": "expected a finite number (not infinity or NaN)",
+    "int_parsing": "expected a whole number",
+    "int_type": "expected a whole number",
+    "int_from_float": "expected a whole number",
+    "bool_type": "expected true or false",
+    "bool_parsing": "expected true or false",
+    "date_parsing": "expected a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "expected a date (YYYY-MM-DD)",
+    "date_type": "expected a date (YYYY-MM-DD)",
+    "list_type": "expected a list",
+    "dict_type": "expected a mapping (key: value)",
+    "model_type": "expected a mapping (key: value)",
+    "model_attributes_type": "expected a mapping (key: value)",
+    "string_pattern_mismatch": "does not match the pattern {pattern}",
+    "greater_than_equal": "must be at least {ge}",
+    "greater_than": "must be greater than {gt}",
+    "less_than_equal": "must be at most {le}",
+    "too_short": "needs at least {min_length} item(s)",
+    "literal_error": "must be one of {expected}",
+    "union_tag_invalid": "unknown kind '{tag}'; expected one of {expected_tags}",
+    "union_tag_not_found": "missing the '{discriminator}' key",
+    "decimal_max_places": "too many decimal places",
+}
+
 _ZH = {
     "decimal_parsing": "应为数字",
     "decimal_type": "应为数字",
@@ -74,8 +101,9 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
 
 
 def did_you_mean(word: str, choices: Any) -> str:
+    """The closest known name, or "" (rendered as "did you mean ..." in the message's language)."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else ""
 
 
 def _data_path(src: Source, loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -108,17 +136,24 @@ def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> li
         elif kind == "extra_forbidden":
             name = str(loc[-1])
             out.append(problem(src.path, src.mark(loc, key=True), "unknown-key", key=name,
-                               hint=did_you_mean(name, vocabulary)))
+                               suggest=did_you_mean(name, vocabulary)))
         elif kind == "string_type":
             out.append(problem(src.path, src.mark(loc), "not-string"))
         else:
-            zh = _ZH.get(kind)
-            try:
-                detail_zh = zh.format(**ctx) if zh else err["msg"]
-            except (KeyError, IndexError):
-                detail_zh = zh or err["msg"]
-            out.append(problem(src.path, src.mark(loc), "wrong-type", detail=err["msg"], detail_zh=detail_zh))
+            detail = _explain(_EN, kind, ctx, err["msg"])
+            detail_zh = _explain(_ZH, kind, ctx, err["msg"])
+            out.append(problem(src.path, src.mark(loc), "wrong-type", detail=detail, detail_zh=detail_zh))
     return out
+
+
+def _explain(table: dict[str, str], kind: str, ctx: dict[str, Any], fallback: str) -> str:
+    template = table.get(kind)
+    if template is None:
+        return fallback
+    try:
+        return template.format(**ctx)
+    except (KeyError, IndexError):
+        return fallback
 
 
 def validate(model: type[M], src: Source) -> tuple[M | None, list[Problem]]:

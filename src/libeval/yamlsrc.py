@@ -80,7 +80,7 @@ class Source:
         return best
 
 
-def _fatal(path: str, mark: Mark | None, code: str, **args: Any) -> LibevalError:
+def _fatal(path: str, mark: Mark | None, code: str, /, **args: Any) -> LibevalError:
     return LibevalError([problem(path, mark, code, **args)])
 
 
@@ -101,13 +101,25 @@ def decode(raw: bytes, path: str) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        try:
-            looks_gbk = bool(_CJK.search(raw.decode("gb18030")))
-        except UnicodeDecodeError:
-            looks_gbk = False
-        if looks_gbk:
+        if _looks_gbk(raw):
             raise _fatal(path, (line, col), "encoding-gbk") from None
         raise _fatal(path, (line, col), "encoding", byte=f"{raw[exc.start]:02x}", offset=exc.start) from None
+
+
+_GB_PAIR = re.compile(rb"[\x81-\xfe][\x40-\xfe]")
+
+
+def _looks_gbk(raw: bytes) -> bool:
+    """Chinese text saved as GBK/GB18030: it decodes, and its two-byte characters are mostly
+    in the GB2312 range (both bytes >= 0xA1), as Chinese text is; Latin-1 accents are not."""
+    try:
+        if not _CJK.search(raw.decode("gb18030")):
+            return False
+    except UnicodeDecodeError:
+        return False
+    pairs = _GB_PAIR.findall(raw)
+    common = sum(1 for p in pairs if p[0] >= 0xB0 and p[1] >= 0xA1)
+    return bool(pairs) and common / len(pairs) >= 0.8
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
@@ -207,6 +219,8 @@ class _Builder:
                     raise _fatal(self.src.path, mark, "too-deep", limit=MAX_DEPTH)
                 path = self._child_path(mark)
                 container: Any = {} if isinstance(ev, yaml.MappingStartEvent) else []
+                if ev.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
+                    self.problems.append(problem(self.src.path, mark, "yaml-tag", tag=ev.tag))
                 if path is not None:
                     self.src.values[path] = mark
                 self.stack.append(_Frame(container, path if path is not None else (), mark, ev.anchor))
