@@ -6,13 +6,22 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from libeval.errors import LibevalError, Problem, problem
-from libeval.loading import StandardCache, find_libraries, load_library, load_standard, shown
+from libeval.loading import (
+    StandardCache,
+    find_libraries,
+    load_library,
+    load_standard,
+    resolve_criteria,
+    shown,
+)
 
 
 def check_paths(paths: Iterable[Path]) -> list[Problem]:
     cache = StandardCache()
     problems: list[Problem] = []
     for path in paths:
+        if not path.exists():  # a bundled standard's id works where a path does
+            path = resolve_criteria(str(path)) or path
         try:
             if path.is_dir():
                 folders = find_libraries(path)

@@ -63,8 +63,15 @@ def check_fact_entry(sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: 
         period = std.criteria.period
         for year, value in entry.years.items():
             if not period.start <= year <= period.end:
-                sink.add((*loc, "years", str(year)), "year-outside-period", "warning", key=True, year=year,
-                         start=period.start, end=period.end)
+                sink.add(
+                    (*loc, "years", str(year)),
+                    "year-outside-period",
+                    "warning",
+                    key=True,
+                    year=year,
+                    start=period.start,
+                    end=period.end,
+                )
             _check_value(sink, fact, value, (*loc, "years", str(year)))
         absent = [y for y in range(period.start, period.end + 1) if y not in entry.years]
         if absent and len(absent) < period.end - period.start + 1:
@@ -84,8 +91,13 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
     by = crit.variant.by
     variant = lib.region if by == "region" else lib.attributes.get(by)
     if variant not in crit.variant.values:
-        sink.add(("region",) if by == "region" else ("attributes",), "unknown-variant", attribute=by,
-                 expected=", ".join(crit.variant.values), got=variant or "")
+        sink.add(
+            ("region",) if by == "region" else ("attributes",),
+            "unknown-variant",
+            attribute=by,
+            expected=", ".join(crit.variant.values),
+            got=variant or "",
+        )
     for fact_id, entry in lib.facts.items():
         loc = ("facts", fact_id)
         check_fact_entry(sink, std, fact_id, entry, loc, entry.unit)
@@ -127,8 +139,13 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
         if award.points is not None and award.points > info.node.max:
             sink.add((*loc, "points"), "judged-range", code=code, points=award.points, max=info.node.max)
         if award.level is not None and award.level not in {lv.name for lv in rule.levels}:
-            sink.add((*loc, "level"), "unknown-level", code=code, level=award.level,
-                     known=", ".join(lv.name for lv in rule.levels) or "-")
+            sink.add(
+                (*loc, "level"),
+                "unknown-level",
+                code=code,
+                level=award.level,
+                known=", ".join(lv.name for lv in rule.levels) or "-",
+            )
     for code in assessment.not_applicable:
         loc = ("not_applicable", code)
         info = std.nodes.get(code)
@@ -140,8 +157,13 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
         loc = ("corrections", fact_id)
         if fact_id == POPULATION:
             if corr.value is None or isinstance(corr.value, bool) or corr.value <= Decimal(0):
-                sink.add((*loc, "value"), "value-type", id=fact_id, expected="a number > 0",
-                         got=corr.value if corr.value is not None else "nothing")
+                sink.add(
+                    (*loc, "value"),
+                    "value-type",
+                    id=fact_id,
+                    expected="a number > 0",
+                    got=corr.value if corr.value is not None else "nothing",
+                )
             continue
         check_fact_entry(sink, std, fact_id, corr, loc, None)
     return sink.problems

@@ -9,13 +9,16 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from libeval import __version__
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.messages import default_lang
+
+if TYPE_CHECKING:
+    from libeval.loading import LibraryFolder
 
 app = typer.Typer(
     name="libeval",
@@ -29,17 +32,17 @@ criteria_app = typer.Typer(help="The bundled standards.", no_args_is_help=True, 
 app.add_typer(criteria_app, name="criteria")
 
 
-class Lang(str, enum.Enum):
+class Lang(enum.StrEnum):
     zh = "zh"
     en = "en"
 
 
-class CheckFormat(str, enum.Enum):
+class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
 
 
-class ScoreFormat(str, enum.Enum):
+class ScoreFormat(enum.StrEnum):
     table = "table"
     json = "json"
 
@@ -89,8 +92,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """libeval: exact, explainable scoring of public library evaluations."""
 
@@ -110,8 +114,10 @@ def check(
         problems = check_paths(paths)
         mlang = _msg_lang(lang)
         if fmt is CheckFormat.json:
-            sys.stdout.write(json.dumps({"problems": [p.as_dict(mlang) for p in sorted(problems)]},
-                                        ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(
+                json.dumps({"problems": [p.as_dict(mlang) for p in sorted(problems)]}, ensure_ascii=False, indent=2)
+                + "\n"
+            )
         else:
             from libeval.console import print_problems
 
@@ -150,7 +156,7 @@ def score(
         from libeval.console import print_problems
 
         print_problems([*folder.problems, *result.problems], mlang)
-        inputs = [s_path for s_path in _input_paths(folder)]
+        inputs = list(_input_paths(folder))
         if explain is not None:
             from libeval.explain import explain as explain_lines
 
@@ -158,8 +164,17 @@ def score(
             if lines is None:
                 from libeval.validate import did_you_mean
 
-                raise LibevalError([problem(str(path), None, "unknown-code", code=explain,
-                                            suggest=did_you_mean(explain, folder.standard.nodes))])
+                raise LibevalError(
+                    [
+                        problem(
+                            str(path),
+                            None,
+                            "unknown-code",
+                            code=explain,
+                            suggest=did_you_mean(explain, folder.standard.nodes),
+                        )
+                    ]
+                )
             _emit("\n".join(lines) + "\n", output, inputs)
         elif fmt is ScoreFormat.json:
             from libeval.report_json import render_json
@@ -176,10 +191,7 @@ def score(
     _run(lang, body)
 
 
-def _input_paths(folder: object) -> list[Path]:
-    from libeval.loading import LibraryFolder
-
-    assert isinstance(folder, LibraryFolder)
+def _input_paths(folder: LibraryFolder) -> list[Path]:
     paths = [folder.path / "library.yaml"]
     paths += [Path(s.path) for _, s in folder.assessments.values()]
     if folder.standard.source is not None:
@@ -213,8 +225,7 @@ def criteria_list(lang: LangOpt = None) -> None:
             c = std.criteria
             recon, total = std.provenance_counts()
             title = (c.title_en or c.title) if rlang == "en" else c.title
-            typer.echo(f"{cid}\t{title}\t{c.level}\t{c.period.start}-{c.period.end}\t"
-                       f"{recon}/{total} reconstructed")
+            typer.echo(f"{cid}\t{title}\t{c.level}\t{c.period.start}-{c.period.end}\t{recon}/{total} reconstructed")
         return 0
 
     _run(lang, body)
@@ -235,8 +246,9 @@ def criteria_show(
 
         path = resolve_criteria(ref) or (Path(ref) if Path(ref).is_file() else None)
         if path is None:
-            raise LibevalError([problem(ref, None, "unknown-criteria", id=ref,
-                                        known=", ".join(bundled_criteria()) or "-")])
+            raise LibevalError(
+                [problem(ref, None, "unknown-criteria", id=ref, known=", ".join(bundled_criteria()) or "-")]
+            )
         std = load_standard(path)
         sys.stdout.write(criteria_tree_text(std, _report_lang(lang), depth))
         return 0
@@ -259,8 +271,9 @@ def init(
 
         path = resolve_criteria(criteria) or (Path(criteria) if Path(criteria).is_file() else None)
         if path is None:
-            raise LibevalError([problem(criteria, None, "unknown-criteria", id=criteria,
-                                        known=", ".join(bundled_criteria()) or "-")])
+            raise LibevalError(
+                [problem(criteria, None, "unknown-criteria", id=criteria, known=", ".join(bundled_criteria()) or "-")]
+            )
         std = load_standard(path)
         ref = criteria if criteria in bundled_criteria() else str(path.resolve())
         for written in write_scaffold(directory, std, ref):

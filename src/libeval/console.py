@@ -3,6 +3,7 @@ draw tables, so that `--help` and `check` start fast."""
 
 from __future__ import annotations
 
+import io
 import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TextIO
@@ -36,10 +37,13 @@ def _pct(score: Any, mx: Any) -> str:
 
 def score_text(r: Result, lang: str, detail: bool, width: int | None = None) -> str:
     """The terminal summary of a result, as text (rich renders, we capture)."""
+    import shutil
+
     from rich.console import Console
     from rich.table import Table
 
-    con = Console(record=True, width=width or 110, highlight=False, force_terminal=False, file=_Null())
+    width = width or max(80, shutil.get_terminal_size((110, 24)).columns)
+    con = Console(record=True, width=width, highlight=False, force_terminal=False, file=io.StringIO())
     region = label(f"region.{r.region}", lang)
     con.print(f"[bold]{r.library_en if lang == 'en' and r.library_en else r.library}[/] · {r.province} · {region}")
     con.print(f"{label('standard', lang)}: {r.criteria_id} {r.criteria_title.get(lang)}")
@@ -68,27 +72,30 @@ def score_text(r: Result, lang: str, detail: bool, width: int | None = None) -> 
     if detail:
         table = Table(show_edge=False, pad_edge=False)
         for col in ("code", "name", "score", "max", "status", "explanation"):
-            table.add_column(label(col, lang), justify="right" if col in ("score", "max") else "left",
-                             overflow="fold")
+            table.add_column(
+                label(col, lang),
+                justify="right" if col in ("score", "max") else "left",
+                overflow="fold",
+                max_width=22 if col == "name" else None,
+                no_wrap=col in ("code", "score", "max", "status"),
+            )
         for i in r.indicators:
-            table.add_row(i.code, i.name.get(lang), fmt.points(i.score), fmt.points(i.max),
-                          label("status." + i.status, lang), i.explanation.get(lang))
+            table.add_row(
+                i.code,
+                i.name.get(lang),
+                fmt.points(i.score),
+                fmt.points(i.max),
+                label("status." + i.status, lang),
+                i.explanation.get(lang),
+            )
         con.print(table)
     if r.missing:
         con.print(f"{label('missing_facts', lang)}: {', '.join(r.missing)}")
     if r.corrections:
         con.print(f"{label('corrections', lang)}:")
-        for c in r.corrections:
-            con.print(f"  {c.fact} {c.name.get(lang)}: {c.old} → {c.new} ({c.reason})")
+        for corr in r.corrections:
+            con.print(f"  {corr.fact} {corr.name.get(lang)}: {corr.old} → {corr.new} ({corr.reason})")
     return "\n".join(line.rstrip() for line in con.export_text().splitlines()) + "\n"
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
 
 
 def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
@@ -97,9 +104,11 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
     c = std.criteria
     lines = [f"{c.id}  {(c.title_en or c.title) if lang == 'en' else c.title}"]
     recon, total = std.provenance_counts()
-    lines.append(f"{label('total', lang)} {fmt.points(c.total)}"
-                 + (f" + {label('bonus', lang)} {fmt.points(c.bonus.max)}" if c.bonus else "")
-                 + f" · {c.period.start}-{c.period.end} · {label('reconstructed_count', lang, n=recon, m=total)}")
+    lines.append(
+        f"{label('total', lang)} {fmt.points(c.total)}"
+        + (f" + {label('bonus', lang)} {fmt.points(c.bonus.max)}" if c.bonus else "")
+        + f" · {c.period.start}-{c.period.end} · {label('reconstructed_count', lang, n=recon, m=total)}"
+    )
     for code, info in std.nodes.items():
         if depth is not None and info.depth >= depth:
             continue
@@ -110,13 +119,20 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
         cap = f" ({label('capped', lang)})" if node.capped else ""
         lines.append(f"{'  ' * (info.depth + 1)}{code} {name} {fmt.points(node.max)}{cap}{rule}{mark}")
     for g in c.grades:
-        ms = g.min_score if not isinstance(g.min_score, dict) else \
-            ", ".join(f"{k} {fmt.points(v) if v is not None else '—'}" for k, v in g.min_score.items())
-        lines.append(f"{(g.name_en or g.name) if lang == 'en' else g.name}: ≥ {ms}"
-                     f"{' *' if (g.provenance or c.provenance or 'reconstructed') == 'reconstructed' else ''}")
+        ms = (
+            g.min_score
+            if not isinstance(g.min_score, dict)
+            else ", ".join(f"{k} {fmt.points(v) if v is not None else '—'}" for k, v in g.min_score.items())
+        )
+        lines.append(
+            f"{(g.name_en or g.name) if lang == 'en' else g.name}: ≥ {ms}"
+            f"{' *' if (g.provenance or c.provenance or 'reconstructed') == 'reconstructed' else ''}"
+        )
         for cond in g.prerequisites:
             prov = cond.provenance or g.provenance or c.provenance or "reconstructed"
-            lines.append(f"  - {(cond.name_en or cond.name) if lang == 'en' else cond.name}"
-                         f"{' *' if prov == 'reconstructed' else ' (' + label('provenance.official', lang) + ')'}")
+            lines.append(
+                f"  - {(cond.name_en or cond.name) if lang == 'en' else cond.name}"
+                f"{' *' if prov == 'reconstructed' else ' (' + label('provenance.official', lang) + ')'}"
+            )
     lines.append("* = " + label("provenance.reconstructed", lang))
     return "\n".join(lines) + "\n"

@@ -47,13 +47,26 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
                 out = score_rule(node, ctx)
             value_id = None if isinstance(node.rule, Judged) else node.rule.value
             award = judged.get(node.code)
-            indicators.append(IndicatorResult(
-                code=node.code, name=Text2(node.name, node.name_en or node.name), max=node.max,
-                score=out.score, status=out.status, explanation=out.explanation, part=info.part,
-                parent=info.parent, depth=info.depth, kind=node.rule.kind, provenance=info.provenance,
-                value_id=value_id, value=out.value,
-                facts=values.depends_on(value_id) if value_id else (),
-                note=award.note if award else None, level=out.level))
+            indicators.append(
+                IndicatorResult(
+                    code=node.code,
+                    name=Text2(node.name, node.name_en or node.name),
+                    max=node.max,
+                    score=out.score,
+                    status=out.status,
+                    explanation=out.explanation,
+                    part=info.part,
+                    parent=info.parent,
+                    depth=info.depth,
+                    kind=node.rule.kind,
+                    provenance=info.provenance,
+                    value_id=value_id,
+                    value=out.value,
+                    facts=values.depends_on(value_id) if value_id else (),
+                    note=award.note if award else None,
+                    level=out.level,
+                )
+            )
             scores[node.code], maxima[node.code] = out.score, eff_max
             return out.score, eff_max
         raw = ZERO
@@ -64,9 +77,17 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
             child_max += m
         eff_max = min(node.max, child_max) if node.capped else child_max
         total = min(raw, node.max) if node.capped else raw
-        groups[node.code] = GroupResult(node.code, Text2(node.name, node.name_en or node.name), eff_max, total,
-                                        raw, node.capped, info.parent, info.depth,
-                                        tuple(ch.code for ch in node.children))
+        groups[node.code] = GroupResult(
+            node.code,
+            Text2(node.name, node.name_en or node.name),
+            eff_max,
+            total,
+            raw,
+            node.capped,
+            info.parent,
+            info.depth,
+            tuple(ch.code for ch in node.children),
+        )
         scores[node.code], maxima[node.code] = total, eff_max
         return total, eff_max
 
@@ -84,17 +105,32 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
     recon, prov_total = std.provenance_counts()
     used = {f for ind in indicators for f in ind.facts}
     return Result(
-        library=library.name, library_en=library.name_en, province=library.province, region=library.region,
-        variant=variant, criteria_id=crit.id, criteria_title=Text2(crit.title, crit.title_en or crit.title),
-        assessment=assessment_name, assessor=assessment.assessor if assessment else "",
+        library=library.name,
+        library_en=library.name_en,
+        province=library.province,
+        region=library.region,
+        variant=variant,
+        criteria_id=crit.id,
+        criteria_title=Text2(crit.title, crit.title_en or crit.title),
+        assessment=assessment_name,
+        assessor=assessment.assessor if assessment else "",
         assessed_by=assessment.by if assessment else None,
         date=assessment.date.isoformat() if assessment else "",
-        total=total, max=base_max, base=base, bonus=bonus, bonus_max=bonus_max,
-        grade=reached, grades=grades, parts=tuple(groups[p.code] for p in crit.parts), groups=groups,
-        indicators=tuple(indicators), corrections=_corrections(std, library, assessment),
+        total=total,
+        max=base_max,
+        base=base,
+        bonus=bonus,
+        bonus_max=bonus_max,
+        grade=reached,
+        grades=grades,
+        parts=tuple(groups[p.code] for p in crit.parts),
+        groups=groups,
+        indicators=tuple(indicators),
+        corrections=_corrections(std, library, assessment),
         missing=tuple(f for f in (POPULATION, *std.facts) if not values.given(f) and f in used),
         estimated=tuple(f for f in std.facts if values.estimated(f) and f in used),
-        reconstructed=recon, provenance_total=prov_total,
+        reconstructed=recon,
+        provenance_total=prov_total,
         problems=tuple(_problems(std, values)),
         bonus_part=groups.get(crit.bonus.code) if crit.bonus else None,
     )

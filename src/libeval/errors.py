@@ -49,8 +49,9 @@ class Problem:
         }
 
 
-def problem(file: str, mark: tuple[int, int] | None, code: str, severity: Severity = "error", /,
-            **args: Any) -> Problem:
+def problem(
+    file: str, mark: tuple[int, int] | None, code: str, severity: Severity = "error", /, **args: Any
+) -> Problem:
     line, col = mark if mark else (0, 0)
     return Problem(file, line, col, severity, code, tuple(sorted(args.items())))
 

@@ -33,10 +33,13 @@ def explain(folder: LibraryFolder, result: Result, code: str, lang: str) -> list
                 lines.append(f"  {ch} {child.name.get(lang)}  {fmt.points(child.score)}/{fmt.points(child.max)}")
         return lines
     ind = result.indicator(code)
-    assert ind is not None
     rule = node.rule
-    lines.append(f"{label('rule', lang)}: {label('kind.' + rule.kind, lang)} · {label('max', lang)} "
-                 f"{fmt.points(node.max)} · {label('provenance', lang)}: {prov}")
+    if ind is None or rule is None:  # every leaf of the standard has a result
+        return None
+    lines.append(
+        f"{label('rule', lang)}: {label('kind.' + rule.kind, lang)} · {label('max', lang)} "
+        f"{fmt.points(node.max)} · {label('provenance', lang)}: {prov}"
+    )
     if node.rationale:
         lines.append(f"  {node.rationale}")
     variant = variant_of(std, folder.library)
@@ -49,7 +52,8 @@ def explain(folder: LibraryFolder, result: Result, code: str, lang: str) -> list
             if at is None:
                 continue
             reached = isinstance(ind.value, Decimal) and (
-                ind.value >= at if rule.better == "higher" else ind.value <= at)
+                ind.value >= at if rule.better == "higher" else ind.value <= at
+            )
             hit = "  ←" if reached and not marked else ""
             marked = marked or reached
             lines.append(f"  {sign} {fmt.value(at)} → {fmt.points(band.points)}{hit}")
@@ -75,8 +79,11 @@ def explain(folder: LibraryFolder, result: Result, code: str, lang: str) -> list
             entry = folder.library.facts.get(fact_id)
             shown = "—"
             if entry is not None:
-                shown = ", ".join(f"{y}: {fmt.value(v, lang)}" for y, v in sorted(entry.years.items())) \
-                    if entry.years else fmt.value(entry.value, lang)
+                shown = (
+                    ", ".join(f"{y}: {fmt.value(v, lang)}" for y, v in sorted(entry.years.items()))
+                    if entry.years
+                    else fmt.value(entry.value, lang)
+                )
             extra = []
             if entry is not None and entry.estimated:
                 extra.append(label("estimated_mark", lang))

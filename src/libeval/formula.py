@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, DivisionByZero, InvalidOperation, localcontext
-from typing import Union
 
 FUNCTIONS = ("mean", "sum", "min", "max", "latest", "first", "growth")
 MAX_LENGTH = 500
@@ -27,7 +26,7 @@ MAX_LENGTH = 500
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[a-z][a-z0-9_]*)|(?P<op>[-+*/(),]))")
 
 Series = dict[int, Decimal]
-Value = Union[Decimal, Series]
+Value = Decimal | Series
 
 
 class FormulaError(Exception):
@@ -78,7 +77,7 @@ class Call:
     offset: int
 
 
-Expr = Union[Num, Name, Neg, BinOp, Call]
+Expr = Num | Name | Neg | BinOp | Call
 
 
 def _tokens(text: str) -> list[tuple[str, str, int]]:
@@ -144,7 +143,7 @@ class _Parser:
         return left
 
     def unary(self) -> Expr:
-        if self.peek() [0:2] == ("op", "-"):
+        if self.peek()[0:2] == ("op", "-"):
             self.i += 1
             return Neg(self.unary())
         return self.atom()

@@ -17,17 +17,30 @@ from libeval.standard import Standard, at_variant
 from libeval.values import Values
 
 
-def grade_all(std: Standard, values: Values, variant: str, total: Decimal,
-              scores: Mapping[str, Decimal], maxima: Mapping[str, Decimal]) -> tuple[GradeResult, ...]:
+def grade_all(
+    std: Standard,
+    values: Values,
+    variant: str,
+    total: Decimal,
+    scores: Mapping[str, Decimal],
+    maxima: Mapping[str, Decimal],
+) -> tuple[GradeResult, ...]:
     root = std.criteria.provenance or "reconstructed"
     out = []
     for grade in std.criteria.grades:
         prov = grade.provenance or root
         conds = [_min_score(grade, variant, total, prov)]
-        conds += [_condition(c, std, values, variant, scores, maxima, c.provenance or prov)
-                  for c in grade.prerequisites]
-        out.append(GradeResult(grade.id, Text2(grade.name, grade.name_en or grade.name),
-                               at_variant(grade.min_score, variant), tuple(conds)))
+        conds += [
+            _condition(c, std, values, variant, scores, maxima, c.provenance or prov) for c in grade.prerequisites
+        ]
+        out.append(
+            GradeResult(
+                grade.id,
+                Text2(grade.name, grade.name_en or grade.name),
+                at_variant(grade.min_score, variant),
+                tuple(conds),
+            )
+        )
     return tuple(out)
 
 
@@ -35,8 +48,17 @@ def _min_score(grade: Grade, variant: str, total: Decimal, prov: str) -> Conditi
     need = at_variant(grade.min_score, variant)
     name = Text2("总分", "total score")
     if need is None:
-        return ConditionResult("min_score", name, "min_score", None, total, None, None,
-                               Text2("本类不设最低分", "no minimum for this variant"), prov)
+        return ConditionResult(
+            "min_score",
+            name,
+            "min_score",
+            None,
+            total,
+            None,
+            None,
+            Text2("本类不设最低分", "no minimum for this variant"),
+            prov,
+        )
     met = total >= need
     short = None if met else need - total
     zh = f"总分 {fmt.points(total)} {'≥' if met else '<'} {fmt.points(need)}"
@@ -47,8 +69,15 @@ def _min_score(grade: Grade, variant: str, total: Decimal, prov: str) -> Conditi
     return ConditionResult("min_score", name, "min_score", met, total, need, short, Text2(zh, en), prov)
 
 
-def _condition(cond: Condition, std: Standard, values: Values, variant: str,
-               scores: Mapping[str, Decimal], maxima: Mapping[str, Decimal], prov: str) -> ConditionResult:
+def _condition(
+    cond: Condition,
+    std: Standard,
+    values: Values,
+    variant: str,
+    scores: Mapping[str, Decimal],
+    maxima: Mapping[str, Decimal],
+    prov: str,
+) -> ConditionResult:
     name = Text2(cond.name, cond.name_en or cond.name)
     actual: Val = None
     subject: str | None = cond.value or cond.score
@@ -68,19 +97,40 @@ def _condition(cond: Condition, std: Standard, values: Values, variant: str,
     except (MissingValue, ZeroDivision) as exc:
         why_zh = "缺少数据" if isinstance(exc, MissingValue) else "无法计算（除以零）"
         why_en = "not given" if isinstance(exc, MissingValue) else "cannot be computed (division by zero)"
-        return ConditionResult(cond.id, name, _test(cond), False, None, _required(cond, variant, maxima), None,
-                               Text2(f"{zh_subject}：{why_zh}", f"{en_subject}: {why_en}"), prov, subject)
+        return ConditionResult(
+            cond.id,
+            name,
+            _test(cond),
+            False,
+            None,
+            _required(cond, variant, maxima),
+            None,
+            Text2(f"{zh_subject}：{why_zh}", f"{en_subject}: {why_en}"),
+            prov,
+            subject,
+        )
     test = _test(cond)
     required = _required(cond, variant, maxima)
     if required is None and test != "equals":
-        return ConditionResult(cond.id, name, test, None, actual, None, None,
-                               Text2("不适用于本类图书馆", "does not apply to this variant"), prov, subject)
+        return ConditionResult(
+            cond.id,
+            name,
+            test,
+            None,
+            actual,
+            None,
+            None,
+            Text2("不适用于本类图书馆", "does not apply to this variant"),
+            prov,
+            subject,
+        )
     if test == "equals":
         met = bool(actual) == cond.equals
         zh = f"{zh_subject}：{fmt.value(actual, 'zh')}（要求 {fmt.value(cond.equals, 'zh')}）"
         en = f"{en_subject}: {fmt.value(actual, 'en')} (required {fmt.value(cond.equals, 'en')})"
         return ConditionResult(cond.id, name, test, met, actual, cond.equals, None, Text2(zh, en), prov, subject)
-    assert isinstance(required, Decimal)
+    if not isinstance(required, Decimal):  # only `equals` tests a yes/no value
+        raise TypeError(f"condition {cond.id}: a numeric bound is needed")
     num = Decimal(int(actual)) if isinstance(actual, bool) else actual if actual is not None else Decimal(0)
     if test == "at_most":
         met = num <= required

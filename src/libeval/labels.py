@@ -20,13 +20,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "explanation": ("说明", "Explanation"),
     "missing_facts": ("缺少的事实", "Missing facts"),
     "corrections": ("数据更正", "Fact corrections"),
-    "reconstructed": ("注意：本结果依赖 {n} 项重建数值（共 {m} 项），未经官方原文核对。",
-                      "Note: this result rests on {n} reconstructed values (of {m}) not verified against "
-                      "the official text."),
-    "reconstructed_count": ("重建数值 {n} 项（共 {m} 项），未经官方原文核对", "{n} of {m} values reconstructed, "
-                            "not verified against the official text"),
-    "estimated": ("注意：{n} 项事实为估计值（estimated），非报告数据。",
-                  "Note: {n} facts are estimated, not reported."),
+    "reconstructed": (
+        "注意：本结果依赖 {n} 项重建数值（共 {m} 项），未经官方原文核对。",
+        "Note: this result rests on {n} reconstructed values (of {m}) not verified against the official text.",
+    ),
+    "reconstructed_count": (
+        "重建数值 {n} 项（共 {m} 项），未经官方原文核对",
+        "{n} of {m} values reconstructed, not verified against the official text",
+    ),
+    "estimated": (
+        "注意：{n} 项事实为估计值（estimated），非报告数据。",
+        "Note: {n} facts are estimated, not reported.",
+    ),
     "region.east": ("东部", "east"),
     "region.central": ("中部", "central"),
     "region.west": ("西部", "west"),

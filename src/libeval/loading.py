@@ -87,8 +87,9 @@ def assessment_files(folder: Path) -> dict[str, Path]:
     return {p.stem: p for p in files}
 
 
-def load_library(folder: Path, cache: StandardCache | None = None,
-                 criteria_override: Path | None = None) -> LibraryFolder:
+def load_library(
+    folder: Path, cache: StandardCache | None = None, criteria_override: Path | None = None
+) -> LibraryFolder:
     """Load a library folder with its standard and every assessment, all checked."""
     cache = cache or StandardCache()
     lib_path = folder / LIBRARY_FILE
@@ -103,8 +104,15 @@ def load_library(folder: Path, cache: StandardCache | None = None,
         ref = library.criteria if library else src.data["criteria"]
         crit_path = criteria_override or resolve_criteria(ref, folder)
         if crit_path is None:
-            problems.append(problem(src.path, src.mark(("criteria",)), "unknown-criteria", id=ref,
-                                    known=", ".join(bundled_criteria()) or "-"))
+            problems.append(
+                problem(
+                    src.path,
+                    src.mark(("criteria",)),
+                    "unknown-criteria",
+                    id=ref,
+                    known=", ".join(bundled_criteria()) or "-",
+                )
+            )
         else:
             try:
                 std = cache.get(crit_path)

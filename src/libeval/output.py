@@ -23,7 +23,7 @@ def write_atomic(target: Path, text: str, inputs: Iterable[Path] = ()) -> None:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        os.replace(tmp_name, resolved)
+        Path(tmp_name).replace(resolved)
         tmp_name = None
     except OSError as exc:
         raise LibevalError([problem(shown, None, "output-failed", detail=exc.strerror or str(exc))]) from None

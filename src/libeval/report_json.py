@@ -28,8 +28,12 @@ def _condition(c: ConditionResult, lang: str) -> dict[str, Any]:
 
 
 def _grade(g: GradeResult, lang: str) -> dict[str, Any]:
-    return {"id": g.id, "name": g.name.get(lang), "min_score": to_json(g.min_score),
-            "failed": [_condition(c, lang) for c in g.failed]}
+    return {
+        "id": g.id,
+        "name": g.name.get(lang),
+        "min_score": to_json(g.min_score),
+        "failed": [_condition(c, lang) for c in g.failed],
+    }
 
 
 def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
@@ -37,8 +41,13 @@ def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "libeval_version": __version__,
-        "library": {"name": r.library, "name_en": r.library_en, "province": r.province, "region": r.region,
-                    "variant": r.variant},
+        "library": {
+            "name": r.library,
+            "name_en": r.library_en,
+            "province": r.province,
+            "region": r.region,
+            "variant": r.variant,
+        },
         "criteria": {"id": r.criteria_id, "title": r.criteria_title.get(lang)},
         "assessment": {"name": r.assessment, "assessor": r.assessor, "by": r.assessed_by, "date": r.date or None},
         "total": to_json(r.total),
@@ -49,20 +58,41 @@ def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
         "grade": {"id": r.grade.id, "name": r.grade.name.get(lang)} if r.grade else None,
         "next_grade": _grade(blocked[-1], lang) if blocked else None,
         "blocked": [_grade(g, lang) for g in blocked],
-        "grades": [{"id": g.id, "name": g.name.get(lang), "min_score": to_json(g.min_score),
-                    "achieved": g.achieved, "conditions": [_condition(c, lang) for c in g.conditions]}
-                   for g in r.grades],
-        "parts": [{"code": p.code, "name": p.name.get(lang), "score": to_json(p.score), "max": to_json(p.max)}
-                  for p in r.parts],
+        "grades": [
+            {
+                "id": g.id,
+                "name": g.name.get(lang),
+                "min_score": to_json(g.min_score),
+                "achieved": g.achieved,
+                "conditions": [_condition(c, lang) for c in g.conditions],
+            }
+            for g in r.grades
+        ],
+        "parts": [
+            {"code": p.code, "name": p.name.get(lang), "score": to_json(p.score), "max": to_json(p.max)}
+            for p in r.parts
+        ],
         "indicators": [
-            {"code": i.code, "name": i.name.get(lang), "part": i.part, "score": to_json(i.score),
-             "max": to_json(i.max), "status": i.status, "kind": i.kind, "value_id": i.value_id,
-             "value": to_json(i.value), "explanation": i.explanation.get(lang), "provenance": i.provenance,
-             "note": i.note}
+            {
+                "code": i.code,
+                "name": i.name.get(lang),
+                "part": i.part,
+                "score": to_json(i.score),
+                "max": to_json(i.max),
+                "status": i.status,
+                "kind": i.kind,
+                "value_id": i.value_id,
+                "value": to_json(i.value),
+                "explanation": i.explanation.get(lang),
+                "provenance": i.provenance,
+                "note": i.note,
+            }
             for i in r.indicators
         ],
-        "corrections": [{"fact": c.fact, "name": c.name.get(lang), "old": c.old, "new": c.new, "reason": c.reason}
-                        for c in r.corrections],
+        "corrections": [
+            {"fact": c.fact, "name": c.name.get(lang), "old": c.old, "new": c.new, "reason": c.reason}
+            for c in r.corrections
+        ],
         "missing_facts": list(r.missing),
         "estimated_facts": list(r.estimated),
         "provenance": {"reconstructed": r.reconstructed, "total": r.provenance_total},

@@ -110,13 +110,23 @@ def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
     target = at_variant(rule.target, ctx.variant)
     zh_name, en_name = ctx.values.label(rule.value, "zh"), ctx.values.label(rule.value, "en")
     if target is None or target == 0:
-        return Outcome(node.max, "scored", Text2(f"{zh_name}：本类无目标值 → {_of(node.max, node)}",
-                                                 f"{en_name}: no target for this variant → {_of(node.max, node)}"),
-                       value)
+        return Outcome(
+            node.max,
+            "scored",
+            Text2(
+                f"{zh_name}：本类无目标值 → {_of(node.max, node)}",
+                f"{en_name}: no target for this variant → {_of(node.max, node)}",
+            ),
+            value,
+        )
     pts = fmt.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
     tail = f"{fmt.value(value)}{_unit(ctx, rule.value)} / {fmt.value(target)}"
-    return Outcome(pts, "scored", Text2(f"{zh_name} {tail}（目标）→ {_of(pts, node)}",
-                                        f"{en_name} {tail} (target) → {_of(pts, node)}"), value)
+    return Outcome(
+        pts,
+        "scored",
+        Text2(f"{zh_name} {tail}（目标）→ {_of(pts, node)}", f"{en_name} {tail} (target) → {_of(pts, node)}"),
+        value,
+    )
 
 
 def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
@@ -132,9 +142,15 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
     head = f"{fmt.value(value)}{_unit(ctx, rule.value)}{per} × {fmt.points(rule.points)}"
     capped_zh = f"，封顶 {fmt.points(node.max)}" if earned > node.max else ""
     capped_en = f", capped at {fmt.points(node.max)}" if earned > node.max else ""
-    return Outcome(pts, "scored", Text2(f"{zh_name} {head} = {fmt.points(earned)}{capped_zh} → {_of(pts, node)}",
-                                        f"{en_name} {head} = {fmt.points(earned)}{capped_en} → {_of(pts, node)}"),
-                   value)
+    return Outcome(
+        pts,
+        "scored",
+        Text2(
+            f"{zh_name} {head} = {fmt.points(earned)}{capped_zh} → {_of(pts, node)}",
+            f"{en_name} {head} = {fmt.points(earned)}{capped_en} → {_of(pts, node)}",
+        ),
+        value,
+    )
 
 
 def score_boolean(node: Node, rule: Boolean, ctx: Context) -> Outcome:
@@ -145,21 +161,36 @@ def score_boolean(node: Node, rule: Boolean, ctx: Context) -> Outcome:
     full = rule.points if rule.points is not None else node.max
     pts = full if yes else ZERO
     zh_name, en_name = ctx.values.label(rule.value, "zh"), ctx.values.label(rule.value, "en")
-    return Outcome(pts, "scored", Text2(f"{zh_name}：{fmt.value(yes, 'zh')} → {_of(pts, node)}",
-                                        f"{en_name}: {fmt.value(yes, 'en')} → {_of(pts, node)}"), yes)
+    return Outcome(
+        pts,
+        "scored",
+        Text2(
+            f"{zh_name}：{fmt.value(yes, 'zh')} → {_of(pts, node)}",
+            f"{en_name}: {fmt.value(yes, 'en')} → {_of(pts, node)}",
+        ),
+        yes,
+    )
 
 
 def score_judged(node: Node, rule: Judged, ctx: Context) -> Outcome:
     award = ctx.award
     if award is None or (award.points is None and award.level is None):
-        return Outcome(ZERO, "not_judged", Text2(f"评估者未评分 → {_of(ZERO, node)}",
-                                                 f"not judged by the assessor → {_of(ZERO, node)}"))
+        return Outcome(
+            ZERO,
+            "not_judged",
+            Text2(f"评估者未评分 → {_of(ZERO, node)}", f"not judged by the assessor → {_of(ZERO, node)}"),
+        )
     if award.level is not None:
         level = next(lv for lv in rule.levels if lv.name == award.level)
         pts = level.points
-        return Outcome(pts, "scored", Text2(f"评定：{level.name} → {_of(pts, node)}",
-                                            f"judged: {level.name_en or level.name} → {_of(pts, node)}"),
-                       level=level.name)
+        return Outcome(
+            pts,
+            "scored",
+            Text2(
+                f"评定：{level.name} → {_of(pts, node)}", f"judged: {level.name_en or level.name} → {_of(pts, node)}"
+            ),
+            level=level.name,
+        )
     pts = award.points if award.points is not None else ZERO
     return Outcome(pts, "scored", Text2(f"评定 → {_of(pts, node)}", f"judged → {_of(pts, node)}"))
 
@@ -176,5 +207,6 @@ SCORERS: dict[str, Scorer] = {
 
 
 def score_rule(node: Node, ctx: Context) -> Outcome:
-    assert node.rule is not None
+    if node.rule is None:
+        raise ValueError(f"{node.code} is a group, not an indicator")
     return SCORERS[node.rule.kind](node, node.rule, ctx)

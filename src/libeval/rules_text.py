@@ -20,7 +20,8 @@ def rule_summary(node: Node, std: Standard, lang: str) -> str:
     if isinstance(rule, Judged):
         levels = " ".join(f"{lv.name}{fmt.points(lv.points)}" for lv in rule.levels)
         return ("评定" if lang == "zh" else "judged") + (f" {levels}" if levels else "")
-    assert rule is not None
+    if rule is None:
+        return ""
     name = rule.value
     if isinstance(rule, Tiers):
         sign = "≥" if rule.better == "higher" else "≤"

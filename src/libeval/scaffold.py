@@ -49,7 +49,7 @@ def library_yaml(std: Standard, ref: str) -> str:
             if f.unit:
                 lines.append(f"    unit: {_q(f.unit)}")
             lines.append("    value:")
-        lines.append("    source: \"\"")
+        lines.append('    source: ""')
     return "\n".join(lines) + "\n"
 
 
@@ -57,7 +57,7 @@ def assessment_yaml(std: Standard) -> str:
     lines = [
         "# 自评：评定类指标的得分与说明 · Self-assessment: points for the judged indicators",
         "assessor: self",
-        "by: \"\"  # 评估人或评估小组",
+        'by: ""  # 评估人或评估小组',
         f"date: {dt.date.today().isoformat()}",
         "judged: {}",
         "# 取消注释并填写 points（或 level）与 note：",
@@ -66,22 +66,25 @@ def assessment_yaml(std: Standard) -> str:
         node = std.nodes[code].node
         if isinstance(node.rule, Judged):
             levels = " / ".join(f"{lv.name} {lv.points}" for lv in node.rule.levels)
-            lines.append(f"#  {_q(code)}: {{points: , note: \"\"}}  # {node.name}，满分 {node.max}"
-                         + (f"；{levels}" if levels else ""))
+            lines.append(
+                f'#  {_q(code)}: {{points: , note: ""}}  # {node.name}，满分 {node.max}'
+                + (f"；{levels}" if levels else "")
+            )
     return "\n".join(lines) + "\n"
 
 
 def write_scaffold(directory: Path, std: Standard, ref: str) -> list[Path]:
-    targets = {directory / LIBRARY_FILE: library_yaml(std, ref),
-               directory / ASSESSMENTS_DIR / "self.yaml": assessment_yaml(std)}
+    targets = {
+        directory / LIBRARY_FILE: library_yaml(std, ref),
+        directory / ASSESSMENTS_DIR / "self.yaml": assessment_yaml(std),
+    }
     existing = [p for p in targets if p.exists()]
     if existing:
         raise LibevalError([problem(str(p), None, "target-exists", path=str(p)) for p in existing])
     try:
         (directory / ASSESSMENTS_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LibevalError([problem(str(directory), None, "output-failed", detail=exc.strerror or str(exc))]) \
-            from None
+        raise LibevalError([problem(str(directory), None, "output-failed", detail=exc.strerror or str(exc))]) from None
     for path, text in targets.items():
         write_atomic(path, text)
     return list(targets)

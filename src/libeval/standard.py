@@ -111,13 +111,18 @@ class _Compiler:
     def use(self, name: str, loc: Loc) -> None:
         self.used.add(name)
         if not self.known(name):
-            self.add(loc, "unknown-name", name=name,
-                     suggest=did_you_mean(name, [*self.facts, *self.derived, POPULATION]))
+            self.add(
+                loc, "unknown-name", name=name, suggest=did_you_mean(name, [*self.facts, *self.derived, POPULATION])
+            )
 
     def variant(self, value: Any, loc: Loc) -> None:
         if isinstance(value, dict) and set(value) != self.variants:
-            self.add(loc, "variant-keys", expected=", ".join(self.c.variant.values),
-                     got=", ".join(map(str, value)) or "nothing")
+            self.add(
+                loc,
+                "variant-keys",
+                expected=", ".join(self.c.variant.values),
+                got=", ".join(map(str, value)) or "nothing",
+            )
 
     def values_of(self, value: Any) -> list[Decimal]:
         if isinstance(value, dict):
@@ -138,13 +143,14 @@ class _Compiler:
 
     def catalogue(self) -> None:
         seen: set[str] = set()
-        for kind, items in (("facts", self.c.facts), ("derived", self.c.derived)):
-            for i, item in enumerate(items):
-                if item.id == POPULATION:
-                    self.add((kind, i, "id"), "reserved-name", id=item.id)
-                elif item.id in seen:
-                    self.add((kind, i, "id"), "duplicate-id", id=item.id)
-                seen.add(item.id)
+        ids = [("facts", i, f.id) for i, f in enumerate(self.c.facts)]
+        ids += [("derived", i, d.id) for i, d in enumerate(self.c.derived)]
+        for kind, i, ident in ids:
+            if ident == POPULATION:
+                self.add((kind, i, "id"), "reserved-name", id=ident)
+            elif ident in seen:
+                self.add((kind, i, "id"), "duplicate-id", id=ident)
+            seen.add(ident)
         self.facts = {f.id: f for f in self.c.facts}
         self.derived = {d.id: d for d in self.c.derived if d.id not in self.facts}
 
@@ -169,7 +175,7 @@ class _Compiler:
             if state.get(name) == 2:
                 return
             if state.get(name) == 1:
-                cycle = [*trail[trail.index(name):], name]
+                cycle = [*trail[trail.index(name) :], name]
                 self.add(("derived", index[name], "formula"), "formula-cycle", cycle=" -> ".join(cycle))
                 return
             state[name] = 1
@@ -194,8 +200,9 @@ class _Compiler:
         if parts_sum != self.c.total:
             self.add(("total",), "total-sum", sum=parts_sum, total=self.c.total)
 
-    def node(self, node: Node, loc: Loc, parent: str | None, depth: int, inherited: str, part: str,
-             firsts: dict[str, Loc]) -> None:
+    def node(
+        self, node: Node, loc: Loc, parent: str | None, depth: int, inherited: str, part: str, firsts: dict[str, Loc]
+    ) -> None:
         prov = node.provenance or inherited
         if node.provenance == "official" and not node.citation:
             self.add((*loc, "provenance"), "official-needs-citation")
@@ -225,23 +232,29 @@ class _Compiler:
         if isinstance(rule, Judged):
             for i, level in enumerate(rule.levels):
                 if level.points > node.max:
-                    self.add((*loc, "levels", i, "points"), "points-over-max", what=level.name,
-                             points=level.points, max=node.max)
+                    self.add(
+                        (*loc, "levels", i, "points"),
+                        "points-over-max",
+                        what=level.name,
+                        points=level.points,
+                        max=node.max,
+                    )
             return
-        assert rule is not None
+        if rule is None:
+            return
         self.use(rule.value, (*loc, "value"))
         fact = self.facts.get(rule.value)
         is_bool = fact is not None and fact.type == "boolean"
         if isinstance(rule, Boolean):
             if self.known(rule.value) and not is_bool:
-                self.add((*loc, "value"), "fact-type", kind=rule.kind, expected="boolean", name=rule.value,
-                         actual="a number")
+                self.add(
+                    (*loc, "value"), "fact-type", kind=rule.kind, expected="boolean", name=rule.value, actual="a number"
+                )
             if rule.points is not None and rule.points > node.max:
                 self.add((*loc, "points"), "points-over-max", what=node.code, points=rule.points, max=node.max)
             return
         if is_bool:
-            self.add((*loc, "value"), "fact-type", kind=rule.kind, expected="number", name=rule.value,
-                     actual="boolean")
+            self.add((*loc, "value"), "fact-type", kind=rule.kind, expected="number", name=rule.value, actual="boolean")
         if isinstance(rule, Tiers):
             self.tiers(node, rule, loc)
         else:

@@ -11,6 +11,7 @@ import difflib
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from libeval.errors import Problem, problem
 from libeval.yamlsrc import Source
@@ -107,18 +108,19 @@ def did_you_mean(word: str, choices: Any) -> str:
 
 
 def _data_path(src: Source, loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    node, path = src.data, ()
+    node: Any = src.data
+    path: tuple[Any, ...] = ()
     for part in loc:
-        if isinstance(node, dict) and part in node:
-            path, node = (*path, part), node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             path, node = (*path, part), node[part]
     return path
 
 
 def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
     vocabulary = _vocabulary(model)
-    by_path: dict[tuple[Any, ...], dict[str, Any]] = {}
+    by_path: dict[tuple[Any, ...], ErrorDetails] = {}
     for err in exc.errors(include_input=False, include_url=False):
         loc = tuple(err["loc"])
         # A union reports one error per member at the same place: keep the most telling one.
@@ -135,8 +137,11 @@ def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> li
             out.append(problem(src.path, src.mark(loc[:-1]), "missing-key", key=str(loc[-1])))
         elif kind == "extra_forbidden":
             name = str(loc[-1])
-            out.append(problem(src.path, src.mark(loc, key=True), "unknown-key", key=name,
-                               suggest=did_you_mean(name, vocabulary)))
+            out.append(
+                problem(
+                    src.path, src.mark(loc, key=True), "unknown-key", key=name, suggest=did_you_mean(name, vocabulary)
+                )
+            )
         elif kind == "string_type":
             out.append(problem(src.path, src.mark(loc), "not-string"))
         else:

@@ -12,8 +12,7 @@ from libeval.models.library import FactValue
 from libeval.standard import POPULATION, Standard
 
 AGG_ZH = {"mean": "年均", "sum": "合计", "latest": "最近一年", "max": "最高年", "min": "最低年"}
-AGG_EN = {"mean": "yearly mean", "sum": "total", "latest": "latest year", "max": "best year",
-          "min": "worst year"}
+AGG_EN = {"mean": "yearly mean", "sum": "total", "latest": "latest year", "max": "best year", "min": "worst year"}
 
 
 class Values:
@@ -27,14 +26,14 @@ class Values:
                 self.population = corr.value
                 continue
             old = self.entries.get(fact_id)
-            self.entries[fact_id] = FactValue(value=corr.value, years=corr.years,
-                                              unit=old.unit if old else None, note=corr.reason)
+            self.entries[fact_id] = FactValue(
+                value=corr.value, years=corr.years, unit=old.unit if old else None, note=corr.reason
+            )
         self.series: dict[str, formula.Series] = {}
         for fact_id, fact in std.facts.items():
             entry = self.entries.get(fact_id)
             if fact.per_year and entry is not None and entry.years:
-                self.series[fact_id] = {y: v for y, v in sorted(entry.years.items())
-                                        if not isinstance(v, bool)}
+                self.series[fact_id] = {y: v for y, v in sorted(entry.years.items()) if not isinstance(v, bool)}
         self._cache: dict[str, Decimal | bool | Exception] = {}
 
     def given(self, fact_id: str) -> bool:
@@ -84,8 +83,9 @@ class Values:
                 series = self.series.get(name)
                 if not series:
                     raise MissingValue(name)
-                return formula.evaluate(formula.Call(fact.aggregate, (formula.Name(name, 0),), 0),
-                                        self.number, self.series)
+                return formula.evaluate(
+                    formula.Call(fact.aggregate, (formula.Name(name, 0),), 0), self.number, self.series
+                )
             if entry.value is None:
                 raise MissingValue(name)
             return entry.value

@@ -65,12 +65,13 @@ class Source:
         are skipped; a location that goes past the data points at the deepest node found.
         With `key=True` the key itself is pointed at, where the last part is a key.
         """
-        node, path = self.data, ()
+        node: Any = self.data
+        path: tuple[Any, ...] = ()
         best = self.values.get((), (1, 1))
         for part in loc:
-            if isinstance(node, dict) and part in node:
-                path, node = (*path, part), node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            if (isinstance(node, dict) and part in node) or (
+                isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            ):
                 path, node = (*path, part), node[part]
             else:
                 continue
@@ -86,14 +87,20 @@ def _fatal(path: str, mark: Mark | None, code: str, /, **args: Any) -> LibevalEr
 
 def decode(raw: bytes, path: str) -> str:
     """Bytes to text: UTF-8 (BOM optional) or UTF-16/32 with a BOM; anything else is an error."""
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
-                       (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8"),
+        (b"\xff\xfe\x00\x00", "utf-32-le"),
+        (b"\x00\x00\xfe\xff", "utf-32-be"),
+        (b"\xff\xfe", "utf-16-le"),
+        (b"\xfe\xff", "utf-16-be"),
+    ):
         if raw.startswith(bom):
             try:
-                return raw[len(bom):].decode(codec)
+                return raw[len(bom) :].decode(codec)
             except UnicodeDecodeError as exc:
-                raise _fatal(path, None, "encoding", byte=f"{raw[exc.start + len(bom)]:02x}",
-                             offset=exc.start + len(bom)) from None
+                raise _fatal(
+                    path, None, "encoding", byte=f"{raw[exc.start + len(bom)]:02x}", offset=exc.start + len(bom)
+                ) from None
     if b"\x00" in raw:
         raise _fatal(path, None, "binary-file")
     try:
@@ -153,21 +160,24 @@ def loads(raw: bytes, shown: str) -> Source:
     problems: list[Problem] = []
     try:
         src.data = _Builder(src, problems).build(_events(text))
+    except _StructureError as exc:
+        raise _fatal(shown, exc.mark, "yaml-syntax", detail=str(exc)) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
         if mark and _char_at(text, mark.line, mark.column) == "\t":
             raise _fatal(shown, (mark.line + 1, mark.column + 1), "tab-indent") from None
-        raise _fatal(shown, (mark.line + 1, mark.column + 1) if mark else None, "yaml-syntax",
-                     detail=detail) from None
+        raise _fatal(shown, (mark.line + 1, mark.column + 1) if mark else None, "yaml-syntax", detail=detail) from None
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         pos = getattr(exc, "position", None)
-        mark = None
+        where: Mark | None = None
         if isinstance(pos, int):
-            mark = (text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1)
-        raise _fatal(shown, mark, "yaml-syntax", detail=getattr(exc, "reason", None) or str(exc)) from None
+            where = (text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1)
+        raise _fatal(shown, where, "yaml-syntax", detail=getattr(exc, "reason", None) or str(exc)) from None
     if problems:
         raise LibevalError(problems)
+    if src.data is None:  # comments only, or a lone `~`
+        raise _fatal(shown, None, "empty-file")
     if not isinstance(src.data, dict):
         raise _fatal(shown, src.values.get(()), "not-mapping")
     return src
@@ -177,9 +187,19 @@ def _events(text: str) -> Iterator[yaml.Event]:
     parser = _Loader(text)
     try:
         while parser.check_event():
-            yield parser.get_event()
+            event = parser.get_event()
+            if event is not None:
+                yield event
     finally:
         parser.dispose()
+
+
+class _StructureError(Exception):
+    """What the parser accepts but a libeval file may not have (undefined alias, two documents)."""
+
+    def __init__(self, message: str, mark: Mark) -> None:
+        super().__init__(message)
+        self.mark = mark
 
 
 _NO_KEY = object()
@@ -211,7 +231,8 @@ class _Builder:
 
     def build(self, events: Iterator[yaml.Event]) -> Any:
         for ev in events:
-            mark = (ev.start_mark.line + 1, ev.start_mark.column + 1)
+            start = ev.start_mark
+            mark = (start.line + 1, start.column + 1) if start is not None else (1, 1)
             if isinstance(ev, yaml.ScalarEvent):
                 self._attach(self._scalar(ev, mark), mark, 1, ev.anchor, ev.value)
             elif isinstance(ev, yaml.MappingStartEvent | yaml.SequenceStartEvent):
@@ -229,15 +250,13 @@ class _Builder:
                 self._attach(frame.container, frame.mark, frame.size, frame.anchor, None, placed=True)
             elif isinstance(ev, yaml.AliasEvent):
                 if ev.anchor not in self.anchors:
-                    raise yaml.MarkedYAMLError(problem=f"found undefined alias '{ev.anchor}'",
-                                               problem_mark=ev.start_mark)
+                    raise _StructureError(f"found undefined alias '{ev.anchor}'", mark)
                 value, size = self.anchors[ev.anchor]
                 self._attach(value, mark, size, None, None)
             elif isinstance(ev, yaml.DocumentStartEvent):
                 self.documents += 1
                 if self.documents > 1:
-                    raise yaml.MarkedYAMLError(problem="expected a single document, found a second one",
-                                               problem_mark=ev.start_mark)
+                    raise _StructureError("expected a single document, found a second one", mark)
         return self.root
 
     def _child_path(self, mark: Mark) -> Path_ | None:
@@ -251,8 +270,9 @@ class _Builder:
             return top.path if top.key is _BAD_KEY else (*top.path, top.key)
         return (*top.path, len(top.container))
 
-    def _attach(self, value: Any, mark: Mark, size: int, anchor: str | None, raw: str | None,
-                placed: bool = False) -> None:
+    def _attach(
+        self, value: Any, mark: Mark, size: int, anchor: str | None, raw: str | None, placed: bool = False
+    ) -> None:
         self.total += size
         if self.total > MAX_NODES:
             raise _fatal(self.src.path, mark, "alias-bomb", limit=MAX_NODES)
@@ -279,8 +299,9 @@ class _Builder:
                 top.key = _BAD_KEY
                 return
             if raw in top.key_marks:
-                self.problems.append(problem(self.src.path, mark, "duplicate-key", key=raw,
-                                             first=top.key_marks[raw][0]))
+                self.problems.append(
+                    problem(self.src.path, mark, "duplicate-key", key=raw, first=top.key_marks[raw][0])
+                )
                 top.key = _BAD_KEY
                 return
             top.key_marks[raw] = mark
@@ -296,8 +317,8 @@ class _Builder:
     def _scalar(self, ev: yaml.ScalarEvent, mark: Mark) -> Any:
         tag = ev.tag
         if tag in (None, "!"):
-            tag = _RESOLVER.resolve(yaml.ScalarNode, ev.value, ev.implicit)
-        kind = tag[len(_TAG):] if tag.startswith(_TAG) else ""
+            tag = str(_RESOLVER.resolve(yaml.ScalarNode, ev.value, ev.implicit))  # type: ignore[no-untyped-call]
+        kind = tag[len(_TAG) :] if tag.startswith(_TAG) else ""
         if kind not in _KINDS:
             self.problems.append(problem(self.src.path, mark, "yaml-tag", tag=tag))
             return None

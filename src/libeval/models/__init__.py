@@ -20,7 +20,23 @@ from libeval.models.criteria import (
 from libeval.models.library import FactValue, Library
 
 __all__ = [
-    "Assessment", "Award", "Band", "Boolean", "Condition", "Correction", "Criteria", "Derived",
-    "FactDef", "FactValue", "Grade", "Judged", "Level", "Library", "Linear", "Node", "PerUnit",
-    "Rule", "Tiers",
+    "Assessment",
+    "Award",
+    "Band",
+    "Boolean",
+    "Condition",
+    "Correction",
+    "Criteria",
+    "Derived",
+    "FactDef",
+    "FactValue",
+    "Grade",
+    "Judged",
+    "Level",
+    "Library",
+    "Linear",
+    "Node",
+    "PerUnit",
+    "Rule",
+    "Tiers",
 ]

@@ -163,5 +163,20 @@ class Criteria(Marked):
     grades: list[Grade] = []
 
 
-__all__ = ["Band", "Boolean", "Condition", "Criteria", "Derived", "FactDef", "Grade", "Judged", "Level",
-           "Linear", "Node", "Number", "PerUnit", "Rule", "Tiers"]
+__all__ = [
+    "Band",
+    "Boolean",
+    "Condition",
+    "Criteria",
+    "Derived",
+    "FactDef",
+    "Grade",
+    "Judged",
+    "Level",
+    "Linear",
+    "Node",
+    "Number",
+    "PerUnit",
+    "Rule",
+    "Tiers",
+]

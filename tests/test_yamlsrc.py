@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from libeval import yamlsrc
+from libeval.errors import LibevalError
+from libeval.yamlsrc import loads
+
+
+def test_floats_are_exact_decimals_and_keys_stay_text() -> None:
+    src = loads(b"total: 775.3\n1.10: a\nn: 12\nb: yes\nd: 2017-06-30\n", "t.yaml")
+    assert src.data == {"total": Decimal("775.3"), "1.10": "a", "n": 12, "b": True, "d": "2017-06-30"}
+    assert isinstance(src.data["total"], Decimal)
+
+
+def test_positions_of_keys_and_values() -> None:
+    src = loads(b"a:\n  b: [1, 2]\n", "t.yaml")
+    assert src.keys[("a", "b")] == (2, 3)
+    assert src.values[("a", "b", 1)] == (2, 10)
+    # a location past the data falls back to the deepest node found; union tags are skipped
+    assert src.mark(("a", "b", "decimal", 1)) == (2, 10)
+    assert src.mark(("a", "missing")) == (2, 3)
+
+
+def test_libyaml_loader_is_used() -> None:
+    assert yamlsrc.LIBYAML
+    assert yamlsrc._Loader is yaml.CSafeLoader
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("名称: 图书馆\n".encode("gbk"), "encoding-gbk"),
+        ("名称: 图书馆\n".encode("gb18030"), "encoding-gbk"),
+        (b"a: 1\na: 2\n", "duplicate-key"),
+        (b"a: [\n", "yaml-syntax"),
+        (b"", "empty-file"),
+        (b"   \n# only a comment\n", "empty-file"),
+        (b"\x00\x01", "binary-file"),
+        (b"- 1\n", "not-mapping"),
+        (b"a: !!binary aGVsbG8=\n", "yaml-tag"),
+        (b"a: *nothing\n", "yaml-syntax"),
+        (b"[" * 100 + b"]" * 100, "too-deep"),
+        (b"a:\n\tb: 1\n", "tab-indent"),
+        (b"? [a, b]\n: 1\n", "complex-key"),
+    ],
+)
+def test_bad_input_gets_its_code(raw: bytes, code: str) -> None:
+    with pytest.raises(LibevalError) as err:
+        loads(raw, "t.yaml")
+    assert next(p.code for p in err.value.problems) == code
+
+
+def test_duplicate_key_names_both_lines() -> None:
+    with pytest.raises(LibevalError) as err:
+        loads(b"a: 1\nb: 2\na: 3\n", "t.yaml")
+    (p,) = err.value.problems
+    assert (p.line, p.col) == (3, 1)
+    assert "first defined at line 1" in p.message()
+
+
+def test_boms_and_utf16() -> None:
+    for raw in (b"\xef\xbb\xbfa: 1\n", "a: 1\n".encode("utf-16"), "a: 1\n".encode("utf-32")):
+        assert loads(raw, "t.yaml").data == {"a": 1}
+
+
+def test_alias_bomb_is_refused_fast() -> None:
+    lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x"]']
+    for i in range(1, 10):
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
+    start = time.perf_counter()
+    with pytest.raises(LibevalError) as err:
+        loads("\n".join(lines).encode(), "t.yaml")
+    assert time.perf_counter() - start < 1
+    assert err.value.problems[0].code == "alias-bomb"
+
+
+def test_small_aliases_are_fine() -> None:
+    assert loads(b"a: &x [1, 2]\nb: *x\n", "t.yaml").data == {"a": [1, 2], "b": [1, 2]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=300))
+def test_random_bytes_raise_only_our_error(raw: bytes) -> None:
+    try:
+        loads(raw, "t.yaml")
+    except LibevalError as exc:
+        assert exc.problems
+
+
+_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.text(max_size=20), st.floats(allow_nan=False, allow_infinity=False)
+)
+_docs = st.recursive(
+    _scalars, lambda ch: st.lists(ch, max_size=4) | st.dictionaries(st.text(max_size=8), ch, max_size=4), max_leaves=20
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_docs)
+def test_random_yaml_loads_or_raises_our_error(doc: object) -> None:
+    text = yaml.safe_dump({"root": doc}, allow_unicode=True)
+    try:
+        src = loads(text.encode(), "t.yaml")
+    except LibevalError:
+        return
+    assert set(src.data) == {"root"}
