@@ -98,8 +98,11 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
             expected=", ".join(crit.variant.values),
             got=variant or "",
         )
+    suggested: set[str] = set()  # a misspelt key already says which fact it meant
     for fact_id, entry in lib.facts.items():
         loc = ("facts", fact_id)
+        if fact_id not in std.facts:
+            suggested.add(did_you_mean(fact_id, std.facts))
         check_fact_entry(sink, std, fact_id, entry, loc, entry.unit)
         for i, ref in enumerate(entry.evidence):
             _check_evidence(sink, ref, (*loc, "evidence", i), folder)
@@ -107,6 +110,8 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
         sink.add((), "missing-fact", "warning", id=POPULATION, name="服务人口 (service population)")
     for fact in crit.facts:
         given = lib.facts.get(fact.id)
+        if fact.id in suggested:
+            continue
         if given is None or (given.value is None and not given.years):
             where = ("facts", fact.id) if given is not None else ("facts",)
             sink.add(where, "missing-fact", "warning", id=fact.id, name=fact.name)
