@@ -10,9 +10,10 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLE, ROOT
 from libeval import __version__
 from libeval.cli import app
+
+from conftest import EXAMPLE, ROOT
 
 runner = CliRunner()
 SCHEMA = json.loads((ROOT / "docs" / "score.schema.json").read_text(encoding="utf-8"))

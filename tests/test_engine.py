@@ -7,13 +7,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import DATA, STANDARD
-from helpers import assessment, library, run, standard
 from libeval import formula
 from libeval.engine import score
 from libeval.loading import load_standard
 from libeval.models import Criteria
 from libeval.standard import compile_standard
+
+from conftest import DATA, STANDARD
+from helpers import assessment, library, run, standard
 
 MINI = DATA / "mini-criteria.yaml"
 

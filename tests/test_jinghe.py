@@ -6,12 +6,13 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import EXAMPLE, STANDARD
 from libeval.engine import score
 from libeval.loading import load_library, load_standard
 from libeval.models import Node
 from libeval.models.result import Result
 from libeval.numbers import points
+
+from conftest import EXAMPLE, STANDARD
 
 
 def _score(name: str) -> Result:

@@ -45,6 +45,8 @@ class CheckFormat(enum.StrEnum):
 class ScoreFormat(enum.StrEnum):
     table = "table"
     json = "json"
+    md = "md"
+    html = "html"
 
 
 LangOpt = Annotated[Lang | None, typer.Option("--lang", help="zh or en (default: reports zh, messages from LANG).")]
@@ -132,10 +134,13 @@ def check(
 def score(
     path: Annotated[Path, typer.Argument(help="A library folder (holding library.yaml).")],
     assessment: Annotated[str, typer.Option("--assessment", "-a", help="Which assessment to score.")] = "self",
-    fmt: Annotated[ScoreFormat, typer.Option("--format", help="table or json.")] = ScoreFormat.table,
+    fmt: Annotated[ScoreFormat, typer.Option("--format", help="table, json, md or html.")] = ScoreFormat.table,
     detail: Annotated[bool, typer.Option("--detail", help="Every indicator with its explanation.")] = False,
     explain: Annotated[str | None, typer.Option("--explain", help="One indicator's whole trace.")] = None,
     fail_under: Annotated[str | None, typer.Option("--fail-under", help="Exit 1 when the total is below N.")] = None,
+    template: Annotated[
+        Path | None, typer.Option("--template", help="Render md/html with this Jinja2 template instead.")
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -180,6 +185,12 @@ def score(
             from libeval.report_json import render_json
 
             _emit(render_json(result, rlang), output, inputs)
+        elif fmt in (ScoreFormat.md, ScoreFormat.html):
+            from libeval.render import render
+            from libeval.report import build_context
+
+            context = build_context(result, folder, assessment, rlang)
+            _emit(render(context, "md" if fmt is ScoreFormat.md else "html", template), output, inputs)
         else:
             from libeval.console import score_text
 

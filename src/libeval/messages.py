@@ -190,6 +190,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "output-is-input": ("refusing to write over an input file", "拒绝覆盖输入文件"),
     "strict-warnings": ("{count} warning(s) and --strict is set", "有 {count} 条警告且设置了 --strict"),
     "no-libraries": ("no library folder (library.yaml) found under {path}", "{path} 下没有图书馆目录（library.yaml）"),
+    "template-syntax": ("template error: {detail}", "模板错误：{detail}"),
+    "template-error": ("the template failed while rendering: {detail}", "模板渲染失败：{detail}"),
     "target-exists": ("'{path}' already exists; refusing to overwrite", "“{path}”已存在，拒绝覆盖"),
 }
 

@@ -29,6 +29,7 @@ class FactDef(Model):
     per_year: bool = False
     aggregate: Literal["mean", "sum", "latest", "max", "min"] = "mean"
     better: Literal["higher", "lower"] = "higher"
+    profile: bool = False  # shown in the library profile at the top of a report
     description: str | None = None
 
 

@@ -1,0 +1,82 @@
+"""Reports through Jinja2: render(context, fmt) -> str. The CLI writes the string.
+
+HTML is rendered with autoescaping switched on explicitly (select_autoescape() would not
+escape `*.html.j2`), Markdown with a filter that escapes what would break a table or inject
+HTML. Undefined names are errors (StrictUndefined), so a template typo never prints blank.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import quote
+
+import jinja2
+
+from libeval.errors import LibevalError, problem
+from libeval.resources import templates_dir
+
+Format = Literal["md", "html"]
+TEMPLATES: dict[Format, str] = {"md": "report.md.j2", "html": "report.html.j2"}
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
+
+
+def md_escape(value: Any) -> str:
+    """Text safe inside a GitHub-flavoured Markdown table cell: no pipes, newlines or HTML."""
+    text = "" if value is None else str(value)
+    text = html.escape(text, quote=False)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def url_escape(href: str) -> str:
+    """Percent-encode a (already vetted, see report.safe_href) link for href="" or a Markdown
+    link: nothing that can close the attribute, the link, or open a tag survives."""
+    return quote(href, safe=":/?#@!$&*+,;=%-._~")
+
+
+def _env(fmt: Format, extra: Path | None) -> jinja2.Environment:
+    paths = [str(extra)] if extra else []
+    paths.append(str(templates_dir()))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(paths),
+        # Markdown is not HTML: its values are escaped by the `md` filter instead.
+        autoescape=(fmt == "html"),  # noqa: S701
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md"] = md_escape
+    env.filters["url"] = url_escape
+    env.filters["pct"] = lambda v: f"{v:.1f}%"
+    env.filters["num"] = lambda v, digits=1: f"{v:.{digits}f}"
+    return env
+
+
+def render(context: dict[str, Any], fmt: Format, template: Path | None = None) -> str:
+    """Render a report; a user template may extend or include the bundled ones."""
+    env = _env(fmt, template.parent if template else None)
+    name = template.name if template else TEMPLATES[fmt]
+    shown = str(template) if template else name
+    try:
+        return env.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as exc:
+        where = exc.filename or shown
+        raise LibevalError(
+            [
+                problem(
+                    where if template is None else shown,
+                    (exc.lineno, 1),
+                    "template-syntax",
+                    detail=exc.message or str(exc),
+                )
+            ]
+        ) from None
+    except jinja2.TemplateNotFound as exc:
+        raise LibevalError([problem(shown, None, "template-syntax", detail=f"not found: {exc.name}")]) from None
+    except (jinja2.UndefinedError, jinja2.TemplateError, TypeError, ValueError) as exc:
+        raise LibevalError([problem(shown, None, "template-error", detail=str(exc))]) from None

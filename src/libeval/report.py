@@ -1,0 +1,253 @@
+"""The context a report template receives: a result made ready to print (docs/templates.md).
+
+Pure: built from the result and the already-loaded library folder; no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import PurePosixPath
+from typing import Any
+
+from libeval import __version__
+from libeval import numbers as fmt
+from libeval.formula import MissingValue, ZeroDivision
+from libeval.labels import label, labels
+from libeval.loading import LibraryFolder
+from libeval.models.result import IndicatorResult, Result
+from libeval.values import Values
+
+_HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+TOP = 10
+
+
+def safe_href(ref: str) -> str | None:
+    """An evidence link that is safe to put in href: http(s) URLs and relative paths inside the
+    library folder; anything else (javascript:, data:, file:, absolute or `..` paths) is None."""
+    ref = ref.strip()
+    if _HTTP.match(ref):
+        return ref
+    if not ref or _SCHEME.match(ref) or ref.startswith(("/", "\\")) or "\\" in ref:
+        return None
+    if ".." in PurePosixPath(ref).parts:
+        return None
+    return ref
+
+
+def _pct(score: Decimal, mx: Decimal) -> float:
+    return float(score / mx * 100) if mx else 0.0
+
+
+def _indicator(i: IndicatorResult, lang: str) -> dict[str, Any]:
+    return {
+        "code": i.code,
+        "name": i.name.get(lang),
+        "depth": i.depth,
+        "is_group": False,
+        "score": fmt.points(i.score),
+        "max": fmt.points(i.max),
+        "loss": fmt.points(i.loss),
+        "pct": _pct(i.score, i.max),
+        "status": i.status,
+        "status_label": label("status." + i.status, lang),
+        "kind": i.kind,
+        "explanation": i.explanation.get(lang),
+        "note": i.note,
+        "provenance": i.provenance,
+    }
+
+
+def build_context(result: Result, folder: LibraryFolder, assessment: str, lang: str) -> dict[str, Any]:
+    std = folder.standard
+    lib = folder.library
+    crit = std.criteria
+    by_code = {i.code: i for i in result.indicators}
+    rows: list[dict[str, Any]] = []
+
+    def walk(code: str) -> None:
+        if code in by_code:
+            rows.append(_indicator(by_code[code], lang))
+            return
+        g = result.groups[code]
+        rows.append(
+            {
+                "code": code,
+                "name": g.name.get(lang),
+                "depth": g.depth,
+                "is_group": True,
+                "score": fmt.points(g.score),
+                "max": fmt.points(g.max),
+                "pct": _pct(g.score, g.max),
+                "capped": g.capped,
+            }
+        )
+        for child in g.children:
+            walk(child)
+
+    for top in [*(p.code for p in result.parts), *([result.bonus_part.code] if result.bonus_part else [])]:
+        walk(top)
+
+    scored = [i for i in result.indicators if i.status != "not_applicable" and i.max > 0]
+    strengths = sorted((i for i in scored if i.score >= i.max * Decimal("0.9")), key=lambda i: (-i.max, i.code))
+    losses = sorted(
+        (i for i in scored if i.loss > 0 and i.part != (result.bonus_part.code if result.bonus_part else None)),
+        key=lambda i: (-i.loss, i.code),
+    )
+    blocked = list(result.blocked)
+    next_grade = blocked[-1] if blocked else None
+    facts = []
+    for fid, fact in std.facts.items():
+        entry = lib.facts.get(fid)
+        corrected = next((c for c in result.corrections if c.fact == fid), None)
+        value = "—"
+        if entry is not None:
+            if entry.years:
+                value = ", ".join(f"{y}: {fmt.value(v, lang)}" for y, v in sorted(entry.years.items()))
+            elif entry.value is not None:
+                value = fmt.value(entry.value, lang)
+        facts.append(
+            {
+                "id": fid,
+                "name": (fact.name_en or fact.name) if lang == "en" else fact.name,
+                "unit": fact.unit or "",
+                "value": value,
+                "corrected": corrected.new if corrected else None,
+                "source": entry.source if entry else None,
+                "estimated": bool(entry and entry.estimated),
+                "note": entry.note if entry else None,
+                "evidence": [{"text": ref, "href": safe_href(ref)} for ref in (entry.evidence if entry else [])],
+                "profile": fact.profile,
+            }
+        )
+    values = Values(std, lib, folder.assessments[assessment][0])
+    population = fmt.value(lib.population, lang) if lib.population is not None else "—"
+    profile: list[dict[str, Any]] = [
+        {
+            "name": label("population", lang),
+            "value": population,
+            "unit": label("population_unit", lang),
+            "estimated": False,
+        }
+    ]
+    profile_rows: list[dict[str, Any]] = []
+    for fid, fact in std.facts.items():
+        if not fact.profile:
+            continue
+        try:
+            shown = fmt.value(values.get(fid), lang)
+        except (MissingValue, ZeroDivision):
+            shown = "—"
+        unit = fact.unit or ""
+        profile_rows.append(
+            {"name": values.label(fid, lang), "value": shown, "unit": unit, "estimated": values.estimated(fid)}
+        )
+    profile += profile_rows
+    adata, asrc = folder.assessments[assessment]
+    inputs = [
+        {"path": s.path, "sha256": s.sha256} for s in ([folder.source, asrc] + ([std.source] if std.source else []))
+    ]
+    return {
+        "lang": lang,
+        "t": labels(lang),
+        "version": __version__,
+        "title": label("report_title" if result.assessor == "self" else "report_title.review", lang),
+        "library": {
+            "name": (lib.name_en or lib.name) if lang == "en" else lib.name,
+            "name_zh": lib.name,
+            "level": label(f"level.{lib.level}", lang),
+            "province": lib.province,
+            "region": label(f"region.{lib.region}", lang),
+            "population": population,
+        },
+        "profile": profile,
+        "assessment": {
+            "name": assessment,
+            "assessor": label(f"assessor.{result.assessor}", lang),
+            "by": result.assessed_by,
+            "date": result.date,
+            "note": adata.note,
+        },
+        "criteria": {
+            "id": crit.id,
+            "title": result.criteria_title.get(lang),
+            "period": f"{crit.period.start}–{crit.period.end}",
+        },
+        "total": fmt.points(result.total),
+        "max": fmt.points(result.max),
+        "base": fmt.points(result.base),
+        "bonus": fmt.points(result.bonus),
+        "bonus_max": fmt.points(result.bonus_max),
+        "total_pct": _pct(result.total, result.max),
+        "grade": result.grade.name.get(lang) if result.grade else None,
+        "grades": [
+            {
+                "name": g.name.get(lang),
+                "min_score": fmt.points(g.min_score) if g.min_score is not None else "—",
+                "achieved": g.achieved,
+                "conditions": [
+                    {
+                        "name": c.name.get(lang),
+                        "met": c.met,
+                        "explanation": c.explanation.get(lang),
+                        "provenance": c.provenance,
+                    }
+                    for c in g.conditions
+                ],
+            }
+            for g in result.grades
+        ],
+        "blocked": [
+            {
+                "name": g.name.get(lang),
+                "failed": [
+                    {
+                        "name": c.name.get(lang),
+                        "explanation": c.explanation.get(lang),
+                        "is_score": c.test == "min_score",
+                    }
+                    for c in g.failed
+                ],
+            }
+            for g in blocked
+        ],
+        "next_grade": None
+        if next_grade is None
+        else {
+            "name": next_grade.name.get(lang),
+            "failed": [
+                {
+                    "name": c.name.get(lang),
+                    "explanation": c.explanation.get(lang),
+                    "is_score": c.test == "min_score",
+                    "shortfall": fmt.value(c.shortfall, lang) if c.shortfall is not None else None,
+                }
+                for c in next_grade.failed
+            ],
+        },
+        "parts": [
+            {
+                "code": p.code,
+                "name": p.name.get(lang),
+                "score": fmt.points(p.score),
+                "max": fmt.points(p.max),
+                "pct": _pct(p.score, p.max),
+            }
+            for p in [*result.parts, *([result.bonus_part] if result.bonus_part else [])]
+        ],
+        "strengths": [_indicator(i, lang) for i in strengths[:TOP]],
+        "losses": [_indicator(i, lang) for i in losses[:TOP]],
+        "max_loss": float(losses[0].loss) if losses else 0.0,
+        "missing": [{"id": f, "name": std.name_of(f, lang)} for f in result.missing],
+        "rows": rows,
+        "corrections": [
+            {"fact": c.fact, "name": c.name.get(lang), "old": c.old, "new": c.new, "reason": c.reason}
+            for c in result.corrections
+        ],
+        "facts": facts,
+        "reconstructed": result.reconstructed,
+        "provenance_total": result.provenance_total,
+        "estimated": len(result.estimated),
+        "inputs": inputs,
+    }
