@@ -111,7 +111,7 @@ def build_context(result: Result, folder: LibraryFolder, assessment: str, lang: 
             {
                 "id": fid,
                 "name": (fact.name_en or fact.name) if lang == "en" else fact.name,
-                "unit": fact.unit or "",
+                "unit": std.unit_of(fid, lang),
                 "value": value,
                 "corrected": corrected.new if corrected else None,
                 "source": entry.source if entry else None,
@@ -139,7 +139,7 @@ def build_context(result: Result, folder: LibraryFolder, assessment: str, lang: 
             shown = fmt.value(values.get(fid), lang)
         except (MissingValue, ZeroDivision):
             shown = "—"
-        unit = fact.unit or ""
+        unit = std.unit_of(fid, lang)
         profile_rows.append(
             {"name": values.label(fid, lang), "value": shown, "unit": unit, "estimated": values.estimated(fid)}
         )

@@ -71,8 +71,8 @@ def _number(value: Decimal | bool | None) -> Decimal:
     return value
 
 
-def _unit(ctx: Context, name: str) -> str:
-    unit = ctx.values.std.unit_of(name)
+def _unit(ctx: Context, name: str, lang: str) -> str:
+    unit = ctx.values.std.unit_of(name, lang)
     return f" {unit}" if unit else ""
 
 
@@ -83,7 +83,8 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
     value = _number(raw)
     higher = rule.better == "higher"
     zh_name, en_name = ctx.values.label(rule.value, "zh"), ctx.values.label(rule.value, "en")
-    shown = fmt.value(value) + _unit(ctx, rule.value)
+    shown_zh = fmt.value(value) + _unit(ctx, rule.value, "zh")
+    shown_en = fmt.value(value) + _unit(ctx, rule.value, "en")
     lowest: Decimal | None = None
     for band in rule.bands:
         at = at_variant(band.at, ctx.variant)
@@ -93,12 +94,12 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
         if (value >= at) if higher else (value <= at):
             sign = "≥" if higher else "≤"
             pts = min(band.points, node.max)
-            tail = f"{shown} {sign} {fmt.value(at)} → {_of(pts, node)}"
-            return Outcome(pts, "scored", Text2(f"{zh_name} {tail}", f"{en_name} {tail}"), value)
+            tail = f"{sign} {fmt.value(at)} → {_of(pts, node)}"
+            return Outcome(pts, "scored", Text2(f"{zh_name} {shown_zh} {tail}", f"{en_name} {shown_en} {tail}"), value)
     sign = "<" if higher else ">"
     bound = fmt.value(lowest) if lowest is not None else "—"
-    zh = f"{zh_name} {shown} {sign} {bound}（最低档）→ {_of(ZERO, node)}"
-    en = f"{en_name} {shown} {sign} {bound} (lowest band) → {_of(ZERO, node)}"
+    zh = f"{zh_name} {shown_zh} {sign} {bound}（最低档）→ {_of(ZERO, node)}"
+    en = f"{en_name} {shown_en} {sign} {bound} (lowest band) → {_of(ZERO, node)}"
     return Outcome(ZERO, "scored", Text2(zh, en), value)
 
 
@@ -120,11 +121,12 @@ def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
             value,
         )
     pts = fmt.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
-    tail = f"{fmt.value(value)}{_unit(ctx, rule.value)} / {fmt.value(target)}"
+    tail_zh = f"{fmt.value(value)}{_unit(ctx, rule.value, 'zh')} / {fmt.value(target)}"
+    tail_en = f"{fmt.value(value)}{_unit(ctx, rule.value, 'en')} / {fmt.value(target)}"
     return Outcome(
         pts,
         "scored",
-        Text2(f"{zh_name} {tail}（目标）→ {_of(pts, node)}", f"{en_name} {tail} (target) → {_of(pts, node)}"),
+        Text2(f"{zh_name} {tail_zh}（目标）→ {_of(pts, node)}", f"{en_name} {tail_en} (target) → {_of(pts, node)}"),
         value,
     )
 
@@ -139,15 +141,16 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
     pts = min(earned, node.max)
     zh_name, en_name = ctx.values.label(rule.value, "zh"), ctx.values.label(rule.value, "en")
     per = "" if rule.per == 1 else f"/{fmt.value(rule.per)}"
-    head = f"{fmt.value(value)}{_unit(ctx, rule.value)}{per} × {fmt.points(rule.points)}"
+    head_zh = f"{fmt.value(value)}{_unit(ctx, rule.value, 'zh')}{per} × {fmt.points(rule.points)}"
+    head_en = f"{fmt.value(value)}{_unit(ctx, rule.value, 'en')}{per} × {fmt.points(rule.points)}"
     capped_zh = f"，封顶 {fmt.points(node.max)}" if earned > node.max else ""
     capped_en = f", capped at {fmt.points(node.max)}" if earned > node.max else ""
     return Outcome(
         pts,
         "scored",
         Text2(
-            f"{zh_name} {head} = {fmt.points(earned)}{capped_zh} → {_of(pts, node)}",
-            f"{en_name} {head} = {fmt.points(earned)}{capped_en} → {_of(pts, node)}",
+            f"{zh_name} {head_zh} = {fmt.points(earned)}{capped_zh} → {_of(pts, node)}",
+            f"{en_name} {head_en} = {fmt.points(earned)}{capped_en} → {_of(pts, node)}",
         ),
         value,
     )

@@ -54,9 +54,11 @@ class Standard:
             return "服务人口" if lang == "zh" else "service population"
         return (item.name_en or item.name) if lang == "en" else item.name
 
-    def unit_of(self, value_id: str) -> str:
+    def unit_of(self, value_id: str, lang: str = "zh") -> str:
         item: FactDef | Derived | None = self.facts.get(value_id) or self.derived.get(value_id)
-        return (item.unit or "") if item else "人" if value_id == POPULATION else ""
+        if item is None:
+            return ("people" if lang == "en" else "人") if value_id == POPULATION else ""
+        return ((item.unit_en or item.unit) if lang == "en" else item.unit) or ""
 
     def provenance_counts(self) -> tuple[int, int]:
         """(reconstructed, total) over the numbers a result rests on: every indicator's rule,

@@ -25,6 +25,7 @@ class FactDef(Model):
     name: Text
     name_en: Text | None = None
     unit: Text | None = None
+    unit_en: Text | None = None
     type: Literal["number", "integer", "boolean", "percent"] = "number"
     per_year: bool = False
     aggregate: Literal["mean", "sum", "latest", "max", "min"] = "mean"
@@ -38,6 +39,7 @@ class Derived(Model):
     name: Text
     name_en: Text | None = None
     unit: Text | None = None
+    unit_en: Text | None = None
     formula: Text
     better: Literal["higher", "lower"] = "higher"
     description: str | None = None
