@@ -203,11 +203,8 @@ def score(
 
 
 def _input_paths(folder: LibraryFolder) -> list[Path]:
-    paths = [folder.path / "library.yaml"]
-    paths += [Path(s.path) for _, s in folder.assessments.values()]
-    if folder.standard.source is not None:
-        paths.append(Path(folder.standard.source.path))
-    return paths
+    sources = [*folder.sources(), *([folder.standard.source] if folder.standard.source else [])]
+    return [src.file for src in sources if src.file is not None]
 
 
 def _decimal_option(name: str, raw: str | None) -> Decimal | None:

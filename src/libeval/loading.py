@@ -13,7 +13,7 @@ from pathlib import Path
 from libeval.checks import check_assessment, check_library
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.models import Assessment, Criteria, Library
-from libeval.resources import bundled_criteria
+from libeval.resources import bundled_criteria, criteria_dir
 from libeval.standard import Standard, compile_standard
 from libeval.validate import validate
 from libeval.yamlsrc import Source, load
@@ -23,7 +23,12 @@ ASSESSMENTS_DIR = "assessments"
 
 
 def shown(path: Path) -> str:
-    """A path as users should see it: relative to the working directory where possible."""
+    """A path as users should see it: relative to the working directory where possible;
+    a bundled standard as `libeval:criteria/<file>`, wherever libeval is installed."""
+    bundled = criteria_dir().resolve()
+    resolved = path.resolve()
+    if resolved.parent == bundled:
+        return f"libeval:criteria/{resolved.name}"
     try:
         return os.path.relpath(path)
     except ValueError:  # another drive on Windows

@@ -57,6 +57,7 @@ class Source:
     sha256: str
     values: dict[Path_, Mark] = field(default_factory=dict)
     keys: dict[Path_, Mark] = field(default_factory=dict)
+    file: Path | None = None  # where it was read from (`path` is how it is shown)
 
     def mark(self, loc: tuple[Any, ...], key: bool = False) -> Mark:
         """Position for a location such as pydantic's `loc`.
@@ -147,7 +148,9 @@ def load(path: Path, shown: str | None = None) -> Source:
     """Load one YAML file whose top level must be a mapping."""
     shown = shown if shown is not None else str(path)
     raw = read_bytes(path, shown)
-    return loads(raw, shown)
+    src = loads(raw, shown)
+    src.file = path
+    return src
 
 
 def loads(raw: bytes, shown: str) -> Source:
