@@ -33,7 +33,7 @@ def _run(case: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str, int]:
     args = shlex.split((case / "cmd").read_text(encoding="utf-8"))
     before = _hashes(case)
     result = CliRunner().invoke(app, args, catch_exceptions=False)
-    out = result.stdout.replace(__version__, "<version>")
+    out = result.stdout.replace(__version__, "@VERSION@")
     # inputs are never written to (the expected files are compared, not rewritten, below)
     assert _hashes(case) == before
     return out, result.stderr, result.exit_code

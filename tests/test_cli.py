@@ -35,7 +35,7 @@ def test_version_and_help() -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("check", "score", "criteria list", "criteria show", "init"):
+    for command in ("check", "score", "diff", "criteria list", "criteria show", "init"):
         assert f"libeval {command}" in readme, command
 
 

@@ -37,7 +37,7 @@ def _render(folder_path: Path, assessment: str, fmt: str, lang: str) -> str:
 @pytest.mark.parametrize(("assessment", "fmt", "lang"), CASES, ids=lambda v: str(v))
 def test_golden_reports(assessment: str, fmt: str, lang: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)  # input paths in the report are shown relative to the working directory
-    out = _render(Path("examples/jinghe-2017"), assessment, fmt, lang).replace(__version__, "<version>")
+    out = _render(Path("examples/jinghe-2017"), assessment, fmt, lang).replace(__version__, "@VERSION@")
     golden = GOLDEN / f"jinghe-{assessment}.{lang}.{fmt}"
     if UPDATE:
         golden.write_text(out, encoding="utf-8")

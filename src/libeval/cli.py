@@ -219,6 +219,62 @@ def _decimal_option(name: str, raw: str | None) -> Decimal | None:
     return value
 
 
+class DiffFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+
+
+@app.command("diff")
+def diff_cmd(
+    paths: Annotated[list[Path], typer.Argument(help="One library folder, or two (the same library in two years).")],
+    from_: Annotated[str | None, typer.Option("--from", help="The first assessment (default: self).")] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="The second (default: the latest other by date; self for two folders).")
+    ] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format", help="table, json, md or html.")] = DiffFormat.table,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the two differ.")] = False,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """Compare two assessments indicator by indicator: what differs, and why."""
+
+    def body() -> int:
+        from libeval.compare import choose_sides
+        from libeval.diffing import diff
+        from libeval.loading import StandardCache, load_library
+
+        if len(paths) > 2:
+            raise typer.BadParameter("give one library folder or two", param_hint="PATHS")
+        cache = StandardCache()
+        folders = [load_library(p, cache) for p in paths]
+        from libeval.console import print_problems
+
+        print_problems([p for f in folders for p in f.problems], _msg_lang(lang))
+        std, a, b = choose_sides(folders, from_, to)
+        result = diff(std, a, b)
+        rlang = _report_lang(lang)
+        inputs = [i for f in folders for i in _input_paths(f)]
+        if fmt is DiffFormat.json:
+            from libeval.diff_report import render_diff_json
+
+            text = render_diff_json(result, rlang)
+        elif fmt is DiffFormat.table:
+            from libeval.console import diff_text
+
+            text = diff_text(result, rlang)
+        else:
+            from libeval.diff_report import diff_context
+            from libeval.render import render
+
+            text = render(diff_context(result, rlang), fmt.value, name=f"diff.{fmt.value}.j2")  # type: ignore[arg-type]
+        _emit(text, output, inputs)
+        return 1 if exit_code and not result.identical else 0
+
+    _run(lang, body)
+
+
 @criteria_app.command("list")
 def criteria_list(lang: LangOpt = None) -> None:
     """List the bundled standards."""

@@ -16,6 +16,7 @@ from libeval.models.result import Result
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from libeval.diffing import DiffResult
     from libeval.standard import Standard
 
 
@@ -136,3 +137,61 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
             )
     lines.append("* = " + label("provenance.reconstructed", lang))
     return "\n".join(lines) + "\n"
+
+
+def diff_text(d: DiffResult, lang: str, width: int | None = None) -> str:
+    """The terminal view of a diff."""
+    import shutil
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from libeval.diff_report import diff_context
+
+    ctx = diff_context(d, lang)
+    width = width or max(80, shutil.get_terminal_size((110, 24)).columns)
+    con = Console(record=True, width=width, highlight=False, force_terminal=False, file=io.StringIO())
+    a, b = ctx["a"], ctx["b"]
+    con.print(f"[bold]{ctx['library']}[/] · {ctx['criteria']['id']}")
+    con.print(f"{label('from', lang)}: {a['label']} ({a['assessor']}) {a['date'] or ''}".rstrip())
+    con.print(f"{label('to', lang)}: {b['label']} ({b['assessor']}) {b['date'] or ''}".rstrip())
+    con.print(f"[bold]{label('total', lang)}: {a['total']} → {b['total']} ({ctx['total_delta']})[/]")
+    con.print(f"[bold]{label('grade', lang)}: {a['grade']} → {b['grade']}[/]")
+    if ctx["identical"]:
+        con.print(label("no_differences", lang))
+        return _plain(con)
+    parts = Table(show_edge=False, pad_edge=False)
+    for col in ("code", "part", "from", "to", "delta"):
+        parts.add_column(label(col, lang), justify="right" if col in ("from", "to", "delta") else "left")
+    for p in ctx["parts"]:
+        parts.add_row(p["code"], p["name"], p["from"], p["to"], p["delta"])
+    con.print(parts)
+    if ctx["indicators"]:
+        con.print(f"[bold]{label('differing', lang)}[/]")
+        table = Table(show_edge=False, pad_edge=False)
+        for col in ("code", "name", "from", "to", "delta", "cause"):
+            table.add_column(
+                label(col, lang),
+                justify="right" if col in ("from", "to", "delta") else "left",
+                overflow="fold",
+                max_width=18 if col == "name" else None,
+                no_wrap=col in ("code", "from", "to", "delta"),
+            )
+        for i in ctx["indicators"]:
+            table.add_row(i["code"], i["name"], i["from"], i["to"], i["delta"], "\n".join(i["causes"]))
+        con.print(table)
+    for c in ctx["caps"]:
+        con.print(f"{label('caps', lang)}: {c['code']} {c['name']} {c['delta']} ({label('cause.cap', lang)})")
+    con.print(f"[bold]{label('grade_change', lang)}[/]: {ctx['restore_text']}")
+    for line in ctx["restore"]:
+        con.print(f"  - {line}")
+    if ctx["conditions"]:
+        con.print(f"[bold]{label('conditions_changed', lang)}[/]:")
+        for c in ctx["conditions"]:
+            con.print(f"  {c['grade']} · {c['name']}: {c['from']} → {c['to']}")
+    con.print(f"{label('agreement', lang)}: {ctx['agreement']}")
+    return _plain(con)
+
+
+def _plain(con: Console) -> str:
+    return "\n".join(line.rstrip() for line in con.export_text().splitlines()) + "\n"

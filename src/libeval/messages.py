@@ -192,6 +192,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "no-libraries": ("no library folder (library.yaml) found under {path}", "{path} 下没有图书馆目录（library.yaml）"),
     "template-syntax": ("template error: {detail}", "模板错误：{detail}"),
     "template-error": ("the template failed while rendering: {detail}", "模板渲染失败：{detail}"),
+    "nothing-to-compare": (
+        "only one assessment in {path} ({known}); name two with --from and --to, or give two library folders",
+        "{path} 中只有一项评估（{known}）；请用 --from 与 --to 指定两项，或给出两个图书馆目录",
+    ),
+    "criteria-mismatch": (
+        "the two libraries are scored against different standards ({a}, {b})",
+        "两个图书馆依据的评估标准不同（{a}、{b}）",
+    ),
+    "too-many-paths": ("diff takes one library folder or two", "diff 需要一个或两个图书馆目录"),
     "target-exists": ("'{path}' already exists; refusing to overwrite", "“{path}”已存在，拒绝覆盖"),
 }
 

@@ -57,10 +57,11 @@ def _env(fmt: Format, extra: Path | None) -> jinja2.Environment:
     return env
 
 
-def render(context: dict[str, Any], fmt: Format, template: Path | None = None) -> str:
-    """Render a report; a user template may extend or include the bundled ones."""
+def render(context: dict[str, Any], fmt: Format, template: Path | None = None, name: str | None = None) -> str:
+    """Render a report (or the bundled template `name`); a user template may extend or include
+    the bundled ones."""
     env = _env(fmt, template.parent if template else None)
-    name = template.name if template else TEMPLATES[fmt]
+    name = template.name if template else name or TEMPLATES[fmt]
     shown = str(template) if template else name
     try:
         return env.get_template(name).render(**context)
