@@ -14,6 +14,15 @@ from libeval.standard import Standard, compile_standard
 from libeval.validate import validate
 from libeval.yamlsrc import loads
 
+# The facts of a library for tests/data/mini-criteria.yaml.
+MINI_FACTS: dict[str, Any] = {
+    "floor_area": 1200,
+    "annual_loans": {"years": {2013: 80000, 2014: 90000, 2015: 100000, 2016: 110000}},
+    "registered_readers": 5000,
+    "free_opening": True,
+    "outreach_points": 12,
+}
+
 
 def standard(text: str) -> Standard:
     src = loads(text.encode(), "criteria.yaml")

@@ -21,18 +21,12 @@ from libeval.diffing import DiffResult, Side, diff
 from libeval.loading import load_library, load_standard
 
 from conftest import DATA, EXAMPLE, ROOT
-from helpers import assessment, library
+from helpers import MINI_FACTS, assessment, library
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("LIBEVAL_UPDATE_GOLDEN") == "1"
 MINI = load_standard(DATA / "mini-criteria.yaml")
-FACTS = {
-    "floor_area": 1200,
-    "annual_loans": {"years": {2013: 80000, 2014: 90000, 2015: 100000, 2016: 110000}},
-    "registered_readers": 5000,
-    "free_opening": True,
-    "outreach_points": 12,
-}
+FACTS = MINI_FACTS
 
 
 def invoke(*args: str) -> tuple[int, str, str]:

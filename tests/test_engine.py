@@ -14,7 +14,7 @@ from libeval.models import Criteria
 from libeval.standard import compile_standard
 
 from conftest import DATA, STANDARD
-from helpers import assessment, library, run, standard
+from helpers import MINI_FACTS, assessment, library, run, standard
 
 MINI = DATA / "mini-criteria.yaml"
 
@@ -23,13 +23,7 @@ def _mini() -> Any:
     return load_standard(MINI)
 
 
-FACTS = {
-    "floor_area": 1200,
-    "annual_loans": {"years": {2013: 80000, 2014: 90000, 2015: 100000, 2016: 110000}},
-    "registered_readers": 5000,
-    "free_opening": True,
-    "outreach_points": 12,
-}
+FACTS = MINI_FACTS
 JUDGED = {"1.5": {"level": "好"}, "2.2.2": 4.5, "B.1": 2}
 
 

@@ -9,6 +9,7 @@ from libeval import __version__
 from libeval import numbers as fmt
 from libeval.diffing import Difference, DiffResult, IndicatorDelta
 from libeval.labels import label, labels
+from libeval.models.result import Result
 from libeval.numbers import to_json
 
 SCHEMA_VERSION = 1
@@ -66,7 +67,7 @@ def _diff_json(d: Difference, lang: str) -> dict[str, Any]:
     }
 
 
-def _side_json(r: Any, label_: str, lang: str) -> dict[str, Any]:
+def _side_json(r: Result, label_: str, lang: str) -> dict[str, Any]:
     return {
         "label": label_,
         "library": r.library,
@@ -147,6 +148,16 @@ def restore_text(d: DiffResult, lang: str) -> str:
     return label("restore_none", lang, grade=grade_a)
 
 
+def _side_context(r: Result, label_: str, lang: str) -> dict[str, Any]:
+    """One side as printed: its JSON fields with totals formatted and names in the language."""
+    return _side_json(r, label_, lang) | {
+        "total": fmt.points(r.total),
+        "grade": r.grade.name.get(lang) if r.grade else label("no_grade", lang),
+        "assessor": label("assessor." + r.assessor, lang),
+        "by": r.assessed_by,
+    }
+
+
 def diff_context(d: DiffResult, lang: str) -> dict[str, Any]:
     data = diff_dict(d, lang)
     return {
@@ -155,20 +166,8 @@ def diff_context(d: DiffResult, lang: str) -> dict[str, Any]:
         "version": __version__,
         "library": d.b.library_en if lang == "en" and d.b.library_en else d.b.library,
         "criteria": data["criteria"],
-        "a": data["from"]
-        | {
-            "total": fmt.points(d.a.total),
-            "grade": data["from"]["grade"]["name"] if data["from"]["grade"] else label("no_grade", lang),
-            "assessor": label("assessor." + d.a.assessor, lang),
-            "by": d.a.assessed_by,
-        },
-        "b": data["to"]
-        | {
-            "total": fmt.points(d.b.total),
-            "grade": data["to"]["grade"]["name"] if data["to"]["grade"] else label("no_grade", lang),
-            "assessor": label("assessor." + d.b.assessor, lang),
-            "by": d.b.assessed_by,
-        },
+        "a": _side_context(d.a, d.side_a, lang),
+        "b": _side_context(d.b, d.side_b, lang),
         "total_delta": signed(d.total_delta),
         "parts": [
             {"code": c, "name": n.get(lang), "from": fmt.points(x), "to": fmt.points(y), "delta": signed(y - x)}
