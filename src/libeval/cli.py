@@ -47,6 +47,12 @@ class ScoreFormat(enum.StrEnum):
     json = "json"
     md = "md"
     html = "html"
+    csv = "csv"
+
+
+class ReportFormat(enum.StrEnum):
+    md = "md"
+    html = "html"
 
 
 LangOpt = Annotated[Lang | None, typer.Option("--lang", help="zh or en (default: reports zh, messages from LANG).")]
@@ -132,19 +138,42 @@ def check(
 
 @app.command()
 def score(
-    path: Annotated[Path, typer.Argument(help="A library folder (holding library.yaml).")],
+    path: Annotated[Path, typer.Argument(help="A library folder (holding library.yaml), or a folder of them.")],
     assessment: Annotated[str, typer.Option("--assessment", "-a", help="Which assessment to score.")] = "self",
-    fmt: Annotated[ScoreFormat, typer.Option("--format", help="table, json, md or html.")] = ScoreFormat.table,
+    fmt: Annotated[
+        ScoreFormat, typer.Option("--format", help="table, json, md, html; csv for a folder of libraries.")
+    ] = ScoreFormat.table,
     detail: Annotated[bool, typer.Option("--detail", help="Every indicator with its explanation.")] = False,
     explain: Annotated[str | None, typer.Option("--explain", help="One indicator's whole trace.")] = None,
     fail_under: Annotated[str | None, typer.Option("--fail-under", help="Exit 1 when the total is below N.")] = None,
     template: Annotated[
         Path | None, typer.Option("--template", help="Render md/html with this Jinja2 template instead.")
     ] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for a folder of libraries "
+                                                                         "(default: the number of cores).")] = None,
+    reports_dir: Annotated[
+        Path | None, typer.Option("--reports-dir", help="Also write each library's own report into this folder.")
+    ] = None,
+    reports_format: Annotated[
+        ReportFormat, typer.Option("--reports-format", help="md or html, for --reports-dir.")
+    ] = ReportFormat.html,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Score a library folder: total, grade, what blocks the next grade."""
+    """Score a library folder: total, grade, what blocks the next grade. Given a folder of library
+    folders (any depth), score them all: a summary, the grades per region, a ranking."""
+    from libeval.loading import LIBRARY_FILE
+
+    if path.is_dir() and not (path / LIBRARY_FILE).is_file():
+        if detail or explain:
+            raise typer.BadParameter("--detail and --explain are for one library folder", param_hint="PATH")
+        _run(lang, lambda: _score_batch(path, assessment, fmt, jobs, reports_dir, reports_format, template,
+                                        _decimal_option("--fail-under", fail_under), output, lang))
+        return
+    if fmt is ScoreFormat.csv:
+        raise typer.BadParameter("csv is for a folder of libraries", param_hint="--format")
+    if reports_dir is not None:
+        raise typer.BadParameter("--reports-dir is for a folder of libraries", param_hint="--reports-dir")
 
     def body() -> int:
         from libeval.engine import score as run_score
@@ -200,6 +229,64 @@ def score(
         return 0
 
     _run(lang, body)
+
+
+def _score_batch(root: Path, assessment: str, fmt: ScoreFormat, jobs: int | None, reports_dir: Path | None,
+                 reports_format: ReportFormat, template: Path | None, gate: Decimal | None, output: Path | None,
+                 lang: Lang | None) -> int:
+    import os
+
+    from libeval.batch import ReportSpec, Summary, default_jobs, run_batch
+    from libeval.console import batch_progress, print_problems
+    from libeval.loading import find_libraries
+
+    rlang, mlang = _report_lang(lang), _msg_lang(lang)
+    folders = find_libraries(root)
+    if not folders:
+        raise LibevalError([problem(str(root), None, "no-libraries", path=str(root))])
+    spec = None
+    if reports_dir is not None:
+        try:
+            reports_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LibevalError([problem(str(reports_dir), None, "output-failed", detail=exc.strerror or str(exc))]) \
+                from None
+        spec = ReportSpec(reports_dir, reports_format.value, rlang, template)
+    show = sys.stderr.isatty() and not os.environ.get("CI")
+    rows = []
+    with batch_progress(len(folders), show) as advance:
+        try:
+            for row in run_batch(folders, assessment, jobs or default_jobs(), spec, root, advance):
+                rows.append(row)
+        except KeyboardInterrupt:
+            sys.stderr.write(f"interrupted after {len(rows)} of {len(folders)} libraries\n")
+            raise typer.Exit(130) from None
+    summary = Summary.of(rows)
+    errors = [p for r in summary.failed for p in r.problems if p.severity == "error"]
+    print_problems(errors, mlang)
+    warned = sum(1 for r in rows for p in r.problems if p.severity == "warning")
+    if warned:
+        sys.stderr.write(f"{warned} warning(s); `libeval check {root}` lists them\n")
+    if fmt is ScoreFormat.json:
+        from libeval.batch_report import render_batch_json
+
+        text = render_batch_json(summary, rlang)
+    elif fmt is ScoreFormat.csv:
+        from libeval.batch_report import render_batch_csv
+
+        text = render_batch_csv(summary, rlang)
+    elif fmt is ScoreFormat.table:
+        from libeval.console import batch_text
+
+        text = batch_text(summary, rlang)
+    else:
+        from libeval.batch_report import batch_context
+        from libeval.render import render
+
+        text = render(batch_context(summary, rlang), fmt.value, name=f"batch.{fmt.value}.j2")  # type: ignore[arg-type]
+    _emit(text, output, [])
+    below = gate is not None and any(r.total is not None and r.total < gate for r in rows)
+    return 1 if summary.failed or below else 0
 
 
 def _input_paths(folder: LibraryFolder) -> list[Path]:

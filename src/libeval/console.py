@@ -3,9 +3,10 @@ draw tables, so that `--help` and `check` start fast."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
 from libeval import numbers as fmt
@@ -16,6 +17,7 @@ from libeval.models.result import Result
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from libeval.batch import Summary
     from libeval.diffing import DiffResult
     from libeval.standard import Standard
 
@@ -195,3 +197,52 @@ def diff_text(d: DiffResult, lang: str, width: int | None = None) -> str:
 
 def _plain(con: Console) -> str:
     return "\n".join(line.rstrip() for line in con.export_text().splitlines()) + "\n"
+
+
+def batch_text(s: Summary, lang: str, width: int | None = None) -> str:
+    """The terminal view of a batch: distribution per region, then the ranking."""
+    import shutil
+
+    from rich.console import Console
+    from rich.table import Table
+
+    from libeval.batch_report import batch_context
+
+    ctx = batch_context(s, lang)
+    width = width or max(80, shutil.get_terminal_size((110, 24)).columns)
+    con = Console(record=True, width=width, highlight=False, force_terminal=False, file=io.StringIO())
+    con.print(ctx["counts"])
+    dist = Table(title=label("distribution", lang), show_edge=False, pad_edge=False)
+    dist.add_column(label("region", lang))
+    for g in ctx["grades"]:
+        dist.add_column(g["name"], justify="right")
+    dist.add_column(label("no_grade_short", lang), justify="right")
+    dist.add_column(label("count", lang), justify="right")
+    for d in ctx["distribution"]:
+        dist.add_row(d["region"], *map(str, d["counts"]), str(d["none"]), str(d["total"]))
+    con.print(dist)
+    table = Table(show_edge=False, pad_edge=False)
+    for col, right in (("rank", True), ("library", False), ("province", False), ("region", False),
+                       ("total_short", True), ("grade", False), ("blocked_by", False)):
+        table.add_column(label(col, lang), justify="right" if right else "left", overflow="fold")
+    for r in ctx["ranked"]:
+        blockers = f"{r['next_grade']}: {'; '.join(r['blockers'])}" if r["next_grade"] else ""
+        table.add_row(str(r["rank"]), r["name"], r["province"], r["region"], r["total"], r["grade"], blockers)
+    con.print(table)
+    return _plain(con)
+
+
+@contextlib.contextmanager
+def batch_progress(total: int, show: bool) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr while a batch runs (none when not a terminal, or in CI)."""
+    if not show:
+        yield lambda _n: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("libeval"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=Console(stderr=True), transient=True)
+    with progress:
+        task = progress.add_task("score", total=total)
+        yield lambda n: progress.advance(task, n)

@@ -42,7 +42,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
                 eff_max = node.max if full else ZERO
                 zh = f"不适用（{na[node.code]}）→ " + ("按满分计" if full else "不计入总分")
                 en = f"not applicable ({na[node.code]}) → " + ("counted at full marks" if full else "left out")
-                out = Outcome(pts, "not_applicable", Text2(zh, en))
+                out = Outcome(pts, "not_applicable", lambda zh=zh, en=en: Text2(zh, en))
             else:
                 out = score_rule(node, ctx)
             value_id = None if isinstance(node.rule, Judged) else node.rule.value
@@ -54,7 +54,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
                     max=node.max,
                     score=out.score,
                     status=out.status,
-                    explanation=out.explanation,
+                    explain=out.explain,
                     part=info.part,
                     parent=info.parent,
                     depth=info.depth,

@@ -126,6 +126,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "file": ("文件", "File"),
     "total_short": ("总分", "Total"),
     "item": ("项目", "Item"),
+    # batch
+    "batch_title": ("评估定级汇总", "Evaluation summary"),
+    "rank": ("排名", "Rank"),
+    "library": ("图书馆", "Library"),
+    "blocked_by": ("距上一等级", "Blocking the next grade"),
+    "distribution": ("各地区等级分布", "Grades per region"),
+    "no_grade_short": ("未定级", "none"),
+    "count": ("合计", "Total"),
+    "failed_libraries": ("未能评分的图书馆", "Libraries that could not be scored"),
+    "batch_counts": ("共 {n} 个图书馆，已评分 {ok} 个，出错 {bad} 个。", "{n} libraries, {ok} scored, {bad} with errors."),
+    "report": ("报告", "Report"),
     # diff
     "diff_title": ("评估对照", "Assessment comparison"),
     "from": ("前", "From"),

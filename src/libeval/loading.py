@@ -23,16 +23,11 @@ ASSESSMENTS_DIR = "assessments"
 
 
 def shown(path: Path) -> str:
-    """A path as users should see it: relative to the working directory where possible;
+    """A path as users should see it: as they gave it (relative stays relative), normalised;
     a bundled standard as `libeval:criteria/<file>`, wherever libeval is installed."""
-    bundled = criteria_dir().resolve()
-    resolved = path.resolve()
-    if resolved.parent == bundled:
-        return f"libeval:criteria/{resolved.name}"
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+    if path.parent == criteria_dir():  # bundled paths come from criteria_dir() itself
+        return f"libeval:criteria/{path.name}"
+    return os.path.normpath(path)
 
 
 def resolve_criteria(ref: str, base: Path | None = None) -> Path | None:
@@ -51,9 +46,12 @@ class StandardCache:
 
     def __init__(self) -> None:
         self._by_path: dict[Path, Standard] = {}
+        self._resolved: dict[Path, Path] = {}
 
     def get(self, path: Path) -> Standard:
-        key = path.resolve()
+        key = self._resolved.get(path)
+        if key is None:  # resolving walks the path: do it once per path
+            key = self._resolved[path] = path.resolve()
         if key not in self._by_path:
             self._by_path[key] = load_standard(path)
         return self._by_path[key]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal
 
 
+@functools.lru_cache(maxsize=8192)
 def plain(d: Decimal) -> str:
     """No exponent, no trailing zeros: Decimal('24.0') -> '24', Decimal('775.30') -> '775.3'."""
     if d == d.to_integral_value():

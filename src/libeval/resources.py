@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
 
+@functools.lru_cache(maxsize=4)
 def _data_dir(name: str) -> Path:
-    packaged = Path(str(resources.files("libeval"))) / "_data" / name
+    packaged = Path(str(resources.files("libeval"))).resolve() / "_data" / name
     if packaged.is_dir():
         return packaged
     # running from a checkout (editable install or tests): the top-level folder
@@ -22,6 +24,7 @@ def templates_dir() -> Path:
     return _data_dir("templates")
 
 
+@functools.lru_cache(maxsize=1)
 def bundled_criteria() -> dict[str, Path]:
     """Bundled standards by id (the file name without .yaml)."""
     folder = criteria_dir()

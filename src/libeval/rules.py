@@ -1,7 +1,8 @@
 """One scorer per rule kind, registered by kind.
 
 Each scorer gets the indicator, its rule and a `Context` (the library's values and variant),
-and returns an `Outcome`: points, status and a one-line explanation in both languages.
+and returns an `Outcome`: points, status and a one-line explanation in both languages. The
+explanation is built only when it is read (a national batch reads none of them).
 
 - tiers: bands on a value; the highest band reached wins; below the lowest band, 0.
   `value 84,000 ≥ 80,000 → 24/30`
@@ -27,6 +28,7 @@ from libeval.standard import at_variant
 from libeval.values import Values
 
 ZERO = Decimal(0)
+Explain = Callable[[], Text2]
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,7 @@ class Context:
 class Outcome:
     score: Decimal
     status: Status
-    explanation: Text2
+    explain: Explain
     value: Val = None
     level: str | None = None
 
@@ -50,19 +52,31 @@ def _of(score: Decimal, node: Node) -> str:
     return f"{fmt.points(score)}/{fmt.points(node.max)}"
 
 
+def _names(ctx: Context, name: str) -> tuple[str, str]:
+    return ctx.values.label(name, "zh"), ctx.values.label(name, "en")
+
+
 def _read(node: Node, name: str, ctx: Context) -> tuple[Decimal | bool | None, Outcome | None]:
     """The value a rule reads, or the outcome when it cannot be had."""
     try:
         return ctx.values.get(name), None
     except MissingValue as exc:
         missing = exc.name or name
-        zh = f"缺少数据：{ctx.values.label(missing, 'zh')}（{missing}）→ {_of(ZERO, node)}"
-        en = f"not given: {ctx.values.label(missing, 'en')} ({missing}) → {_of(ZERO, node)}"
-        return None, Outcome(ZERO, "missing", Text2(zh, en))
+
+        def missing_text() -> Text2:
+            zh, en = _names(ctx, missing)
+            return Text2(f"缺少数据：{zh}（{missing}）→ {_of(ZERO, node)}",
+                         f"not given: {en} ({missing}) → {_of(ZERO, node)}")
+
+        return None, Outcome(ZERO, "missing", missing_text)
     except ZeroDivision:
-        zh = f"无法计算 {ctx.values.label(name, 'zh')}：除以零 → {_of(ZERO, node)}"
-        en = f"cannot compute {ctx.values.label(name, 'en')}: division by zero → {_of(ZERO, node)}"
-        return None, Outcome(ZERO, "undefined", Text2(zh, en))
+
+        def undefined_text() -> Text2:
+            zh, en = _names(ctx, name)
+            return Text2(f"无法计算 {zh}：除以零 → {_of(ZERO, node)}",
+                         f"cannot compute {en}: division by zero → {_of(ZERO, node)}")
+
+        return None, Outcome(ZERO, "undefined", undefined_text)
 
 
 def _number(value: Decimal | bool | None) -> Decimal:
@@ -71,9 +85,12 @@ def _number(value: Decimal | bool | None) -> Decimal:
     return value
 
 
-def _unit(ctx: Context, name: str, lang: str) -> str:
-    unit = ctx.values.std.unit_of(name, lang)
-    return f" {unit}" if unit else ""
+def _shown(ctx: Context, name: str, value: Decimal) -> tuple[str, str]:
+    """A value with its unit, in Chinese and in English."""
+    std = ctx.values.std
+    zh, en = std.unit_of(name, "zh"), std.unit_of(name, "en")
+    number = fmt.value(value)
+    return (f"{number} {zh}" if zh else number), (f"{number} {en}" if en else number)
 
 
 def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
@@ -82,9 +99,6 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
         return failed
     value = _number(raw)
     higher = rule.better == "higher"
-    zh_name, en_name = ctx.values.label(rule.value, "zh"), ctx.values.label(rule.value, "en")
-    shown_zh = fmt.value(value) + _unit(ctx, rule.value, "zh")
-    shown_en = fmt.value(value) + _unit(ctx, rule.value, "en")
     lowest: Decimal | None = None
     for band in rule.bands:
         at = at_variant(band.at, ctx.variant)
@@ -92,15 +106,23 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
             continue
         lowest = at
         if (value >= at) if higher else (value <= at):
-            sign = "≥" if higher else "≤"
             pts = min(band.points, node.max)
-            tail = f"{sign} {fmt.value(at)} → {_of(pts, node)}"
-            return Outcome(pts, "scored", Text2(f"{zh_name} {shown_zh} {tail}", f"{en_name} {shown_en} {tail}"), value)
-    sign = "<" if higher else ">"
-    bound = fmt.value(lowest) if lowest is not None else "—"
-    zh = f"{zh_name} {shown_zh} {sign} {bound}（最低档）→ {_of(ZERO, node)}"
-    en = f"{en_name} {shown_en} {sign} {bound} (lowest band) → {_of(ZERO, node)}"
-    return Outcome(ZERO, "scored", Text2(zh, en), value)
+
+            def reached(at: Decimal = at, pts: Decimal = pts) -> Text2:
+                (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
+                tail = f"{'≥' if higher else '≤'} {fmt.value(at)} → {_of(pts, node)}"
+                return Text2(f"{zh} {vz} {tail}", f"{en} {ve} {tail}")
+
+            return Outcome(pts, "scored", reached, value)
+
+    def below() -> Text2:
+        (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
+        sign = "<" if higher else ">"
+        bound = fmt.value(lowest) if lowest is not None else "—"
+        return Text2(f"{zh} {vz} {sign} {bound}（最低档）→ {_of(ZERO, node)}",
+                     f"{en} {ve} {sign} {bound} (lowest band) → {_of(ZERO, node)}")
+
+    return Outcome(ZERO, "scored", below, value)
 
 
 def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
@@ -109,26 +131,22 @@ def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
         return failed
     value = _number(raw)
     target = at_variant(rule.target, ctx.variant)
-    zh_name, en_name = ctx.values.label(rule.value, "zh"), ctx.values.label(rule.value, "en")
     if target is None or target == 0:
-        return Outcome(
-            node.max,
-            "scored",
-            Text2(
-                f"{zh_name}：本类无目标值 → {_of(node.max, node)}",
-                f"{en_name}: no target for this variant → {_of(node.max, node)}",
-            ),
-            value,
-        )
+
+        def no_target() -> Text2:
+            zh, en = _names(ctx, rule.value)
+            return Text2(f"{zh}：本类无目标值 → {_of(node.max, node)}",
+                         f"{en}: no target for this variant → {_of(node.max, node)}")
+
+        return Outcome(node.max, "scored", no_target, value)
     pts = fmt.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
-    tail_zh = f"{fmt.value(value)}{_unit(ctx, rule.value, 'zh')} / {fmt.value(target)}"
-    tail_en = f"{fmt.value(value)}{_unit(ctx, rule.value, 'en')} / {fmt.value(target)}"
-    return Outcome(
-        pts,
-        "scored",
-        Text2(f"{zh_name} {tail_zh}（目标）→ {_of(pts, node)}", f"{en_name} {tail_en} (target) → {_of(pts, node)}"),
-        value,
-    )
+
+    def explain() -> Text2:
+        (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
+        return Text2(f"{zh} {vz} / {fmt.value(target)}（目标）→ {_of(pts, node)}",
+                     f"{en} {ve} / {fmt.value(target)} (target) → {_of(pts, node)}")
+
+    return Outcome(pts, "scored", explain, value)
 
 
 def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
@@ -139,21 +157,16 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
     units = (value / rule.per).to_integral_value(rounding="ROUND_FLOOR") if value > 0 else ZERO
     earned = units * rule.points
     pts = min(earned, node.max)
-    zh_name, en_name = ctx.values.label(rule.value, "zh"), ctx.values.label(rule.value, "en")
-    per = "" if rule.per == 1 else f"/{fmt.value(rule.per)}"
-    head_zh = f"{fmt.value(value)}{_unit(ctx, rule.value, 'zh')}{per} × {fmt.points(rule.points)}"
-    head_en = f"{fmt.value(value)}{_unit(ctx, rule.value, 'en')}{per} × {fmt.points(rule.points)}"
-    capped_zh = f"，封顶 {fmt.points(node.max)}" if earned > node.max else ""
-    capped_en = f", capped at {fmt.points(node.max)}" if earned > node.max else ""
-    return Outcome(
-        pts,
-        "scored",
-        Text2(
-            f"{zh_name} {head_zh} = {fmt.points(earned)}{capped_zh} → {_of(pts, node)}",
-            f"{en_name} {head_en} = {fmt.points(earned)}{capped_en} → {_of(pts, node)}",
-        ),
-        value,
-    )
+
+    def explain() -> Text2:
+        (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
+        per = "" if rule.per == 1 else f"/{fmt.value(rule.per)}"
+        times = f"{per} × {fmt.points(rule.points)} = {fmt.points(earned)}"
+        capped = earned > node.max
+        return Text2(f"{zh} {vz}{times}{f'，封顶 {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}",
+                     f"{en} {ve}{times}{f', capped at {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}")
+
+    return Outcome(pts, "scored", explain, value)
 
 
 def score_boolean(node: Node, rule: Boolean, ctx: Context) -> Outcome:
@@ -163,39 +176,27 @@ def score_boolean(node: Node, rule: Boolean, ctx: Context) -> Outcome:
     yes = bool(raw)
     full = rule.points if rule.points is not None else node.max
     pts = full if yes else ZERO
-    zh_name, en_name = ctx.values.label(rule.value, "zh"), ctx.values.label(rule.value, "en")
-    return Outcome(
-        pts,
-        "scored",
-        Text2(
-            f"{zh_name}：{fmt.value(yes, 'zh')} → {_of(pts, node)}",
-            f"{en_name}: {fmt.value(yes, 'en')} → {_of(pts, node)}",
-        ),
-        yes,
-    )
+
+    def explain() -> Text2:
+        zh, en = _names(ctx, rule.value)
+        return Text2(f"{zh}：{fmt.value(yes, 'zh')} → {_of(pts, node)}", f"{en}: {fmt.value(yes, 'en')} → {_of(pts, node)}")
+
+    return Outcome(pts, "scored", explain, yes)
 
 
 def score_judged(node: Node, rule: Judged, ctx: Context) -> Outcome:
     award = ctx.award
     if award is None or (award.points is None and award.level is None):
-        return Outcome(
-            ZERO,
-            "not_judged",
-            Text2(f"评估者未评分 → {_of(ZERO, node)}", f"not judged by the assessor → {_of(ZERO, node)}"),
-        )
+        return Outcome(ZERO, "not_judged", lambda: Text2(f"评估者未评分 → {_of(ZERO, node)}",
+                                                         f"not judged by the assessor → {_of(ZERO, node)}"))
     if award.level is not None:
         level = next(lv for lv in rule.levels if lv.name == award.level)
-        pts = level.points
-        return Outcome(
-            pts,
-            "scored",
-            Text2(
-                f"评定：{level.name} → {_of(pts, node)}", f"judged: {level.name_en or level.name} → {_of(pts, node)}"
-            ),
-            level=level.name,
-        )
+        return Outcome(level.points, "scored",
+                       lambda: Text2(f"评定：{level.name} → {_of(level.points, node)}",
+                                     f"judged: {level.name_en or level.name} → {_of(level.points, node)}"),
+                       level=level.name)
     pts = award.points if award.points is not None else ZERO
-    return Outcome(pts, "scored", Text2(f"评定 → {_of(pts, node)}", f"judged → {_of(pts, node)}"))
+    return Outcome(pts, "scored", lambda: Text2(f"评定 → {_of(pts, node)}", f"judged → {_of(pts, node)}"))
 
 
 Scorer = Callable[[Node, Any, Context], Outcome]

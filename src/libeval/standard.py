@@ -43,6 +43,7 @@ class Standard:
     nodes: dict[str, NodeInfo]
     leaves: list[str]
     problems: list[Problem] = field(default_factory=list)
+    _deps: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def id(self) -> str:
@@ -59,6 +60,25 @@ class Standard:
         if item is None:
             return ("people" if lang == "en" else "人") if value_id == POPULATION else ""
         return ((item.unit_en or item.unit) if lang == "en" else item.unit) or ""
+
+    def depends_on(self, name: str) -> tuple[str, ...]:
+        """The facts (and the population) a value rests on, through derived values; cached."""
+        cached = self._deps.get(name)
+        if cached is not None:
+            return cached
+        out: list[str] = []
+        stack, seen = [name], set()
+        while stack:
+            n = stack.pop()
+            if n in seen:
+                continue
+            seen.add(n)
+            if n in self.facts or n == POPULATION:
+                out.append(n)
+            elif n in self.exprs:
+                stack.extend(sorted(formula.names(self.exprs[n]), reverse=True))
+        self._deps[name] = tuple(out)
+        return self._deps[name]
 
     def provenance_counts(self) -> tuple[int, int]:
         """(reconstructed, total) over the numbers a result rests on: every indicator's rule,

@@ -96,18 +96,7 @@ class Values:
 
     def depends_on(self, name: str) -> tuple[str, ...]:
         """The facts a value rests on, through derived values."""
-        out: list[str] = []
-        stack, seen = [name], set()
-        while stack:
-            n = stack.pop()
-            if n in seen:
-                continue
-            seen.add(n)
-            if n in self.std.facts or n == POPULATION:
-                out.append(n)
-            elif n in self.std.exprs:
-                stack.extend(sorted(formula.names(self.std.exprs[n]), reverse=True))
-        return tuple(out)
+        return self.std.depends_on(name)
 
     def label(self, name: str, lang: str) -> str:
         """The name of a value, with how its years are aggregated (年文献外借量（年均）)."""

@@ -13,6 +13,7 @@ ourselves, in one pass, lets us:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import warnings
@@ -189,10 +190,12 @@ def loads(raw: bytes, shown: str) -> Source:
 def _events(text: str) -> Iterator[yaml.Event]:
     parser = _Loader(text)
     try:
-        while parser.check_event():
-            event = parser.get_event()
-            if event is not None:
-                yield event
+        get = parser.get_event
+        while True:
+            event = get()
+            if event is None or isinstance(event, yaml.StreamEndEvent):
+                return
+            yield event
     finally:
         parser.dispose()
 
@@ -237,7 +240,14 @@ class _Builder:
             start = ev.start_mark
             mark = (start.line + 1, start.column + 1) if start is not None else (1, 1)
             if isinstance(ev, yaml.ScalarEvent):
-                self._attach(self._scalar(ev, mark), mark, 1, ev.anchor, ev.value)
+                top = self.stack[-1] if self.stack else None
+                if top is not None and top.key is _NO_KEY and isinstance(top.container, dict) and ev.tag is None:
+                    value: Any = ev.value  # a mapping key: kept as written, never resolved
+                    if value == "<<" and ev.implicit[0]:
+                        value = _MERGE
+                else:
+                    value = self._scalar(ev, mark)
+                self._attach(value, mark, 1, ev.anchor, ev.value)
             elif isinstance(ev, yaml.MappingStartEvent | yaml.SequenceStartEvent):
                 if len(self.stack) >= MAX_DEPTH:
                     raise _fatal(self.src.path, mark, "too-deep", limit=MAX_DEPTH)
@@ -320,7 +330,7 @@ class _Builder:
     def _scalar(self, ev: yaml.ScalarEvent, mark: Mark) -> Any:
         tag = ev.tag
         if tag in (None, "!"):
-            tag = str(_RESOLVER.resolve(yaml.ScalarNode, ev.value, ev.implicit))  # type: ignore[no-untyped-call]
+            tag = _resolve(ev.value, ev.implicit)
         kind = tag[len(_TAG) :] if tag.startswith(_TAG) else ""
         if kind not in _KINDS:
             self.problems.append(problem(self.src.path, mark, "yaml-tag", tag=tag))
@@ -349,6 +359,12 @@ class _Builder:
 
 _MERGE = object()
 _KINDS = {"str", "null", "bool", "int", "float", "timestamp", "merge"}
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(value: str, implicit: tuple[bool, bool]) -> str:
+    """The implicit tag of a scalar (values repeat a lot: units, years, yes/no)."""
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, implicit))  # type: ignore[no-untyped-call]
 
 
 def _char_at(text: str, line: int, col: int) -> str:

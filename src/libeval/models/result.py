@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal
@@ -30,12 +32,12 @@ class IndicatorResult:
     max: Decimal
     score: Decimal
     status: Status
-    explanation: Text2
-    part: str
-    parent: str | None
-    depth: int
-    kind: str
-    provenance: str
+    explain: Callable[[], Text2] = field(repr=False, compare=False)
+    part: str = ""
+    parent: str | None = None
+    depth: int = 0
+    kind: str = ""
+    provenance: str = ""
     value_id: str | None = None
     value: Val = None
     facts: tuple[str, ...] = ()
@@ -45,6 +47,11 @@ class IndicatorResult:
     @property
     def loss(self) -> Decimal:
         return self.max - self.score
+
+    @functools.cached_property
+    def explanation(self) -> Text2:
+        """One line: the value read, the band reached, the points (built when first read)."""
+        return self.explain()
 
 
 @dataclass(frozen=True)
