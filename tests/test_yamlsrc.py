@@ -21,8 +21,9 @@ def test_floats_are_exact_decimals_and_keys_stay_text() -> None:
 
 def test_positions_of_keys_and_values() -> None:
     src = loads(b"a:\n  b: [1, 2]\n", "t.yaml")
-    assert src.keys[("a", "b")] == (2, 3)
-    assert src.values[("a", "b", 1)] == (2, 10)
+    assert src.mark(("a", "b"), key=True) == (2, 3)
+    assert src.mark(("a", "b")) == (2, 6)
+    assert src.mark(("a", "b", 1)) == (2, 10)
     # a location past the data falls back to the deepest node found; union tags are skipped
     assert src.mark(("a", "b", "decimal", 1)) == (2, 10)
     assert src.mark(("a", "missing")) == (2, 3)

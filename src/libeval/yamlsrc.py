@@ -17,7 +17,6 @@ import functools
 import hashlib
 import re
 import warnings
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -41,7 +40,6 @@ MAX_DEPTH = 64
 MAX_NODES = 500_000  # nodes after alias expansion
 
 Mark = tuple[int, int]
-Path_ = tuple[str | int, ...]
 
 _RESOLVER = yaml.resolver.Resolver()
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
@@ -56,8 +54,10 @@ class Source:
     path: str
     data: Any
     sha256: str
-    values: dict[Path_, Mark] = field(default_factory=dict)
-    keys: dict[Path_, Mark] = field(default_factory=dict)
+    root_mark: Mark = (1, 1)
+    # id(container) -> (position of each value, position of each key); kept beside the data
+    # rather than as whole paths, which would cost a tuple per node.
+    marks: dict[int, tuple[dict[Any, Mark], dict[Any, Mark]]] = field(default_factory=dict)
     file: Path | None = None  # where it was read from (`path` is how it is shown)
 
     def mark(self, loc: tuple[Any, ...], key: bool = False) -> Mark:
@@ -68,18 +68,18 @@ class Source:
         With `key=True` the key itself is pointed at, where the last part is a key.
         """
         node: Any = self.data
-        path: tuple[Any, ...] = ()
-        best = self.values.get((), (1, 1))
+        best = self.root_mark
+        key_mark: Mark | None = None
         for part in loc:
             if (isinstance(node, dict) and part in node) or (
                 isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
             ):
-                path, node = (*path, part), node[part]
-            else:
-                continue
-            best = self.values.get(path, best)
-        if key and path in self.keys:
-            return self.keys[path]
+                values, keys = self.marks.get(id(node), ({}, {}))
+                best = values.get(part, best)
+                key_mark = keys.get(part)
+                node = node[part]
+        if key and key_mark is not None:
+            return key_mark
         return best
 
 
@@ -163,7 +163,7 @@ def loads(raw: bytes, shown: str) -> Source:
     src = Source(shown, None, hashlib.sha256(raw).hexdigest())
     problems: list[Problem] = []
     try:
-        src.data = _Builder(src, problems).build(_events(text))
+        src.data = _Builder(src, problems).build(text)
     except _StructureError as exc:
         raise _fatal(shown, exc.mark, "yaml-syntax", detail=str(exc)) from None
     except yaml.MarkedYAMLError as exc:
@@ -183,21 +183,8 @@ def loads(raw: bytes, shown: str) -> Source:
     if src.data is None:  # comments only, or a lone `~`
         raise _fatal(shown, None, "empty-file")
     if not isinstance(src.data, dict):
-        raise _fatal(shown, src.values.get(()), "not-mapping")
+        raise _fatal(shown, src.root_mark, "not-mapping")
     return src
-
-
-def _events(text: str) -> Iterator[yaml.Event]:
-    parser = _Loader(text)
-    try:
-        get = parser.get_event
-        while True:
-            event = get()
-            if event is None or isinstance(event, yaml.StreamEndEvent):
-                return
-            yield event
-    finally:
-        parser.dispose()
 
 
 class _StructureError(Exception):
@@ -213,16 +200,23 @@ _BAD_KEY = object()
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_marks", "mark", "path", "size")
+    __slots__ = ("anchor", "container", "is_map", "key", "keys", "mark", "size", "values")
 
-    def __init__(self, container: Any, path: Path_, mark: Mark, anchor: str | None) -> None:
+    def __init__(self, container: Any, mark: Mark, anchor: str | None) -> None:
         self.container = container
-        self.path = path
+        self.is_map = isinstance(container, dict)
         self.mark = mark
         self.anchor = anchor
         self.key: Any = _NO_KEY
-        self.key_marks: dict[str, Mark] = {}
+        self.values: dict[Any, Mark] = {}
+        self.keys: dict[Any, Mark] = {}
         self.size = 1
+
+
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_MapStart, _SeqStart = yaml.MappingStartEvent, yaml.SequenceStartEvent
+_MapEnd, _SeqEnd = yaml.MappingEndEvent, yaml.SequenceEndEvent
+_DocStart, _StreamEnd = yaml.DocumentStartEvent, yaml.StreamEndEvent
 
 
 class _Builder:
@@ -235,57 +229,54 @@ class _Builder:
         self.documents = 0
         self.total = 0
 
-    def build(self, events: Iterator[yaml.Event]) -> Any:
-        for ev in events:
+    def build(self, text: str) -> Any:
+        parser = _Loader(text)
+        try:
+            return self._build(parser.get_event)
+        finally:
+            parser.dispose()
+
+    def _build(self, next_event: Any) -> Any:
+        stack = self.stack
+        while True:
+            ev = next_event()
+            cls = ev.__class__
+            if ev is None or cls is _StreamEnd:
+                return self.root
             start = ev.start_mark
-            mark = (start.line + 1, start.column + 1) if start is not None else (1, 1)
-            if isinstance(ev, yaml.ScalarEvent):
-                top = self.stack[-1] if self.stack else None
-                if top is not None and top.key is _NO_KEY and isinstance(top.container, dict) and ev.tag is None:
+            mark = (start.line + 1, start.column + 1)
+            if cls is _Scalar:
+                top = stack[-1] if stack else None
+                if top is not None and top.is_map and top.key is _NO_KEY and ev.tag is None:
                     value: Any = ev.value  # a mapping key: kept as written, never resolved
                     if value == "<<" and ev.implicit[0]:
                         value = _MERGE
                 else:
                     value = self._scalar(ev, mark)
                 self._attach(value, mark, 1, ev.anchor, ev.value)
-            elif isinstance(ev, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                if len(self.stack) >= MAX_DEPTH:
+            elif cls is _MapStart or cls is _SeqStart:
+                if len(stack) >= MAX_DEPTH:
                     raise _fatal(self.src.path, mark, "too-deep", limit=MAX_DEPTH)
-                path = self._child_path(mark)
-                container: Any = {} if isinstance(ev, yaml.MappingStartEvent) else []
+                container: Any = {} if cls is _MapStart else []
                 if ev.tag not in (None, "!", _TAG + "map", _TAG + "seq"):
                     self.problems.append(problem(self.src.path, mark, "yaml-tag", tag=ev.tag))
-                if path is not None:
-                    self.src.values[path] = mark
-                self.stack.append(_Frame(container, path if path is not None else (), mark, ev.anchor))
-            elif isinstance(ev, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                frame = self.stack.pop()
-                self._attach(frame.container, frame.mark, frame.size, frame.anchor, None, placed=True)
-            elif isinstance(ev, yaml.AliasEvent):
+                frame = _Frame(container, mark, ev.anchor)
+                self.src.marks[id(container)] = (frame.values, frame.keys)
+                stack.append(frame)
+            elif cls is _MapEnd or cls is _SeqEnd:
+                frame = stack.pop()
+                self._attach(frame.container, frame.mark, frame.size, frame.anchor, None)
+            elif cls is _Alias:
                 if ev.anchor not in self.anchors:
                     raise _StructureError(f"found undefined alias '{ev.anchor}'", mark)
                 value, size = self.anchors[ev.anchor]
                 self._attach(value, mark, size, None, None)
-            elif isinstance(ev, yaml.DocumentStartEvent):
+            elif cls is _DocStart:
                 self.documents += 1
                 if self.documents > 1:
                     raise _StructureError("expected a single document, found a second one", mark)
-        return self.root
 
-    def _child_path(self, mark: Mark) -> Path_ | None:
-        """Path of the node about to be attached (None when it is a mapping key)."""
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if isinstance(top.container, dict):
-            if top.key is _NO_KEY:
-                return None
-            return top.path if top.key is _BAD_KEY else (*top.path, top.key)
-        return (*top.path, len(top.container))
-
-    def _attach(
-        self, value: Any, mark: Mark, size: int, anchor: str | None, raw: str | None, placed: bool = False
-    ) -> None:
+    def _attach(self, value: Any, mark: Mark, size: int, anchor: str | None, raw: str | None) -> None:
         self.total += size
         if self.total > MAX_NODES:
             raise _fatal(self.src.path, mark, "alias-bomb", limit=MAX_NODES)
@@ -293,37 +284,32 @@ class _Builder:
             self.anchors[anchor] = (value, size)
         if not self.stack:
             self.root = value
-            self.src.values.setdefault((), mark)
+            self.src.root_mark = mark
             return
         top = self.stack[-1]
         top.size += size
-        if isinstance(top.container, list):
-            if not placed:
-                self.src.values[(*top.path, len(top.container))] = mark
+        if not top.is_map:
+            top.values[len(top.container)] = mark
             top.container.append(value)
             return
         if top.key is _NO_KEY:  # this node is a key
             if raw is None:
                 self.problems.append(problem(self.src.path, mark, "complex-key"))
                 top.key = _BAD_KEY
-                return
-            if raw == "<<" and value is _MERGE:
+            elif value is _MERGE:
                 self.problems.append(problem(self.src.path, mark, "merge-key"))
                 top.key = _BAD_KEY
-                return
-            if raw in top.key_marks:
+            elif raw in top.keys:
                 self.problems.append(
-                    problem(self.src.path, mark, "duplicate-key", key=raw, first=top.key_marks[raw][0])
+                    problem(self.src.path, mark, "duplicate-key", key=raw, first=top.keys[raw][0])
                 )
                 top.key = _BAD_KEY
-                return
-            top.key_marks[raw] = mark
-            self.src.keys[(*top.path, raw)] = mark
-            top.key = raw
+            else:
+                top.keys[raw] = mark
+                top.key = raw
             return
         if top.key is not _BAD_KEY:
-            if not placed:
-                self.src.values[(*top.path, top.key)] = mark
+            top.values[top.key] = mark
             top.container[top.key] = value
         top.key = _NO_KEY
 
