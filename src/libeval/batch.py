@@ -88,8 +88,10 @@ def score_folder(folder: Path, assessment: str, reports: ReportSpec | None, root
             all_grades=tuple((g.id, g.name.zh, g.name.en) for g in result.grades),
             grade_name=(result.grade.name.zh, result.grade.name.en) if result.grade else None,
             next_grade=(nxt.name.zh, nxt.name.en) if nxt else None,
-            blockers=tuple((c.name.zh, c.name.en) if c.test != "min_score" else ("总分", "total score")
-                           for c in (nxt.failed if nxt else ())),
+            blockers=tuple(
+                (c.name.zh, c.name.en) if c.test != "min_score" else ("总分", "total score")
+                for c in (nxt.failed if nxt else ())
+            ),
             report=report,
             problems=warnings,
         )
@@ -118,8 +120,14 @@ def _score_chunk(args: tuple[list[Path], str, ReportSpec | None, Path]) -> list[
     return [score_folder(f, assessment, reports, root) for f in folders]
 
 
-def run_batch(folders: list[Path], assessment: str, jobs: int, reports: ReportSpec | None, root: Path,
-              progress: Callable[[int], None] | None = None) -> Iterator[Row]:
+def run_batch(
+    folders: list[Path],
+    assessment: str,
+    jobs: int,
+    reports: ReportSpec | None,
+    root: Path,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Row]:
     """Rows in the order of `folders`, scored by `jobs` processes."""
     if jobs <= 1 or len(folders) <= CHUNK:
         for folder in folders:
@@ -128,7 +136,7 @@ def run_batch(folders: list[Path], assessment: str, jobs: int, reports: ReportSp
                 progress(1)
             yield row
         return
-    chunks = [folders[i:i + CHUNK] for i in range(0, len(folders), CHUNK)]
+    chunks = [folders[i : i + CHUNK] for i in range(0, len(folders), CHUNK)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         for rows in pool.map(_score_chunk, [(c, assessment, reports, root) for c in chunks]):
             if progress:
@@ -164,7 +172,7 @@ class Summary:
         for r in rows:
             if not r.ok:
                 continue
-            counts = distribution.setdefault(r.region, {g: 0 for g in [*order, "none"]})
+            counts = distribution.setdefault(r.region, dict.fromkeys([*order, "none"], 0))
             counts[r.grade or "none"] = counts.get(r.grade or "none", 0) + 1
         ok = [r for r in rows if r.ok]
         ranked = sorted(ok, key=lambda r: (-(r.total or 0), r.path))

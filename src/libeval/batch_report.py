@@ -59,8 +59,19 @@ def render_batch_json(s: Summary, lang: str) -> str:
     return json.dumps(batch_dict(s, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-CSV_COLUMNS = ["rank", "path", "name", "province", "region", "total", "max", "grade", "next_grade", "blockers",
-               "errors"]
+CSV_COLUMNS = [
+    "rank",
+    "path",
+    "name",
+    "province",
+    "region",
+    "total",
+    "max",
+    "grade",
+    "next_grade",
+    "blockers",
+    "errors",
+]
 
 
 def render_batch_csv(s: Summary, lang: str) -> str:
@@ -70,13 +81,21 @@ def render_batch_csv(s: Summary, lang: str) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in s.rows:
-        writer.writerow([
-            rank.get(id(r), ""), r.path, r.name, r.province, r.region,
-            fmt.points(r.total) if r.total is not None else "", fmt.points(r.max) if r.max is not None else "",
-            _name(r.grade_name, lang) or "", _name(r.next_grade, lang) or "",
-            "; ".join(_name(b, lang) or "" for b in r.blockers),
-            "; ".join(p.format(lang) for p in r.problems if p.severity == "error"),
-        ])
+        writer.writerow(
+            [
+                rank.get(id(r), ""),
+                r.path,
+                r.name,
+                r.province,
+                r.region,
+                fmt.points(r.total) if r.total is not None else "",
+                fmt.points(r.max) if r.max is not None else "",
+                _name(r.grade_name, lang) or "",
+                _name(r.next_grade, lang) or "",
+                "; ".join(_name(b, lang) or "" for b in r.blockers),
+                "; ".join(p.format(lang) for p in r.problems if p.severity == "error"),
+            ]
+        )
     return out.getvalue()
 
 
@@ -89,18 +108,31 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
         "counts": label("batch_counts", lang, n=len(s.rows), ok=len(s.ranked), bad=len(s.failed)),
         "grades": [{"id": g, "name": n} for g, n in grades],
         "distribution": [
-            {"region": label(f"region.{region}", lang), "counts": [counts.get(g, 0) for g, _ in grades],
-             "none": counts.get("none", 0), "total": sum(counts.values())}
+            {
+                "region": label(f"region.{region}", lang),
+                "counts": [counts.get(g, 0) for g, _ in grades],
+                "none": counts.get("none", 0),
+                "total": sum(counts.values()),
+            }
             for region, counts in sorted(s.distribution.items())
         ],
         "ranked": [
-            {"rank": i + 1, "name": r.name, "path": r.path, "province": r.province,
-             "region": label(f"region.{r.region}", lang), "total": fmt.points(r.total) if r.total is not None else "",
-             "grade": _name(r.grade_name, lang) or label("no_grade_short", lang),
-             "next_grade": _name(r.next_grade, lang), "blockers": [_name(b, lang) for b in r.blockers],
-             "report": r.report}
+            {
+                "rank": i + 1,
+                "name": r.name,
+                "path": r.path,
+                "province": r.province,
+                "region": label(f"region.{r.region}", lang),
+                "total": fmt.points(r.total) if r.total is not None else "",
+                "grade": _name(r.grade_name, lang) or label("no_grade_short", lang),
+                "next_grade": _name(r.next_grade, lang),
+                "blockers": [_name(b, lang) for b in r.blockers],
+                "report": r.report,
+            }
             for i, r in enumerate(s.ranked)
         ],
-        "failed": [{"path": r.path, "problems": [p.format(lang) for p in r.problems if p.severity == "error"]}
-                   for r in s.failed],
+        "failed": [
+            {"path": r.path, "problems": [p.format(lang) for p in r.problems if p.severity == "error"]}
+            for r in s.failed
+        ],
     }

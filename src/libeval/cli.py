@@ -149,8 +149,10 @@ def score(
     template: Annotated[
         Path | None, typer.Option("--template", help="Render md/html with this Jinja2 template instead.")
     ] = None,
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for a folder of libraries "
-                                                                         "(default: the number of cores).")] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes for a folder of libraries (default: the number of cores)."),
+    ] = None,
     reports_dir: Annotated[
         Path | None, typer.Option("--reports-dir", help="Also write each library's own report into this folder.")
     ] = None,
@@ -167,8 +169,21 @@ def score(
     if path.is_dir() and not (path / LIBRARY_FILE).is_file():
         if detail or explain:
             raise typer.BadParameter("--detail and --explain are for one library folder", param_hint="PATH")
-        _run(lang, lambda: _score_batch(path, assessment, fmt, jobs, reports_dir, reports_format, template,
-                                        _decimal_option("--fail-under", fail_under), output, lang))
+        _run(
+            lang,
+            lambda: _score_batch(
+                path,
+                assessment,
+                fmt,
+                jobs,
+                reports_dir,
+                reports_format,
+                template,
+                _decimal_option("--fail-under", fail_under),
+                output,
+                lang,
+            ),
+        )
         return
     if fmt is ScoreFormat.csv:
         raise typer.BadParameter("csv is for a folder of libraries", param_hint="--format")
@@ -231,9 +246,18 @@ def score(
     _run(lang, body)
 
 
-def _score_batch(root: Path, assessment: str, fmt: ScoreFormat, jobs: int | None, reports_dir: Path | None,
-                 reports_format: ReportFormat, template: Path | None, gate: Decimal | None, output: Path | None,
-                 lang: Lang | None) -> int:
+def _score_batch(
+    root: Path,
+    assessment: str,
+    fmt: ScoreFormat,
+    jobs: int | None,
+    reports_dir: Path | None,
+    reports_format: ReportFormat,
+    template: Path | None,
+    gate: Decimal | None,
+    output: Path | None,
+    lang: Lang | None,
+) -> int:
     import os
 
     from libeval.batch import ReportSpec, Summary, default_jobs, run_batch
@@ -249,8 +273,9 @@ def _score_batch(root: Path, assessment: str, fmt: ScoreFormat, jobs: int | None
         try:
             reports_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise LibevalError([problem(str(reports_dir), None, "output-failed", detail=exc.strerror or str(exc))]) \
-                from None
+            raise LibevalError(
+                [problem(str(reports_dir), None, "output-failed", detail=exc.strerror or str(exc))]
+            ) from None
         spec = ReportSpec(reports_dir, reports_format.value, rlang, template)
     show = sys.stderr.isatty() and not os.environ.get("CI")
     rows = []

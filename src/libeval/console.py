@@ -222,8 +222,15 @@ def batch_text(s: Summary, lang: str, width: int | None = None) -> str:
         dist.add_row(d["region"], *map(str, d["counts"]), str(d["none"]), str(d["total"]))
     con.print(dist)
     table = Table(show_edge=False, pad_edge=False)
-    for col, right in (("rank", True), ("library", False), ("province", False), ("region", False),
-                       ("total_short", True), ("grade", False), ("blocked_by", False)):
+    for col, right in (
+        ("rank", True),
+        ("library", False),
+        ("province", False),
+        ("region", False),
+        ("total_short", True),
+        ("grade", False),
+        ("blocked_by", False),
+    ):
         table.add_column(label(col, lang), justify="right" if right else "left", overflow="fold")
     for r in ctx["ranked"]:
         blockers = f"{r['next_grade']}: {'; '.join(r['blockers'])}" if r["next_grade"] else ""
@@ -241,8 +248,14 @@ def batch_progress(total: int, show: bool) -> Iterator[Callable[[int], None]]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    progress = Progress(TextColumn("libeval"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=Console(stderr=True), transient=True)
+    progress = Progress(
+        TextColumn("libeval"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     with progress:
         task = progress.add_task("score", total=total)
         yield lambda n: progress.advance(task, n)

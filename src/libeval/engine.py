@@ -42,7 +42,8 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
                 eff_max = node.max if full else ZERO
                 zh = f"不适用（{na[node.code]}）→ " + ("按满分计" if full else "不计入总分")
                 en = f"not applicable ({na[node.code]}) → " + ("counted at full marks" if full else "left out")
-                out = Outcome(pts, "not_applicable", lambda zh=zh, en=en: Text2(zh, en))
+                text = Text2(zh, en)
+                out = Outcome(pts, "not_applicable", lambda: text)
             else:
                 out = score_rule(node, ctx)
             value_id = None if isinstance(node.rule, Judged) else node.rule.value

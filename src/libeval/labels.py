@@ -135,7 +135,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "no_grade_short": ("未定级", "none"),
     "count": ("合计", "Total"),
     "failed_libraries": ("未能评分的图书馆", "Libraries that could not be scored"),
-    "batch_counts": ("共 {n} 个图书馆，已评分 {ok} 个，出错 {bad} 个。", "{n} libraries, {ok} scored, {bad} with errors."),
+    "batch_counts": (
+        "共 {n} 个图书馆，已评分 {ok} 个，出错 {bad} 个。",
+        "{n} libraries, {ok} scored, {bad} with errors.",
+    ),
     "report": ("报告", "Report"),
     # diff
     "diff_title": ("评估对照", "Assessment comparison"),

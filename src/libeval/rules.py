@@ -65,16 +65,19 @@ def _read(node: Node, name: str, ctx: Context) -> tuple[Decimal | bool | None, O
 
         def missing_text() -> Text2:
             zh, en = _names(ctx, missing)
-            return Text2(f"缺少数据：{zh}（{missing}）→ {_of(ZERO, node)}",
-                         f"not given: {en} ({missing}) → {_of(ZERO, node)}")
+            return Text2(
+                f"缺少数据：{zh}（{missing}）→ {_of(ZERO, node)}", f"not given: {en} ({missing}) → {_of(ZERO, node)}"
+            )
 
         return None, Outcome(ZERO, "missing", missing_text)
     except ZeroDivision:
 
         def undefined_text() -> Text2:
             zh, en = _names(ctx, name)
-            return Text2(f"无法计算 {zh}：除以零 → {_of(ZERO, node)}",
-                         f"cannot compute {en}: division by zero → {_of(ZERO, node)}")
+            return Text2(
+                f"无法计算 {zh}：除以零 → {_of(ZERO, node)}",
+                f"cannot compute {en}: division by zero → {_of(ZERO, node)}",
+            )
 
         return None, Outcome(ZERO, "undefined", undefined_text)
 
@@ -119,8 +122,10 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
         sign = "<" if higher else ">"
         bound = fmt.value(lowest) if lowest is not None else "—"
-        return Text2(f"{zh} {vz} {sign} {bound}（最低档）→ {_of(ZERO, node)}",
-                     f"{en} {ve} {sign} {bound} (lowest band) → {_of(ZERO, node)}")
+        return Text2(
+            f"{zh} {vz} {sign} {bound}（最低档）→ {_of(ZERO, node)}",
+            f"{en} {ve} {sign} {bound} (lowest band) → {_of(ZERO, node)}",
+        )
 
     return Outcome(ZERO, "scored", below, value)
 
@@ -135,16 +140,20 @@ def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
 
         def no_target() -> Text2:
             zh, en = _names(ctx, rule.value)
-            return Text2(f"{zh}：本类无目标值 → {_of(node.max, node)}",
-                         f"{en}: no target for this variant → {_of(node.max, node)}")
+            return Text2(
+                f"{zh}：本类无目标值 → {_of(node.max, node)}",
+                f"{en}: no target for this variant → {_of(node.max, node)}",
+            )
 
         return Outcome(node.max, "scored", no_target, value)
     pts = fmt.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
 
     def explain() -> Text2:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
-        return Text2(f"{zh} {vz} / {fmt.value(target)}（目标）→ {_of(pts, node)}",
-                     f"{en} {ve} / {fmt.value(target)} (target) → {_of(pts, node)}")
+        return Text2(
+            f"{zh} {vz} / {fmt.value(target)}（目标）→ {_of(pts, node)}",
+            f"{en} {ve} / {fmt.value(target)} (target) → {_of(pts, node)}",
+        )
 
     return Outcome(pts, "scored", explain, value)
 
@@ -163,8 +172,10 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
         per = "" if rule.per == 1 else f"/{fmt.value(rule.per)}"
         times = f"{per} × {fmt.points(rule.points)} = {fmt.points(earned)}"
         capped = earned > node.max
-        return Text2(f"{zh} {vz}{times}{f'，封顶 {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}",
-                     f"{en} {ve}{times}{f', capped at {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}")
+        return Text2(
+            f"{zh} {vz}{times}{f'，封顶 {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}",
+            f"{en} {ve}{times}{f', capped at {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}",
+        )
 
     return Outcome(pts, "scored", explain, value)
 
@@ -179,7 +190,9 @@ def score_boolean(node: Node, rule: Boolean, ctx: Context) -> Outcome:
 
     def explain() -> Text2:
         zh, en = _names(ctx, rule.value)
-        return Text2(f"{zh}：{fmt.value(yes, 'zh')} → {_of(pts, node)}", f"{en}: {fmt.value(yes, 'en')} → {_of(pts, node)}")
+        return Text2(
+            f"{zh}：{fmt.value(yes, 'zh')} → {_of(pts, node)}", f"{en}: {fmt.value(yes, 'en')} → {_of(pts, node)}"
+        )
 
     return Outcome(pts, "scored", explain, yes)
 
@@ -187,14 +200,22 @@ def score_boolean(node: Node, rule: Boolean, ctx: Context) -> Outcome:
 def score_judged(node: Node, rule: Judged, ctx: Context) -> Outcome:
     award = ctx.award
     if award is None or (award.points is None and award.level is None):
-        return Outcome(ZERO, "not_judged", lambda: Text2(f"评估者未评分 → {_of(ZERO, node)}",
-                                                         f"not judged by the assessor → {_of(ZERO, node)}"))
+        return Outcome(
+            ZERO,
+            "not_judged",
+            lambda: Text2(f"评估者未评分 → {_of(ZERO, node)}", f"not judged by the assessor → {_of(ZERO, node)}"),
+        )
     if award.level is not None:
         level = next(lv for lv in rule.levels if lv.name == award.level)
-        return Outcome(level.points, "scored",
-                       lambda: Text2(f"评定：{level.name} → {_of(level.points, node)}",
-                                     f"judged: {level.name_en or level.name} → {_of(level.points, node)}"),
-                       level=level.name)
+        return Outcome(
+            level.points,
+            "scored",
+            lambda: Text2(
+                f"评定：{level.name} → {_of(level.points, node)}",
+                f"judged: {level.name_en or level.name} → {_of(level.points, node)}",
+            ),
+            level=level.name,
+        )
     pts = award.points if award.points is not None else ZERO
     return Outcome(pts, "scored", lambda: Text2(f"评定 → {_of(pts, node)}", f"judged → {_of(pts, node)}"))
 

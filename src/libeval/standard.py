@@ -44,6 +44,7 @@ class Standard:
     leaves: list[str]
     problems: list[Problem] = field(default_factory=list)
     _deps: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _provenance: tuple[int, int] | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -83,6 +84,11 @@ class Standard:
     def provenance_counts(self) -> tuple[int, int]:
         """(reconstructed, total) over the numbers a result rests on: every indicator's rule,
         every grade's minimum score and every prerequisite."""
+        if self._provenance is None:
+            self._provenance = self._count_provenance()
+        return self._provenance
+
+    def _count_provenance(self) -> tuple[int, int]:
         marks = [info.provenance for code, info in self.nodes.items() if code in self.leaves]
         root = self.criteria.provenance or "reconstructed"
         for grade in self.criteria.grades:

@@ -300,9 +300,7 @@ class _Builder:
                 self.problems.append(problem(self.src.path, mark, "merge-key"))
                 top.key = _BAD_KEY
             elif raw in top.keys:
-                self.problems.append(
-                    problem(self.src.path, mark, "duplicate-key", key=raw, first=top.keys[raw][0])
-                )
+                self.problems.append(problem(self.src.path, mark, "duplicate-key", key=raw, first=top.keys[raw][0]))
                 top.key = _BAD_KEY
             else:
                 top.keys[raw] = mark
@@ -329,6 +327,8 @@ class _Builder:
         if kind == "bool":
             return _CONSTRUCTOR.bool_values.get(value.lower())
         if kind == "int":
+            if value.isdigit() and (value[0] != "0" or len(value) == 1):
+                return int(value)  # the common case; 0-prefixed (octal) and 1_000 go the long way
             try:
                 return _CONSTRUCTOR.construct_yaml_int(yaml.ScalarNode(tag, value))
             except ValueError:

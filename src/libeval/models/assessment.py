@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from libeval.models.common import Code, Ident, Model, NonNegative, Text
 from libeval.models.library import Scalar
@@ -33,6 +33,6 @@ class Assessment(Model):
     by: str | None = None
     date: dt.date
     note: str | None = None
-    judged: dict[Code, Award] = {}
-    not_applicable: dict[Code, Text] = {}
-    corrections: dict[Ident, Correction] = {}
+    judged: dict[Code, Award] = Field(default_factory=dict)
+    not_applicable: dict[Code, Text] = Field(default_factory=dict)
+    corrections: dict[Ident, Correction] = Field(default_factory=dict)

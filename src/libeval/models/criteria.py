@@ -94,7 +94,7 @@ class Judged(Model):
     """An assessor awards 0..max, optionally by naming one of the levels."""
 
     kind: Literal["judged"]
-    levels: list[Level] = []
+    levels: list[Level] = Field(default_factory=list)
     guidance: str | None = None
 
 
@@ -109,7 +109,7 @@ class Node(Marked):
     name_en: Text | None = None
     max: NonNegative
     rule: Rule | None = None
-    children: list[Node] = []
+    children: list[Node] = Field(default_factory=list)
     capped: bool = False
     not_applicable: Literal["full_marks", "excluded"] | None = None
     description: str | None = None
@@ -135,7 +135,7 @@ class Grade(Marked):
     name: Text
     name_en: Text | None = None
     min_score: Variant
-    prerequisites: list[Condition] = []
+    prerequisites: list[Condition] = Field(default_factory=list)
 
 
 class Period(Model):
@@ -160,10 +160,10 @@ class Criteria(Marked):
     variant: VariantSpec = VariantSpec()
     description: str | None = None
     facts: list[FactDef]
-    derived: list[Derived] = []
+    derived: list[Derived] = Field(default_factory=list)
     parts: Annotated[list[Node], Field(min_length=1)]
     bonus: Node | None = None
-    grades: list[Grade] = []
+    grades: list[Grade] = Field(default_factory=list)
 
 
 __all__ = [

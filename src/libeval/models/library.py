@@ -23,7 +23,7 @@ class FactValue(Model):
     years: dict[int, Scalar] | None = None
     unit: str | None = None
     source: str | None = None
-    evidence: list[Text] = []
+    evidence: list[Text] = Field(default_factory=list)
     estimated: bool = False
     note: str | None = None
 
@@ -40,9 +40,9 @@ class Library(Model):
     level: Literal["province", "city", "county", "children"]
     province: Text
     region: Ident
-    attributes: dict[Ident, Ident] = {}
+    attributes: dict[Ident, Ident] = Field(default_factory=dict)
     population: Annotated[Number, Field(gt=0)] | None = None
     criteria: Text
     year: int | None = None
     note: str | None = None
-    facts: dict[Ident, FactValue] = {}
+    facts: dict[Ident, FactValue] = Field(default_factory=dict)
