@@ -84,10 +84,11 @@ class LibraryFolder:
 
 def assessment_files(folder: Path) -> dict[str, Path]:
     adir = folder / ASSESSMENTS_DIR
-    if not adir.is_dir():
+    try:
+        names = sorted(e.name for e in os.scandir(adir) if e.name.endswith((".yaml", ".yml")) and not e.is_dir())
+    except (FileNotFoundError, NotADirectoryError):
         return {}
-    files = sorted([*adir.glob("*.yaml"), *adir.glob("*.yml")])
-    return {p.stem: p for p in files}
+    return {Path(n).stem: adir / n for n in names}
 
 
 def load_library(

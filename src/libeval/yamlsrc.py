@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
+import stat
 import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -132,15 +134,19 @@ def _looks_gbk(raw: bytes) -> bool:
 
 
 def read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes: one open and one fstat (a batch reads thousands of files)."""
     try:
-        if not path.exists():
-            raise _fatal(shown, None, "file-not-found")
-        if not path.is_file():
-            raise _fatal(shown, None, "not-a-file")
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise _fatal(shown, None, "file-too-large", size=size, limit=MAX_BYTES)
-        return path.read_bytes()
+        with path.open("rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise _fatal(shown, None, "not-a-file")
+            if info.st_size > MAX_BYTES:
+                raise _fatal(shown, None, "file-too-large", size=info.st_size, limit=MAX_BYTES)
+            return fh.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise _fatal(shown, None, "file-not-found") from None
+    except IsADirectoryError:
+        raise _fatal(shown, None, "not-a-file") from None
     except OSError as exc:
         raise _fatal(shown, None, "unreadable", detail=exc.strerror or str(exc)) from None
 

@@ -1,4 +1,8 @@
-"""What scoring produces: plain frozen dataclasses, built by the engine, read by renderers."""
+"""What scoring produces: plain dataclasses, built by the engine, read by renderers.
+
+Treat them as read-only. The per-indicator ones are not frozen on purpose: a frozen dataclass
+sets every field through object.__setattr__, and a national batch builds millions of them.
+"""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ class Text2:
         return self.en if lang == "en" else self.zh
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class IndicatorResult:
     code: str
     name: Text2
@@ -54,7 +58,7 @@ class IndicatorResult:
         return self.explain()
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class GroupResult:
     code: str
     name: Text2
@@ -67,7 +71,7 @@ class GroupResult:
     children: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class ConditionResult:
     id: str
     name: Text2
