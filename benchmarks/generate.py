@@ -17,10 +17,34 @@ from typing import Any
 import yaml
 
 PROVINCES = {
-    "east": ["北京市", "天津市", "河北省", "辽宁省", "上海市", "江苏省", "浙江省", "福建省", "山东省", "广东省", "海南省"],
+    "east": [
+        "北京市",
+        "天津市",
+        "河北省",
+        "辽宁省",
+        "上海市",
+        "江苏省",
+        "浙江省",
+        "福建省",
+        "山东省",
+        "广东省",
+        "海南省",
+    ],
     "central": ["山西省", "吉林省", "黑龙江省", "安徽省", "江西省", "河南省", "湖北省", "湖南省"],
-    "west": ["内蒙古自治区", "广西壮族自治区", "重庆市", "四川省", "贵州省", "云南省", "西藏自治区", "陕西省", "甘肃省",
-             "青海省", "宁夏回族自治区", "新疆维吾尔自治区"],
+    "west": [
+        "内蒙古自治区",
+        "广西壮族自治区",
+        "重庆市",
+        "四川省",
+        "贵州省",
+        "云南省",
+        "西藏自治区",
+        "陕西省",
+        "甘肃省",
+        "青海省",
+        "宁夏回族自治区",
+        "新疆维吾尔自治区",
+    ],
 }
 SCALE = {"east": 1.5, "central": 1.0, "west": 0.7}
 YEARS = range(2013, 2017)
@@ -32,14 +56,44 @@ def _facts(rnd: random.Random, std: dict[str, Any], region: str, population: int
     out: dict[str, object] = {}
     raw: dict[str, float] = {}
     base = {  # a typical county library, scaled
-        "annual_loans": 80000, "annual_visits": 120000, "registered_readers": 6000, "weekly_hours": 56,
-        "branches": 4, "outreach_points": 20, "mobile_points": 8, "outreach_loans": 3, "promotion_events": 25,
-        "lectures": 8, "exhibitions": 4, "training_sessions": 8, "children_seats": 50, "children_events": 15,
-        "self_service_devices": 2, "satisfaction": 90, "holdings": population * 0.5, "annual_additions": population
-        * 0.02, "periodical_titles": 150, "e_items": 150000, "digital_tb": 3, "local_documents": 800,
-        "retro_catalogue_rate": 85, "research_papers": 3, "village_training": 2, "floor_area": 3000, "seats": 300,
-        "e_reading_seats": 40, "computers": 40, "bandwidth": 50, "acquisition_funds": 25, "free_opening_funds": 20,
-        "staff": 12, "staff_college": 9, "staff_titled": 4, "training_hours": 40, "awards": 3, "provincial_awards": 1,
+        "annual_loans": 80000,
+        "annual_visits": 120000,
+        "registered_readers": 6000,
+        "weekly_hours": 56,
+        "branches": 4,
+        "outreach_points": 20,
+        "mobile_points": 8,
+        "outreach_loans": 3,
+        "promotion_events": 25,
+        "lectures": 8,
+        "exhibitions": 4,
+        "training_sessions": 8,
+        "children_seats": 50,
+        "children_events": 15,
+        "self_service_devices": 2,
+        "satisfaction": 90,
+        "holdings": population * 0.5,
+        "annual_additions": population * 0.02,
+        "periodical_titles": 150,
+        "e_items": 150000,
+        "digital_tb": 3,
+        "local_documents": 800,
+        "retro_catalogue_rate": 85,
+        "research_papers": 3,
+        "village_training": 2,
+        "floor_area": 3000,
+        "seats": 300,
+        "e_reading_seats": 40,
+        "computers": 40,
+        "bandwidth": 50,
+        "acquisition_funds": 25,
+        "free_opening_funds": 20,
+        "staff": 12,
+        "staff_college": 9,
+        "staff_titled": 4,
+        "training_hours": 40,
+        "awards": 3,
+        "provincial_awards": 1,
     }
     for fact in std["facts"]:
         fid = fact["id"]
@@ -74,8 +128,10 @@ def _judged(rnd: random.Random, std: dict[str, object], quality: float) -> dict[
                 walk(n["children"])  # type: ignore[arg-type]
             elif n["rule"]["kind"] == "judged":  # type: ignore[index]
                 mx = float(n["max"])  # type: ignore[arg-type]
-                judged[str(n["code"])] = {"points": round(min(mx, mx * quality * rnd.uniform(0.8, 1.1)) * 2) / 2,
-                                          "note": "合成数据"}
+                judged[str(n["code"])] = {
+                    "points": round(min(mx, mx * quality * rnd.uniform(0.8, 1.1)) * 2) / 2,
+                    "note": "合成数据",
+                }
 
     walk(std["parts"])  # type: ignore[arg-type]
     walk([std["bonus"]])  # type: ignore[list-item]
@@ -94,15 +150,28 @@ def generate(out: Path, count: int, seed: int) -> None:
         population = rnd.randrange(50_000, 1_500_000, 1000)
         folder = out / region / f"lib{i:05d}"
         (folder / "assessments").mkdir(parents=True)
-        library = {"name": f"{province}第{i + 1}县图书馆", "level": "county", "province": province, "region": region,
-                   "population": population, "criteria": "cn-2017-county", "facts": _facts(rnd, std, region, population)}
-        (folder / "library.yaml").write_text(yaml.safe_dump(library, allow_unicode=True, sort_keys=False),
-                                             encoding="utf-8")
+        library = {
+            "name": f"{province}第{i + 1}县图书馆",
+            "level": "county",
+            "province": province,
+            "region": region,
+            "population": population,
+            "criteria": "cn-2017-county",
+            "facts": _facts(rnd, std, region, population),
+        }
+        (folder / "library.yaml").write_text(
+            yaml.safe_dump(library, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
         quality = rnd.uniform(0.5, 1.0)
-        self_ = {"assessor": "self", "by": "评估定级工作领导小组", "date": "2017-06-30",
-                 "judged": _judged(rnd, std, quality)}
-        (folder / "assessments" / "self.yaml").write_text(yaml.safe_dump(self_, allow_unicode=True, sort_keys=False),
-                                                          encoding="utf-8")
+        self_ = {
+            "assessor": "self",
+            "by": "评估定级工作领导小组",
+            "date": "2017-06-30",
+            "judged": _judged(rnd, std, quality),
+        }
+        (folder / "assessments" / "self.yaml").write_text(
+            yaml.safe_dump(self_, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ HTML. Undefined names are errors (StrictUndefined), so a template typo never pri
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from pathlib import Path
@@ -38,7 +39,9 @@ def url_escape(href: str) -> str:
     return quote(href, safe=":/?#@!$&*+,;=%-._~")
 
 
+@functools.lru_cache(maxsize=8)
 def _env(fmt: Format, extra: Path | None) -> jinja2.Environment:
+    """One environment per format and template folder: templates compile once per process."""
     paths = [str(extra)] if extra else []
     paths.append(str(templates_dir()))
     env = jinja2.Environment(
@@ -57,6 +60,25 @@ def _env(fmt: Format, extra: Path | None) -> jinja2.Environment:
     return env
 
 
+class _Attrs(dict[str, Any]):
+    """A dict whose keys templates read as attributes without Jinja's failed-getattr detour
+    (Jinja tries getattr first; on a plain dict that raises and is caught, once per lookup)."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+def _attrs(value: Any) -> Any:
+    if isinstance(value, dict):
+        return _Attrs({k: _attrs(v) for k, v in value.items()})
+    if isinstance(value, list):
+        return [_attrs(v) for v in value]
+    return value
+
+
 def render(context: dict[str, Any], fmt: Format, template: Path | None = None, name: str | None = None) -> str:
     """Render a report (or the bundled template `name`); a user template may extend or include
     the bundled ones."""
@@ -64,7 +86,7 @@ def render(context: dict[str, Any], fmt: Format, template: Path | None = None, n
     name = template.name if template else name or TEMPLATES[fmt]
     shown = str(template) if template else name
     try:
-        return env.get_template(name).render(**context)
+        return env.get_template(name).render(**{k: _attrs(v) for k, v in context.items()})
     except jinja2.TemplateSyntaxError as exc:
         where = exc.filename or shown
         raise LibevalError(

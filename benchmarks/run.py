@@ -1,0 +1,216 @@
+"""Measure libeval against floors taken in the same run, and write benchmarks/RESULTS.md.
+
+    python benchmarks/run.py [--quick] [--repeat N]
+
+Every figure is the median wall time of repeated whole-process runs, with the peak resident
+memory of the process (children included where a run has worker processes). Ratios are
+against floors measured in the same run on the same machine:
+
+- the interpreter floor: `python -c pass`;
+- the import floor: `python -c "import typer, yaml, pydantic"`;
+- the YAML parse floor: libyaml (CSafeLoader) over the same files, nothing else.
+
+The synthetic corpus (benchmarks/generate.py, seed 2017) is generated under benchmarks/corpus/
+on first use and never committed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+PY = sys.executable
+LIBEVAL = str(Path(PY).with_name("libeval"))
+FLOOR_SCRIPT = """
+import sys, pathlib, yaml
+for p in sorted(pathlib.Path(sys.argv[1]).rglob("*.yaml")):
+    yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+"""
+
+
+@dataclass
+class Measure:
+    name: str
+    seconds: float
+    peak_mb: float
+    runs: int
+
+
+def run_once(cmd: list[str]) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of one whole process, its children included."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "CI": "1"}
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0,):
+        raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # largest child so far
+    return elapsed, max(usage.ru_maxrss, 0) / 1024 if usage.ru_maxrss else children / 1024
+
+
+def measure(name: str, cmd: list[str], repeat: int, setup: list[str] | None = None) -> Measure:
+    times, peaks = [], []
+    for _ in range(repeat):
+        if setup:
+            shutil.rmtree(setup[0], ignore_errors=True)
+        t, mb = run_once(cmd)
+        times.append(t)
+        peaks.append(mb)
+    m = Measure(name, statistics.median(times), max(peaks), repeat)
+    print(f"{name:<48} {m.seconds:8.3f} s  {m.peak_mb:6.1f} MB  (median of {repeat})", flush=True)
+    return m
+
+
+def corpus(count: int) -> Path:
+    out = HERE / "corpus" / f"n{count}"
+    if not (out / ".done").is_file():
+        print(f"generating {count} libraries into {out} ...", flush=True)
+        subprocess.run([PY, str(HERE / "generate.py"), str(out), "--count", str(count)], check=True)
+        (out / ".done").write_text("seed 2017\n")
+    return out
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f", {kb / 1024 / 1024:.0f} GiB"
+    except (OSError, ValueError, IndexError):
+        pass
+    return (
+        f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores{mem}; "
+        f"Python {platform.python_version()}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="330 libraries only, fewer repeats")
+    parser.add_argument("--repeat", type=int, default=0, help="repeats of the batch runs (default 3, quick 1)")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    args = parser.parse_args()
+    small_repeat = 5 if args.quick else 11
+    batch_repeat = args.repeat or (1 if args.quick else 3)
+    sizes = [330] if args.quick else [330, 3300]
+    results: dict[str, Measure] = {}
+    tmp = Path(tempfile.mkdtemp(prefix="libeval-bench-"))
+    floor = tmp / "floor.py"
+    floor.write_text(FLOOR_SCRIPT)
+    try:
+        results["interp"] = measure("interpreter floor: python -c pass", [PY, "-c", "pass"], small_repeat)
+        results["import"] = measure(
+            "import floor: import typer, yaml, pydantic", [PY, "-c", "import typer, yaml, pydantic"], small_repeat
+        )
+        results["help"] = measure("libeval --help", [LIBEVAL, "--help"], small_repeat)
+        results["one"] = measure(
+            "libeval score examples/jinghe-2017", [LIBEVAL, "score", "examples/jinghe-2017"], small_repeat
+        )
+        results["one_json"] = measure(
+            "libeval score examples/jinghe-2017 --format json",
+            [LIBEVAL, "score", "examples/jinghe-2017", "--format", "json"],
+            small_repeat,
+        )
+        for n in sizes:
+            path = str(corpus(n))
+            results[f"yaml{n}"] = measure(f"YAML parse floor, {n} libraries", [PY, str(floor), path], batch_repeat)
+            for jobs in (1, 2):
+                results[f"b{n}j{jobs}"] = measure(
+                    f"batch {n}, --jobs {jobs}",
+                    [LIBEVAL, "score", path, "--jobs", str(jobs), "--format", "json"],
+                    batch_repeat,
+                )
+            for jobs in (1, 2):
+                reports = str(tmp / f"reports{n}")
+                results[f"h{n}j{jobs}"] = measure(
+                    f"batch {n}, --jobs {jobs}, HTML reports",
+                    [LIBEVAL, "score", path, "--jobs", str(jobs), "--format", "json", "--reports-dir", reports],
+                    batch_repeat,
+                    setup=[reports],
+                )
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    write(args.out, results, sizes)
+
+
+def write(out: Path, r: dict[str, Measure], sizes: list[int]) -> None:
+    imp, n_big = r["import"].seconds, sizes[-1]
+    rows = [
+        ("`libeval --help` / import floor", r["help"].seconds / imp, "≤ 1.2"),
+        ("`libeval score` one library / import floor", r["one"].seconds / imp, "≤ 1.5"),
+        (f"batch {n_big}, summary, --jobs 1 / YAML floor", r[f"b{n_big}j1"].seconds / r[f"yaml{n_big}"].seconds, "≤ 2"),
+        (
+            f"batch {n_big}, HTML reports, --jobs 1 / YAML floor",
+            r[f"h{n_big}j1"].seconds / r[f"yaml{n_big}"].seconds,
+            "≤ 4",
+        ),
+        (
+            f"batch {n_big}: --jobs 1 / --jobs 2 (speed-up)",
+            r[f"b{n_big}j1"].seconds / r[f"b{n_big}j2"].seconds,
+            "≥ 1.7",
+        ),
+        (
+            f"batch {n_big}, HTML: --jobs 1 / --jobs 2 (speed-up)",
+            r[f"h{n_big}j1"].seconds / r[f"h{n_big}j2"].seconds,
+            "≥ 1.7",
+        ),
+    ]
+    if len(sizes) > 1:
+        per_small = (r["b330j1"].seconds - r["interp"].seconds) / 330
+        per_big = (r[f"b{n_big}j1"].seconds - r["interp"].seconds) / n_big
+        rows.append((f"time per library at {n_big} / at 330", per_big / per_small, "≤ 1.1"))
+    peak = max(m.peak_mb for m in r.values())
+
+    def verdict(value: float, target: str) -> str:
+        bound = float(target.split()[1])
+        return "holds" if (value <= bound if target.startswith("≤") else value >= bound) else "**misses**"
+
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} by `python benchmarks/run.py`"
+        f"{' --quick' if len(sizes) == 1 else ''} on: {machine()}.",
+        "",
+        "Each figure is the median wall time of repeated whole-process runs (peak RSS of the process and its",
+        "worker processes). The corpus is `benchmarks/generate.py`, seed 2017 (library.yaml and",
+        "assessments/self.yaml per library). Batch runs write the JSON summary to /dev/null.",
+        "",
+        "| run | seconds | peak MB | runs |",
+        "|---|--:|--:|--:|",
+        *[f"| {m.name} | {m.seconds:.3f} | {m.peak_mb:.1f} | {m.runs} |" for m in r.values()],
+        "",
+        "| ratio | measured | target | |",
+        "|---|--:|---|---|",
+        *[f"| {name} | {value:.2f} | {target} | {verdict(value, target)} |" for name, value, target in rows],
+        f"| peak memory of any run (MB) | {peak:.1f} | ≤ 100 | {verdict(peak, '≤ 100')} |",
+        "",
+    ]
+    out.write_text("\n".join(lines), encoding="utf-8")
+    print(f"\nwrote {out}")
+    print("\n".join(lines[-len(rows) - 3 :]))
+
+
+if __name__ == "__main__":
+    main()
