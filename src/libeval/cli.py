@@ -230,10 +230,13 @@ def score(
 
             _emit(render_json(result, rlang), output, inputs)
         elif fmt in (ScoreFormat.md, ScoreFormat.html):
+            from libeval.plan_report import plan_lines
+            from libeval.planning import plan
             from libeval.render import render
             from libeval.report import build_context
 
-            context = build_context(result, folder, assessment, rlang)
+            steps = plan_lines(plan(folder.standard, folder.library, model), rlang, options=5)
+            context = build_context(result, folder, assessment, rlang, steps)
             _emit(render(context, "md" if fmt is ScoreFormat.md else "html", template), output, inputs)
         else:
             from libeval.console import score_text
@@ -383,6 +386,63 @@ def diff_cmd(
             text = render(diff_context(result, rlang), fmt.value, name=f"diff.{fmt.value}.j2")  # type: ignore[arg-type]
         _emit(text, output, inputs)
         return 1 if exit_code and not result.identical else 0
+
+    _run(lang, body)
+
+
+class PlanFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+@app.command("plan")
+def plan_cmd(
+    path: Annotated[Path, typer.Argument(help="A library folder.")],
+    assessment: Annotated[str, typer.Option("--assessment", "-a", help="Which assessment to start from.")] = "self",
+    target: Annotated[
+        str | None, typer.Option("--target", help="The grade to reach (id or name; default: the next grade up).")
+    ] = None,
+    fmt: Annotated[PlanFormat, typer.Option("--format", help="table, json or md.")] = PlanFormat.table,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """What it takes to reach the next grade: prerequisites first, then the cheapest set of
+    fact changes that closes the score gap."""
+
+    def body() -> int:
+        from libeval.loading import load_library
+        from libeval.planning import plan
+
+        folder = load_library(path)
+        if assessment not in folder.assessments:
+            known = ", ".join(folder.assessments) or "-"
+            raise LibevalError([problem(str(path), None, "assessment-not-found", name=assessment, known=known)])
+        model, _ = folder.assessments[assessment]
+        try:
+            result = plan(folder.standard, folder.library, model, target)
+        except KeyError:
+            names = ", ".join(g.name for g in folder.standard.criteria.grades)
+            raise typer.BadParameter(f"no grade {target!r} (grades: {names})", param_hint="--target") from None
+        rlang = _report_lang(lang)
+        from libeval.console import print_problems
+
+        print_problems(folder.problems, _msg_lang(lang))
+        if fmt is PlanFormat.json:
+            from libeval.plan_report import render_plan_json
+
+            text = render_plan_json(result, rlang)
+        elif fmt is PlanFormat.md:
+            from libeval.plan_report import plan_context
+            from libeval.render import render
+
+            text = render(plan_context(result, rlang), "md", name="plan.md.j2")
+        else:
+            from libeval.plan_report import plan_lines
+
+            text = "\n".join(plan_lines(result, rlang)) + "\n"
+        _emit(text, output, _input_paths(folder))
+        return 0
 
     _run(lang, body)
 

@@ -140,6 +140,36 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} libraries, {ok} scored, {bad} with errors.",
     ),
     "report": ("报告", "Report"),
+    # plan
+    "plan_title": ("定级提升方案", "Plan for the next grade"),
+    "plan_head": ("目标：{target}（当前：{current}，{total} 分）", "Target: {target} (now: {current}, {total} points)"),
+    "plan_top": ("已达到最高等级，无需提升。", "The highest grade is reached: nothing to do."),
+    "plan_reached": ("已达到{target}。", "{target} is already reached."),
+    "plan_prereqs": ("必备条件", "Prerequisites"),
+    "plan_prereqs_ok": ("目标等级的必备条件均已满足。", "Every prerequisite of the target grade is met."),
+    "plan_structural": (
+        "结构性条件：需新建、扩建或增编，一年内难以实现",
+        "structural: needs a building or an establishment change, not possible within a year",
+    ),
+    "plan_gap": ("分数：还差 {gap} 分（需 ≥ {need}）", "Score: {gap} more points needed (≥ {need})"),
+    "plan_gap_ok": (
+        "分数：满足必备条件后已达到最低分 {need}。",
+        "Score: with the prerequisites met, the minimum {need} is reached.",
+    ),
+    "plan_chosen": (
+        "选定的改进（相对变化合计最小，共 {cost}）",
+        "The chosen improvements (smallest total relative change: {cost})",
+    ),
+    "plan_projected": ("实施后：总分 {total}，等级 {grade}", "With the plan: total {total}, grade {grade}"),
+    "plan_unreachable": ("无法达到{target}：", "{target} cannot be reached:"),
+    "plan_options": ("可提升的指标（单项）", "Improvements within reach (one at a time)"),
+    "plan_judged": (
+        "评定类指标尚有分数空间（由评估者评定，未计入方案）",
+        "Judged indicators with points still open (awarded by the assessor, not in the plan)",
+    ),
+    "plan_change": ("{name}：{old} → {new}（{delta}）", "{name}: {old} → {new} ({delta})"),
+    "gain": ("增分", "Gain"),
+    "open_points": ("可增", "Open"),
     # diff
     "diff_title": ("评估对照", "Assessment comparison"),
     "from": ("前", "From"),

@@ -33,6 +33,15 @@ def md_escape(value: Any) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
 
 
+def md_line(line: str) -> str:
+    """A line of indented plain text as Markdown: indented lines become (nested) list items."""
+    indent = len(line) - len(line.lstrip(" "))
+    text = md_escape(line.strip())
+    if indent == 0:
+        return text + "  "  # a hard line break keeps the lines apart
+    return "  " * max(0, indent // 2 - 1) + "- " + text
+
+
 def url_escape(href: str) -> str:
     """Percent-encode a (already vetted, see report.safe_href) link for href="" or a Markdown
     link: nothing that can close the attribute, the link, or open a tag survives."""
@@ -55,6 +64,7 @@ def _env(fmt: Format, extra: Path | None) -> jinja2.Environment:
     )
     env.filters["md"] = md_escape
     env.filters["url"] = url_escape
+    env.filters["md_line"] = md_line
     env.filters["pct"] = lambda v: f"{v:.1f}%"
     env.filters["num"] = lambda v, digits=1: f"{v:.{digits}f}"
     return env

@@ -59,7 +59,10 @@ def _indicator(i: IndicatorResult, lang: str) -> dict[str, Any]:
     }
 
 
-def build_context(result: Result, folder: LibraryFolder, assessment: str, lang: str) -> dict[str, Any]:
+def build_context(
+    result: Result, folder: LibraryFolder, assessment: str, lang: str, plan: list[str] | None = None
+) -> dict[str, Any]:
+    """The report's context; `plan` (the lines of `libeval plan`) fills the next steps when given."""
     std = folder.standard
     lib = folder.library
     crit = std.criteria
@@ -250,4 +253,5 @@ def build_context(result: Result, folder: LibraryFolder, assessment: str, lang: 
         "provenance_total": result.provenance_total,
         "estimated": len(result.estimated),
         "inputs": inputs,
+        "plan": plan or [],
     }

@@ -94,6 +94,11 @@ class Values:
             raise MissingValue(name)
         return formula.evaluate(expr, self.number, self.series)
 
+    @staticmethod
+    def aggregate(how: str, series: dict[int, Decimal]) -> Decimal:
+        """A per-year series' aggregate, as the fact catalogue says (mean, sum, latest, ...)."""
+        return formula.evaluate(formula.Call(how, (formula.Name("x", 0),), 0), lambda _: Decimal(0), {"x": series})
+
     def depends_on(self, name: str) -> tuple[str, ...]:
         """The facts a value rests on, through derived values."""
         return self.std.depends_on(name)

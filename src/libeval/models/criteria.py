@@ -31,6 +31,7 @@ class FactDef(Model):
     aggregate: Literal["mean", "sum", "latest", "max", "min"] = "mean"
     better: Literal["higher", "lower"] = "higher"
     profile: bool = False  # shown in the library profile at the top of a report
+    structural: bool = False  # changes only with a building or an establishment plan, not within a year
     description: str | None = None
 
 

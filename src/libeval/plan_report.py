@@ -1,0 +1,180 @@
+"""Presenting a plan: text lines, the JSON contract, and the template context."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from libeval import __version__
+from libeval import numbers as fmt
+from libeval.labels import label, labels
+from libeval.numbers import to_json
+from libeval.planning import FactChange, Option, Plan
+
+SCHEMA_VERSION = 1
+
+
+def change_text(c: FactChange, lang: str) -> str:
+    old, new = fmt.value(c.old, lang), fmt.value(c.new, lang)
+    if isinstance(c.new, bool) or isinstance(c.old, bool) or c.old is None:
+        delta = "—"
+    else:
+        diff = c.new - c.old
+        delta = ("+" if diff >= 0 else "") + fmt.value(diff, lang)
+        if c.old:
+            delta += f", {'+' if diff >= 0 else ''}{float(diff / c.old) * 100:.1f}%"
+    name = c.name.get(lang) + ((" (yearly mean)" if lang == "en" else "（年均）") if c.per_year else "")
+    text = label("plan_change", lang, name=name, old=old, new=new, delta=delta)
+    if c.structural:
+        text += " ⚠ " + label("plan_structural", lang)
+    return text
+
+
+def _change_json(c: FactChange, lang: str) -> dict[str, Any]:
+    return {
+        "fact": c.fact,
+        "name": c.name.get(lang),
+        "from": to_json(c.old),
+        "to": to_json(c.new),
+        "relative": round(c.relative, 6),
+        "structural": c.structural,
+        "per_year": c.per_year,
+        "text": change_text(c, lang),
+    }
+
+
+def _option_json(o: Option, lang: str) -> dict[str, Any]:
+    return {
+        "change": _change_json(o.change, lang),
+        "gain": to_json(o.gain),
+        "indicators": [
+            {"code": g.code, "name": g.name.get(lang), "from": to_json(g.old), "to": to_json(g.new)}
+            for g in o.indicators
+        ],
+    }
+
+
+def plan_dict(p: Plan, lang: str) -> dict[str, Any]:
+    r = p.result
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "kind": "plan",
+        "libeval_version": __version__,
+        "library": r.library,
+        "assessment": r.assessment,
+        "total": to_json(r.total),
+        "grade": r.grade.name.get(lang) if r.grade else None,
+        "target": p.target.name.get(lang) if p.target else None,
+        "target_min_score": to_json(p.target.min_score) if p.target else None,
+        "status": p.status,
+        "prerequisites": [
+            {
+                "condition": s.condition.name.get(lang),
+                "explanation": s.condition.explanation.get(lang),
+                "solved": s.solved,
+                "change": _change_json(s.change, lang) if s.change else None,
+                "changes": [_option_json(o, lang) for o in s.options],
+                "note": s.note.get(lang) if s.note else None,
+            }
+            for s in p.prerequisites
+        ],
+        "gap": to_json(p.gap),
+        "chosen": [_option_json(o, lang) for o in p.chosen],
+        "total_relative_change": round(sum(o.cost for o in p.chosen), 6),
+        "projected": None
+        if p.projected is None
+        else {
+            "total": to_json(p.projected.total),
+            "grade": p.projected.grade.name.get(lang) if p.projected.grade else None,
+        },
+        "options": [_option_json(o, lang) for o in p.options],
+        "judged_open": [
+            {
+                "code": j.code,
+                "name": j.name.get(lang),
+                "score": to_json(j.score),
+                "max": to_json(j.max),
+                "open": to_json(j.max - j.score),
+            }
+            for j in p.judged_open
+        ],
+        "reasons": [x.get(lang) for x in p.reasons],
+    }
+
+
+def render_plan_json(p: Plan, lang: str) -> str:
+    return json.dumps(plan_dict(p, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
+    """The plan as plain lines (the terminal view, and the report's next steps)."""
+    r = p.result
+    current = r.grade.name.get(lang) if r.grade else label("no_grade", lang)
+    if p.status == "top" or p.target is None:
+        return [label("plan_top", lang)]
+    target = p.target.name.get(lang)
+    lines = [label("plan_head", lang, target=target, current=current, total=fmt.points(r.total))]
+    if p.status == "reached":
+        return [*lines, label("plan_reached", lang, target=target)]
+    lines.append("")
+    lines.append(label("plan_prereqs", lang) + ":")
+    if not p.prerequisites:
+        lines.append("  " + label("plan_prereqs_ok", lang))
+    for s in p.prerequisites:
+        head = f"  ✗ {s.condition.name.get(lang)}: {s.condition.explanation.get(lang)}"
+        lines.append(head)
+        if s.change:
+            lines.append(f"    → {change_text(s.change, lang)}")
+        for o in s.options:
+            lines.append(f"    → {change_text(o.change, lang)}")
+        if not s.change and not s.options and s.note:
+            lines.append(f"    → {s.note.get(lang)}")
+    lines.append("")
+    need = fmt.points(p.target.min_score) if p.target.min_score is not None else "—"
+    if p.gap > 0:
+        lines.append(label("plan_gap", lang, gap=fmt.points(p.gap), need=need))
+    else:
+        lines.append(label("plan_gap_ok", lang, need=need))
+    if p.chosen:
+        cost = sum(o.cost for o in p.chosen)
+        lines.append(label("plan_chosen", lang, cost=f"{cost:.2f}") + ":")
+        for o in p.chosen:
+            gains = ", ".join(
+                f"{g.code} {'+' if g.new >= g.old else ''}{fmt.points(g.new - g.old)}" for g in o.indicators
+            )
+            lines.append(f"  • {change_text(o.change, lang)}: +{fmt.points(o.gain)} ({gains})")
+    if p.projected is not None:
+        grade = p.projected.grade.name.get(lang) if p.projected.grade else label("no_grade", lang)
+        lines.append(label("plan_projected", lang, total=fmt.points(p.projected.total), grade=grade))
+    if p.status == "unreachable":
+        lines.append("")
+        lines.append(label("plan_unreachable", lang, target=target))
+        lines.extend(f"  - {x.get(lang)}" for x in p.reasons)
+    if p.options and options:
+        lines.append("")
+        lines.append(label("plan_options", lang) + ":")
+        for o in p.options[:options]:
+            lines.append(f"  +{fmt.points(o.gain)}  {change_text(o.change, lang)}")
+    if p.judged_open:
+        lines.append("")
+        lines.append(label("plan_judged", lang) + ":")
+        top = sorted(p.judged_open, key=lambda j: (-(j.max - j.score), j.code))[: options or None]
+        for j in top:
+            lines.append(
+                f"  {j.code} {j.name.get(lang)}: {fmt.points(j.score)}/{fmt.points(j.max)} "
+                f"(+{fmt.points(j.max - j.score)})"
+            )
+    return lines
+
+
+def plan_context(p: Plan, lang: str) -> dict[str, Any]:
+    return {
+        "lang": lang,
+        "t": labels(lang),
+        "version": __version__,
+        "library": p.result.library,
+        "lines": plan_lines(p, lang, options=10),
+        "plan": plan_dict(p, lang),
+        "zero": Decimal(0),
+    }

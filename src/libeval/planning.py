@@ -1,0 +1,496 @@
+"""plan(standard, library, assessment, target) -> Plan: what it takes to reach a grade. Pure.
+
+1. Prerequisites first: every unmet condition of the target grade becomes the fact change it
+   needs (solved through derived values where the condition reads one), flagged when the fact
+   is structural (a building, not a campaign).
+2. Then the score gap. Each fact that more of scores better is a group of candidate levels
+   (the thresholds of the bands it reaches, a linear rule's target, whole units, yes); each
+   level has its exact gain (the library rescored with that one change) and its cost (the
+   relative change of the fact). A group knapsack chooses, exactly, the set of at most one level
+   per fact that closes the gap at the smallest total relative change.
+3. The chosen plan is applied and scored again; where facts interact (a ratio of two changed
+   facts) and the gain falls short, the knapsack is solved again for the shortfall.
+
+Judged indicators are listed with the points still open; they are not given fact changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+from typing import Any
+
+from libeval.engine import score
+from libeval.formula import MissingValue, ZeroDivision
+from libeval.models import Assessment, Condition, Judged, Library, Linear, PerUnit, Tiers
+from libeval.models.library import FactValue
+from libeval.models.result import ConditionResult, GradeResult, Result, Text2
+from libeval.standard import POPULATION, Standard, at_variant
+from libeval.values import Values
+
+MAX_ROUNDS = 6
+INFINITY = float("inf")
+
+
+@dataclass(frozen=True)
+class FactChange:
+    fact: str
+    name: Text2
+    old: Decimal | bool | None
+    new: Decimal | bool
+    structural: bool
+    per_year: bool
+
+    @property
+    def relative(self) -> float:
+        """How big a change this is: |new − old| / old (yes/no, or from nothing: 1)."""
+        if isinstance(self.new, bool) or isinstance(self.old, bool) or self.old is None:
+            return 1.0
+        if self.old == 0:
+            return 1.0 + float(self.new)
+        return float(abs(self.new - self.old) / abs(self.old))
+
+
+@dataclass(frozen=True)
+class Gain:
+    code: str
+    name: Text2
+    old: Decimal
+    new: Decimal
+
+
+@dataclass(frozen=True)
+class Option:
+    change: FactChange
+    gain: Decimal  # on the total
+    indicators: tuple[Gain, ...]
+
+    @property
+    def cost(self) -> float:
+        return self.change.relative
+
+
+@dataclass(frozen=True)
+class PrereqStep:
+    condition: ConditionResult
+    change: FactChange | None
+    solved: bool
+    note: Text2 | None = None
+    options: tuple[Option, ...] = ()  # for a condition on scores: the changes that give the points
+
+
+@dataclass(frozen=True)
+class OpenJudged:
+    code: str
+    name: Text2
+    score: Decimal
+    max: Decimal
+
+
+@dataclass(frozen=True)
+class Plan:
+    result: Result  # the library as it is
+    target: GradeResult | None  # None: already at the top grade
+    status: str  # top | reached | plan | unreachable
+    prerequisites: tuple[PrereqStep, ...]
+    gap: Decimal  # points still needed after the prerequisites
+    options: tuple[Option, ...]  # every single-fact improvement within reach
+    chosen: tuple[Option, ...]
+    projected: Result | None  # the library with the whole plan applied
+    judged_open: tuple[OpenJudged, ...]
+    reasons: tuple[Text2, ...] = ()
+
+    @property
+    def changes(self) -> tuple[FactChange, ...]:
+        """Every fact change of the plan: prerequisites first, then the chosen improvements."""
+        out: list[FactChange] = []
+        for p in self.prerequisites:
+            if p.change:
+                out.append(p.change)
+            out.extend(o.change for o in p.options)
+        return (*out, *(o.change for o in self.chosen))
+
+
+class _State:
+    """The facts a plan works on: the library's, with the assessor's corrections folded in."""
+
+    def __init__(self, std: Standard, library: Library, assessment: Assessment) -> None:
+        self.std = std
+        self.library = library
+        self.assessment = assessment.model_copy(update={"corrections": {}})
+        values = Values(std, library, assessment)
+        self.facts: dict[str, FactValue] = dict(values.entries)
+        self.population = values.population
+
+    def with_changes(self, changes: Iterable[FactChange]) -> dict[str, FactValue]:
+        facts = dict(self.facts)
+        for c in changes:
+            facts[c.fact] = _set(self.std, facts.get(c.fact), c.fact, c.new)
+        return facts
+
+    def run(self, changes: Iterable[FactChange] = ()) -> Result:
+        lib = self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
+        return score(self.std, lib, self.assessment, "plan")
+
+    def value(self, name: str, changes: Iterable[FactChange] = ()) -> Decimal | bool | None:
+        lib = self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
+        try:
+            return Values(self.std, lib, None).get(name)
+        except (MissingValue, ZeroDivision):
+            return None
+
+
+def _set(std: Standard, entry: FactValue | None, fact: str, new: Decimal | bool) -> FactValue:
+    """A fact whose aggregate becomes `new`: a single value is replaced; per-year values all move
+    by the same amount (so their mean, sum, latest, min and max move with them)."""
+    definition = std.facts[fact]
+    if definition.per_year and not isinstance(new, bool):
+        years = dict(entry.years) if entry is not None and entry.years else {}
+        if not years:
+            period = std.criteria.period
+            years = {y: Decimal(0) for y in range(period.start, period.end + 1)}
+        current = Values.aggregate(definition.aggregate, {y: Decimal(v) for y, v in years.items()})
+        step = new - current
+        if definition.aggregate == "sum":
+            step = step / len(years)
+        moved: dict[int, Decimal | bool] = {y: Decimal(v) + step for y, v in years.items()}
+        if definition.type == "integer":
+            moved = {y: Decimal(v).to_integral_value(rounding=ROUND_CEILING) for y, v in moved.items()}
+        return FactValue(years=moved, unit=entry.unit if entry else None)
+    return FactValue(value=new, unit=entry.unit if entry else None)
+
+
+def _change(state: _State, fact: str, new: Decimal | bool) -> FactChange:
+    d = state.std.facts[fact]
+    old = state.value(fact)
+    if not isinstance(new, bool) and d.type == "integer":
+        new = new.to_integral_value(rounding=ROUND_CEILING)
+    return FactChange(fact, Text2(d.name, d.name_en or d.name), old, new, d.structural, d.per_year)
+
+
+def _levers(state: _State, name: str) -> list[str]:
+    """Facts whose increase raises `name` (a fact itself, or a derived value's numerators)."""
+    std = state.std
+    if name in std.facts:
+        return [name] if std.facts[name].type != "boolean" else []
+    return [f for f in std.depends_on(name) if f != POPULATION and f in std.facts and std.facts[f].type != "boolean"]
+
+
+def _solve(state: _State, name: str, need: Decimal, base: list[FactChange], higher: bool = True) -> FactChange | None:
+    """The smallest change of one fact that brings value `name` to `need` (≥, or ≤ when not
+    higher), found by bisection on each fact it rests on; None when none can."""
+    best: FactChange | None = None
+    for fact in _levers(state, name):
+        old = state.value(fact, base)
+        if old is None or isinstance(old, bool):
+            old = Decimal(0)
+
+        def ok(x: Decimal, fact: str = fact) -> bool:
+            v = state.value(name, [*base, _change(state, fact, x)])
+            return v is not None and not isinstance(v, bool) and (v >= need if higher else v <= need)
+
+        if higher:
+            hi = max(old, Decimal(1))
+            for _ in range(60):
+                if ok(hi):
+                    break
+                hi *= 2
+            else:
+                continue
+            lo = old
+            if ok(lo):
+                continue  # this fact does not move it, or it is already there
+        else:
+            lo, hi = Decimal(0), old
+            if not ok(lo):
+                continue
+        for _ in range(60):  # bisection to a relative precision of 1e-9
+            mid = (lo + hi) / 2
+            if ok(mid) == higher:
+                hi = mid
+            else:
+                lo = mid
+            if hi - lo <= max(abs(hi), Decimal(1)) * Decimal("1e-9"):
+                break
+        candidate = _change(state, fact, hi if higher else lo)
+        if not ok(candidate.new if not isinstance(candidate.new, bool) else Decimal(0)):
+            continue
+        if best is None or candidate.relative < best.relative:
+            best = candidate
+    return best
+
+
+def _prerequisite(state: _State, cond: Condition, result: ConditionResult, base: list[FactChange]) -> PrereqStep:
+    std = state.std
+    if cond.value is not None:
+        fact = std.facts.get(cond.value)
+        if cond.equals is not None:
+            if fact is not None:
+                return PrereqStep(result, _change(state, cond.value, cond.equals), True)
+            return PrereqStep(result, None, False, Text2("无法通过单项事实满足", "no single fact change meets it"))
+        need = result.required
+        if not isinstance(need, Decimal):
+            return PrereqStep(result, None, False, Text2("无法计算所需数值", "the required value is unknown"))
+        change = _solve(state, cond.value, need, base, higher=cond.at_most is None)
+        if change is None:
+            return PrereqStep(result, None, False, Text2("没有能满足该条件的事实变化", "no fact change meets it"))
+        return PrereqStep(result, change, True)
+    # conditions on scores are met through the score options, chosen with the gap
+    return PrereqStep(
+        result,
+        None,
+        True,
+        Text2("通过提高相关指标得分满足（见下方方案）", "met by raising the indicators' points (see the plan below)"),
+    )
+
+
+def _levels(state: _State, fact: str, base: list[FactChange], current: Result) -> list[Decimal | bool]:
+    """Candidate values of a fact: enough to reach each higher band of every rule it feeds."""
+    std = state.std
+    d = std.facts[fact]
+    if d.type == "boolean":
+        return [True] if state.value(fact, base) is not True else []
+    if d.better != "higher":
+        return []
+    variant = current.variant
+    out: set[Decimal] = set()
+    for code in std.leaves:
+        rule = std.nodes[code].node.rule
+        if isinstance(rule, Judged) or rule is None or rule.kind == "boolean":
+            continue
+        value_id = rule.value
+        if fact != value_id and fact not in std.depends_on(value_id):
+            continue
+        now = state.value(value_id, base)
+        if now is None or isinstance(now, bool):
+            now = Decimal(0)
+        targets: list[Decimal] = []
+        if isinstance(rule, Tiers) and rule.better == "higher":
+            targets = [a for b in rule.bands if (a := at_variant(b.at, variant)) is not None and a > now]
+        elif isinstance(rule, Linear):
+            t = at_variant(rule.target, variant)
+            if t is not None and t > now:
+                targets = [now + (t - now) / 2, t]
+        elif isinstance(rule, PerUnit):
+            node = std.nodes[code].node
+            steps = int((node.max / rule.points).to_integral_value(rounding=ROUND_CEILING)) if rule.points else 0
+            base_units = (now / rule.per).to_integral_value(rounding="ROUND_FLOOR")
+            targets = [(base_units + k) * rule.per for k in range(1, min(steps, 20) + 1)]
+        for t in targets:
+            if value_id == fact:
+                out.add(t)
+            else:
+                change = _solve(state, value_id, t, base)
+                if change is not None and change.fact == fact and not isinstance(change.new, bool):
+                    out.add(change.new)
+    return sorted(out)
+
+
+def _options(
+    state: _State, base: list[FactChange], current: Result, codes: set[str] | None = None, measure: str | None = None
+) -> list[Option]:
+    """Every single-fact improvement: its exact gain on the total (or on `measure`'s score)."""
+
+    def points(r: Result) -> Decimal:
+        if measure is None:
+            return r.total
+        return (
+            r.groups[measure].score
+            if measure in r.groups
+            else next((i.score for i in r.indicators if i.code == measure), Decimal(0))
+        )
+
+    before = {i.code: i for i in current.indicators}
+    out: list[Option] = []
+    for fact in state.std.facts:
+        for level in _levels(state, fact, base, current):
+            change = _change(state, fact, level)
+            r = state.run([*base, change])
+            gain = points(r) - points(current)
+            if gain <= 0:
+                continue
+            gains = tuple(
+                Gain(i.code, i.name, before[i.code].score, i.score)
+                for i in r.indicators
+                if i.score != before[i.code].score and (codes is None or i.code in codes)
+            )
+            out.append(Option(change, gain, gains))
+    return out
+
+
+def choose(options: list[Option], need: Decimal, places: int) -> list[Option] | None:
+    """Exactly the set of options, at most one per fact, whose gains add up to at least `need`
+    at the smallest total cost (a group knapsack over gains in units of 10^-places)."""
+    unit = Decimal(10) ** -places
+    goal = int((need / unit).to_integral_value(rounding=ROUND_CEILING))
+    if goal <= 0:
+        return []
+    groups: dict[str, list[Option]] = {}
+    for o in options:
+        groups.setdefault(o.change.fact, []).append(o)
+    # best[g]: the smallest cost reaching a gain of g units (capped at goal); how[g]: the choice
+    best = [INFINITY] * (goal + 1)
+    best[0] = 0.0
+    how: list[tuple[Option, ...]] = [()] * (goal + 1)
+    for group in groups.values():
+        new_best, new_how = best[:], how[:]
+        for o in group:
+            g = int((o.gain / unit).to_integral_value(rounding="ROUND_FLOOR"))
+            for have in range(goal + 1):
+                if best[have] == INFINITY:
+                    continue
+                reach = min(goal, have + g)
+                cost = best[have] + o.cost
+                if cost < new_best[reach] - 1e-12:
+                    new_best[reach], new_how[reach] = cost, (*how[have], o)
+        best, how = new_best, new_how
+    return list(how[goal]) if best[goal] < INFINITY else None
+
+
+def _grade_index(r: Result) -> int:
+    ids = [g.id for g in r.grades]
+    return ids.index(r.grade.id) if r.grade else len(ids)
+
+
+def plan(std: Standard, library: Library, assessment: Assessment, target: str | None = None) -> Plan:
+    state = _State(std, library, assessment)
+    now = score(std, library, assessment, "now")
+    grades = list(now.grades)
+    current = _grade_index(now)
+    judged_open = tuple(
+        OpenJudged(i.code, i.name, i.score, i.max)
+        for i in now.indicators
+        if i.kind == "judged" and i.status != "not_applicable" and i.score < i.max
+    )
+    if target is None:
+        if current == 0:
+            return Plan(now, None, "top", (), Decimal(0), (), (), None, judged_open)
+        goal_index = current - 1
+    else:
+        names = (
+            {g.id: k for k, g in enumerate(grades)}
+            | {g.name.zh: k for k, g in enumerate(grades)}
+            | {g.name.en.lower(): k for k, g in enumerate(grades)}
+        )
+        goal_index = names.get(target, names.get(target.lower(), -1))
+        if goal_index < 0:
+            raise KeyError(target)
+    goal = grades[goal_index]
+    if current <= goal_index:
+        return Plan(now, goal, "reached", (), Decimal(0), (), (), None, judged_open)
+    definition = std.criteria.grades[goal_index]
+    base: list[FactChange] = []
+    steps: list[PrereqStep] = []
+    reasons: list[Text2] = []
+    score_conditions: list[tuple[int, Condition, ConditionResult]] = []
+    for cond, res in zip(definition.prerequisites, goal.conditions[1:], strict=True):
+        if res.met is not False:
+            continue
+        step = _prerequisite(state, cond, res, base)
+        steps.append(step)
+        if step.change is not None:
+            base.append(step.change)
+        elif cond.value is None:
+            score_conditions.append((len(steps) - 1, cond, res))
+        else:
+            reasons.append(
+                Text2(
+                    f"必备条件“{cond.name}”无法通过事实变化满足",
+                    f"the prerequisite '{cond.name_en or cond.name}' cannot be met by changing facts",
+                )
+            )
+    after = state.run(base)
+    # conditions on scores: the cheapest options that give those indicators the points they lack
+    for at, cond, res in score_conditions:
+        codes = [cond.score] if cond.score else list(cond.score_sum or [])
+        gained: list[Option] = []
+        for code in codes:
+            needed = (res.required if isinstance(res.required, Decimal) else Decimal(0)) - (
+                after.groups[code].score
+                if code in after.groups
+                else next((i.score for i in after.indicators if i.code == code), Decimal(0))
+            )
+            if needed <= 0:
+                continue
+            under = {c for c, info in std.nodes.items() if code in _ancestors(std, c)}
+            picked = choose(_options(state, base, after, under, code), needed, std.criteria.precision)
+            if picked is None:
+                reasons.append(
+                    Text2(
+                        f"“{cond.name}”无法通过事实变化达到",
+                        f"'{cond.name_en or cond.name}' cannot be reached by changing facts",
+                    )
+                )
+            else:
+                gained.extend(picked)
+                base.extend(o.change for o in picked)
+                after = state.run(base)
+        step = steps[at]
+        steps[at] = PrereqStep(
+            step.condition, None, not any(r for r in reasons if cond.name in r.zh), step.note, tuple(gained)
+        )
+    need = (goal.min_score or Decimal(0)) - after.total
+    options = _options(state, base, after)
+    chosen: list[Option] = []
+    projected = after
+    if need > 0:
+        extra = Decimal(0)
+        for _ in range(MAX_ROUNDS):
+            picked = choose(options, need + extra, std.criteria.precision)
+            if picked is None:
+                best = after.total + sum(
+                    (
+                        max((o.gain for o in options if o.change.fact == f), default=Decimal(0))
+                        for f in {o.change.fact for o in options}
+                    ),
+                    Decimal(0),
+                )
+                reasons.append(
+                    Text2(
+                        f"即使各项事实都达到最高档，总分约为 {_pts(best)}，低于 {_pts(goal.min_score)}",
+                        f"even with every fact at its highest band the total would be about "
+                        f"{_pts(best)}, below {_pts(goal.min_score)}",
+                    )
+                )
+                break
+            projected = state.run([*base, *(o.change for o in picked)])
+            short = (goal.min_score or Decimal(0)) - projected.total
+            chosen = picked
+            if short <= 0:
+                break
+            extra += short  # facts interact (a ratio of two changed facts): ask for the shortfall too
+    else:
+        projected = after
+    final = state.run([*base, *(o.change for o in chosen)])
+    reached = _grade_index(final) <= goal_index
+    if not reached and not reasons:
+        failed = list(final.grades[goal_index].failed)
+        reasons.extend(Text2(f"仍未满足：{c.name.zh}", f"still unmet: {c.name.en}") for c in failed)
+    return Plan(
+        now,
+        goal,
+        "plan" if reached else "unreachable",
+        tuple(steps),
+        max(need, Decimal(0)),
+        tuple(sorted(options, key=lambda o: (-o.gain, o.cost))),
+        tuple(chosen),
+        final,
+        judged_open,
+        tuple(reasons),
+    )
+
+
+def _ancestors(std: Standard, code: str) -> set[str]:
+    out = {code}
+    parent = std.nodes[code].parent
+    while parent is not None:
+        out.add(parent)
+        parent = std.nodes[parent].parent
+    return out
+
+
+def _pts(d: Any) -> str:
+    from libeval.numbers import points
+
+    return points(d) if d is not None else "—"

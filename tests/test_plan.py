@@ -1,0 +1,166 @@
+"""libeval plan: the chosen changes reach the target; the knapsack is exact; the edge cases."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from libeval.cli import app
+from libeval.engine import score
+from libeval.loading import load_library, load_standard
+from libeval.models.library import FactValue
+from libeval.planning import FactChange, Option, Plan, _set, choose, plan
+
+from conftest import DATA, EXAMPLE
+from helpers import MINI_FACTS, assessment, library, standard
+
+MINI = load_standard(DATA / "mini-criteria.yaml")
+BIG = load_standard(EXAMPLE.parent.parent / "criteria" / "cn-2017-county.yaml")
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return r.exit_code, r.stdout, r.stderr
+
+
+def _apply(p: Plan, std: Any, lib: Any, asmt: Any) -> Any:
+    """The plan's changes written into a copy of the facts (corrections folded in), scored again."""
+    from libeval.values import Values
+
+    facts: dict[str, FactValue] = dict(Values(std, lib, asmt).entries)
+    for c in p.changes:
+        facts[c.fact] = _set(std, facts.get(c.fact), c.fact, c.new)
+    new_lib = lib.model_copy(update={"facts": facts})
+    return score(std, new_lib, asmt.model_copy(update={"corrections": {}}), "applied")
+
+
+def _index(r: Any) -> int:
+    ids = [g.id for g in r.grades]
+    return ids.index(r.grade.id) if r.grade else len(ids)
+
+
+@st.composite
+def mini_libraries(draw: Any) -> tuple[dict[str, Any], dict[str, Any], str]:
+    years = {y: draw(st.integers(0, 200000)) for y in range(2013, 2017)}
+    facts: dict[str, Any] = {
+        "floor_area": draw(st.integers(0, 6000)),
+        "annual_loans": {"years": years},
+        "registered_readers": draw(st.integers(1, 20000)),
+        "free_opening": draw(st.booleans()),
+        "outreach_points": draw(st.integers(0, 15)),
+    }
+    judged = {"1.5": draw(st.integers(0, 10)), "2.2.2": draw(st.integers(0, 5)), "B.1": draw(st.integers(0, 5))}
+    return facts, judged, draw(st.sampled_from(["east", "central", "west"]))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mini_libraries(), st.sampled_from(["grade1", "grade2", "grade3"]))
+def test_the_plan_applied_reaches_the_target(case: tuple[dict[str, Any], dict[str, Any], str], target: str) -> None:
+    facts, judged, region = case
+    lib, asmt = library(facts, region), assessment(judged)
+    p = plan(MINI, lib, asmt, target)
+    if p.status in ("reached", "top"):
+        assert _index(p.result) <= [g.id for g in p.result.grades].index(target)
+        return
+    if p.status == "unreachable":
+        assert p.reasons
+        return
+    applied = _apply(p, MINI, lib, asmt)
+    assert _index(applied) <= [g.id for g in applied.grades].index(target), p.reasons
+    assert applied.total == p.projected.total  # type: ignore[union-attr]
+
+
+def test_jinghe_plan_reaches_the_next_grade_and_flags_the_building() -> None:
+    folder = load_library(EXAMPLE)
+    for name in ("self", "prefecture"):
+        asmt, _ = folder.assessments[name]
+        for target in (None, "一级"):
+            p = plan(folder.standard, folder.library, asmt, target)
+            assert p.status == "plan"
+            floor = next(s.change for s in p.prerequisites if s.change and s.change.fact == "floor_area")
+            assert floor.structural and floor.old == 600
+            applied = _apply(p, folder.standard, folder.library, asmt)
+            assert _index(applied) <= _index(p.result) - (2 if target else 1)
+
+
+def test_top_grade_has_nothing_to_do() -> None:
+    facts = {
+        **MINI_FACTS,
+        "floor_area": 5000,
+        "annual_loans": {"years": {2013: 200000, 2014: 200000, 2015: 200000, 2016: 200000}},
+    }
+    p = plan(MINI, library(facts), assessment({"1.5": 10, "2.2.2": 5, "B.1": 5}))
+    assert p.status == "top" and p.target is None
+    code, out, _ = invoke("plan", str(DATA / "mini-lib"), "--target", "三级", "--lang", "en")
+    assert code == 0 and "already reached" in out
+
+
+def test_unreachable_target_says_why() -> None:
+    text = (
+        (DATA / "mini-criteria.yaml")
+        .read_text(encoding="utf-8")
+        .replace("min_score: {east: 90, central: 85, west: 80}", "min_score: {east: 99, central: 99, west: 99}")
+    )
+    std = standard(text)
+    p = plan(std, library(MINI_FACTS), assessment({}), "grade1")  # judged points are not the plan's to give
+    assert p.status == "unreachable"
+    assert any("99" in r.en for r in p.reasons)
+    assert {j.code for j in p.judged_open} == {"1.5", "2.2.2", "B.1"}
+
+
+def test_score_gap_is_closed_by_the_cheapest_changes() -> None:
+    facts = {**MINI_FACTS, "floor_area": 900}
+    p = plan(MINI, library(facts), assessment({"1.5": 2, "2.2.2": 0, "B.1": 0}), "grade2")
+    assert p.status == "plan" and p.gap > 0 and p.chosen
+    assert {o.change.fact for o in p.chosen} <= {"floor_area", "outreach_points", "annual_loans", "registered_readers"}
+
+
+def _option(fact: str, gain: str, cost: float) -> Option:
+    change = FactChange(fact, None, Decimal(1), Decimal(1) + Decimal(str(cost)), False, False)  # type: ignore[arg-type]
+    return Option(change, Decimal(gain), ())
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from("abcde"), st.integers(1, 40), st.integers(1, 100)), min_size=1, max_size=9),
+    st.integers(1, 80),
+)
+def test_knapsack_is_exact(raw: list[tuple[str, int, int]], need: int) -> None:
+    options = [_option(f, str(g / 2), c / 10) for f, g, c in raw]
+    picked = choose(options, Decimal(need) / 2, 1)
+    best: float | None = None
+    for r in range(len(options) + 1):
+        for subset in itertools.combinations(options, r):
+            facts = [o.change.fact for o in subset]
+            if len(facts) != len(set(facts)) or sum(o.gain for o in subset) < Decimal(need) / 2:
+                continue
+            cost = sum(o.cost for o in subset)
+            best = cost if best is None else min(best, cost)
+    if best is None:
+        assert picked is None
+    else:
+        assert picked is not None
+        assert sum(o.gain for o in picked) >= Decimal(need) / 2
+        assert len({o.change.fact for o in picked}) == len(picked)
+        assert sum(o.cost for o in picked) == pytest.approx(best)
+
+
+def test_cli_formats() -> None:
+    code, out, _ = invoke("plan", str(EXAMPLE), "-a", "prefecture", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["kind"] == "plan" and data["status"] == "plan" and data["target"] == "二级"
+    assert data["prerequisites"][0]["change"]["fact"] == "floor_area"
+    assert data["prerequisites"][0]["change"]["structural"] is True
+    assert data["projected"]["grade"] == "二级"
+    code, out, _ = invoke("plan", str(EXAMPLE), "--format", "md")
+    assert code == 0 and out.startswith("# 精河县图书馆 · 定级提升方案")
+    code, _, err = invoke("plan", str(EXAMPLE), "--target", "特级")
+    assert code == 2 and "no grade" in err
