@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -35,7 +36,7 @@ def test_version_and_help() -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("check", "score", "diff", "criteria list", "criteria show", "init"):
+    for command in ("check", "score", "diff", "plan", "schema", "criteria list", "criteria show", "init"):
         assert f"libeval {command}" in readme, command
 
 
@@ -162,7 +163,7 @@ def test_installed_console_script_runs() -> None:
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["total"] == 775.3
     proc = subprocess.run(
-        [sys.executable, "-m", "libeval", "check", str(EXAMPLE / "library.yaml")],
+        [sys.executable, "-m", "libeval", "check", str(EXAMPLE / "no-such-file.yaml")],
         capture_output=True,
         text=True,
         check=False,
@@ -179,3 +180,29 @@ def test_help_and_check_do_not_import_jinja2_or_rich_tables() -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
     assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+def test_output_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "r.json"
+    umask = os.umask(0o022)
+    try:
+        assert invoke("score", str(EXAMPLE), "--format", "json", "-o", str(target))[0] == 0
+        assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
+        target.chmod(0o664)
+        assert invoke("score", str(EXAMPLE), "--format", "json", "-o", str(target))[0] == 0
+        assert target.stat().st_mode & 0o777 == 0o664  # a replaced file keeps its mode
+    finally:
+        os.umask(umask)
+
+
+def test_internal_errors_are_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from libeval import cli
+
+    def boom() -> None:
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(cli, "app", boom)
+    monkeypatch.delenv("LIBEVAL_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main()
+    assert exit_info.value.code == 1

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from libeval.errors import LibevalError, Problem, problem
 from libeval.loading import (
+    ASSESSMENTS_DIR,
+    LIBRARY_FILE,
     StandardCache,
     find_libraries,
     load_library,
@@ -16,12 +18,28 @@ from libeval.loading import (
 )
 
 
+def _target(path: Path) -> Path:
+    """What to check for a path: a library.yaml or an assessment file means its library folder
+    (as pre-commit passes changed files); a bundled standard's id works where a path does."""
+    if not path.exists():
+        return resolve_criteria(str(path)) or path
+    if path.is_file():
+        if path.name == LIBRARY_FILE:
+            return path.parent
+        if path.parent.name == ASSESSMENTS_DIR and (path.parent.parent / LIBRARY_FILE).is_file():
+            return path.parent.parent
+    return path
+
+
 def check_paths(paths: Iterable[Path]) -> list[Problem]:
     cache = StandardCache()
     problems: list[Problem] = []
-    for path in paths:
-        if not path.exists():  # a bundled standard's id works where a path does
-            path = resolve_criteria(str(path)) or path
+    seen: set[Path] = set()
+    for given in paths:
+        path = _target(given)
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
         try:
             if path.is_dir():
                 folders = find_libraries(path)

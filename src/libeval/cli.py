@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -19,6 +19,7 @@ from libeval.messages import default_lang
 
 if TYPE_CHECKING:
     from libeval.loading import LibraryFolder
+    from libeval.standard import Standard
 
 app = typer.Typer(
     name="libeval",
@@ -40,6 +41,7 @@ class Lang(enum.StrEnum):
 class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
+    github = "github"
 
 
 class ScoreFormat(enum.StrEnum):
@@ -48,6 +50,7 @@ class ScoreFormat(enum.StrEnum):
     md = "md"
     html = "html"
     csv = "csv"
+    github = "github"
 
 
 class ReportFormat(enum.StrEnum):
@@ -110,7 +113,9 @@ def _main(
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Standards (.yaml) and library folders to validate.")],
-    fmt: Annotated[CheckFormat, typer.Option("--format", help="text or json.")] = CheckFormat.text,
+    fmt: Annotated[
+        CheckFormat, typer.Option("--format", help="text, json, or github (workflow-command annotations).")
+    ] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
     lang: LangOpt = None,
 ) -> None:
@@ -126,6 +131,10 @@ def check(
                 json.dumps({"problems": [p.as_dict(mlang) for p in sorted(problems)]}, ensure_ascii=False, indent=2)
                 + "\n"
             )
+        elif fmt is CheckFormat.github:
+            from libeval.github import workflow_commands
+
+            sys.stdout.write(workflow_commands(problems, mlang))
         else:
             from libeval.console import print_problems
 
@@ -187,6 +196,8 @@ def score(
         return
     if fmt is ScoreFormat.csv:
         raise typer.BadParameter("csv is for a folder of libraries", param_hint="--format")
+    if fmt is ScoreFormat.github and (detail or explain):
+        raise typer.BadParameter("github annotations do not go with --detail or --explain", param_hint="--format")
     if reports_dir is not None:
         raise typer.BadParameter("--reports-dir is for a folder of libraries", param_hint="--reports-dir")
 
@@ -202,6 +213,13 @@ def score(
             raise LibevalError([problem(str(path), None, "assessment-not-found", name=assessment, known=known)])
         model, _src = folder.assessments[assessment]
         result = run_score(folder.standard, folder.library, model, assessment)
+        below = gate is not None and result.total < gate
+        if fmt is ScoreFormat.github:
+            from libeval.github import annotation, workflow_commands
+
+            sys.stdout.write(workflow_commands([*folder.problems, *result.problems], mlang))
+            sys.stdout.write(_github_summary(result, rlang, gate, below, annotation))
+            return 1 if below else 0
         from libeval.console import print_problems
 
         print_problems([*folder.problems, *result.problems], mlang)
@@ -242,11 +260,22 @@ def score(
             from libeval.console import score_text
 
             _emit(score_text(result, rlang, detail), output, inputs)
-        if gate is not None and result.total < gate:
-            return 1
-        return 0
+        return 1 if below else 0
 
     _run(lang, body)
+
+
+def _github_summary(result: Any, lang: str, gate: Decimal | None, below: bool, annotation: Callable[..., str]) -> str:
+    from libeval.labels import label
+    from libeval.numbers import points
+
+    grade = result.grade.name.get(lang) if result.grade else label("no_grade", lang)
+    name = result.library_en if lang == "en" and result.library_en else result.library
+    text = f"{name}: {label('total', lang)} {points(result.total)} / {points(result.max)} · {grade}"
+    out = annotation("notice", text) + "\n"
+    if below and gate is not None:
+        out += annotation("error", f"{points(result.total)} < --fail-under {points(gate)}") + "\n"
+    return out
 
 
 def _score_batch(
@@ -265,6 +294,7 @@ def _score_batch(
 
     from libeval.batch import ReportSpec, Summary, default_jobs, run_batch
     from libeval.console import batch_progress, print_problems
+    from libeval.labels import label
     from libeval.loading import find_libraries
 
     rlang, mlang = _report_lang(lang), _msg_lang(lang)
@@ -291,11 +321,17 @@ def _score_batch(
             raise typer.Exit(130) from None
     summary = Summary.of(rows)
     errors = [p for r in summary.failed for p in r.problems if p.severity == "error"]
-    print_problems(errors, mlang)
+    if fmt is not ScoreFormat.github:  # github annotations carry them on stdout instead
+        print_problems(errors, mlang)
     warned = sum(1 for r in rows for p in r.problems if p.severity == "warning")
-    if warned:
+    if warned and fmt is not ScoreFormat.github:
         sys.stderr.write(f"{warned} warning(s); `libeval check {root}` lists them\n")
-    if fmt is ScoreFormat.json:
+    if fmt is ScoreFormat.github:
+        from libeval.github import annotation, workflow_commands
+
+        counts = label("batch_counts", rlang, n=len(summary.rows), ok=len(summary.ranked), bad=len(summary.failed))
+        text = workflow_commands([p for r in rows for p in r.problems], mlang) + annotation("notice", counts) + "\n"
+    elif fmt is ScoreFormat.json:
         from libeval.batch_report import render_batch_json
 
         text = render_batch_json(summary, rlang)
@@ -447,6 +483,45 @@ def plan_cmd(
     _run(lang, body)
 
 
+class SchemaKind(enum.StrEnum):
+    standard = "standard"
+    library = "library"
+    assessment = "assessment"
+
+
+@app.command("schema")
+def schema_cmd(
+    kind: Annotated[SchemaKind, typer.Argument(help="standard, library or assessment.")] = SchemaKind.library,
+    criteria: Annotated[
+        str | None, typer.Option("--criteria", help="Know this standard's facts and indicators (id or path).")
+    ] = None,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """JSON Schema of a file kind, for editor completion (yaml-language-server) and CI."""
+
+    def body() -> int:
+        from libeval.schema import json_schema
+
+        std = _standard_arg(criteria) if criteria else None
+        text = json.dumps(json_schema(kind.value, std), ensure_ascii=False, indent=2) + "\n"
+        _emit(text, output, [])
+        return 0
+
+    _run(lang, body)
+
+
+def _standard_arg(ref: str) -> Standard:
+    """A standard named on the command line by bundled id or path."""
+    from libeval.loading import load_standard, resolve_criteria
+    from libeval.resources import bundled_criteria
+
+    path = resolve_criteria(ref) or (Path(ref) if Path(ref).is_file() else None)
+    if path is None:
+        raise LibevalError([problem(ref, None, "unknown-criteria", id=ref, known=", ".join(bundled_criteria()) or "-")])
+    return load_standard(path)
+
+
 @criteria_app.command("list")
 def criteria_list(lang: LangOpt = None) -> None:
     """List the bundled standards."""
@@ -477,15 +552,8 @@ def criteria_show(
 
     def body() -> int:
         from libeval.console import criteria_tree_text
-        from libeval.loading import load_standard, resolve_criteria
-        from libeval.resources import bundled_criteria
 
-        path = resolve_criteria(ref) or (Path(ref) if Path(ref).is_file() else None)
-        if path is None:
-            raise LibevalError(
-                [problem(ref, None, "unknown-criteria", id=ref, known=", ".join(bundled_criteria()) or "-")]
-            )
-        std = load_standard(path)
+        std = _standard_arg(ref)
         sys.stdout.write(criteria_tree_text(std, _report_lang(lang), depth))
         return 0
 
@@ -501,17 +569,11 @@ def init(
     """Scaffold a library folder listing every fact the standard needs."""
 
     def body() -> int:
-        from libeval.loading import load_standard, resolve_criteria
         from libeval.resources import bundled_criteria
         from libeval.scaffold import write_scaffold
 
-        path = resolve_criteria(criteria) or (Path(criteria) if Path(criteria).is_file() else None)
-        if path is None:
-            raise LibevalError(
-                [problem(criteria, None, "unknown-criteria", id=criteria, known=", ".join(bundled_criteria()) or "-")]
-            )
-        std = load_standard(path)
-        ref = criteria if criteria in bundled_criteria() else str(path.resolve())
+        std = _standard_arg(criteria)
+        ref = criteria if criteria in bundled_criteria() else str(Path(criteria).resolve())
         for written in write_scaffold(directory, std, ref):
             typer.echo(str(written))
         return 0
@@ -520,8 +582,18 @@ def init(
 
 
 def main() -> None:
+    import os
+
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
         sys.stderr.write("interrupted\n")
         sys.exit(130)
+    except Exception as exc:  # a bug of libeval's, not the user's input: say so, briefly
+        if os.environ.get("LIBEVAL_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"libeval: internal error: {type(exc).__name__}: {exc}\n"
+            "Please report it; LIBEVAL_DEBUG=1 shows the traceback.\n"
+        )
+        sys.exit(1)

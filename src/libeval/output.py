@@ -21,6 +21,15 @@ def write_atomic(target: Path, text: str, inputs: Iterable[Path] = ()) -> None:
     tmp_name = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        # mkstemp makes the file private (0600); give it the mode a new file would have, or keep
+        # the mode of the file it replaces
+        try:
+            mode = resolved.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
         Path(tmp_name).replace(resolved)

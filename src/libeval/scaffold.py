@@ -13,6 +13,8 @@ from libeval.output import write_atomic
 from libeval.standard import Standard
 from libeval.values import AGG_ZH
 
+SCHEMA_DIR = ".libeval"  # JSON Schemas for editors, written by `init`
+
 REGIONS_ZH = {"east": "东部", "central": "中部", "west": "西部"}
 
 
@@ -24,6 +26,7 @@ def library_yaml(std: Standard, ref: str) -> str:
     c = std.criteria
     variants = " / ".join(f"{v} {REGIONS_ZH.get(v, '')}".strip() for v in c.variant.values)
     lines = [
+        f"# yaml-language-server: $schema={SCHEMA_DIR}/library.schema.json",
         f"# 图书馆基本信息与事实数据 · 评估标准：{c.id}（{c.title}）",
         "# Library facts for libeval. Fill in each value; a fact left empty counts as missing, never as 0.",
         "# 每项事实可写 source（出处）与 evidence（证明材料路径或网址）；估计值请加 estimated: true。",
@@ -55,6 +58,7 @@ def library_yaml(std: Standard, ref: str) -> str:
 
 def assessment_yaml(std: Standard) -> str:
     lines = [
+        f"# yaml-language-server: $schema=../{SCHEMA_DIR}/assessment.schema.json",
         "# 自评：评定类指标的得分与说明 · Self-assessment: points for the judged indicators",
         "assessor: self",
         'by: ""  # 评估人或评估小组',
@@ -74,15 +78,26 @@ def assessment_yaml(std: Standard) -> str:
 
 
 def write_scaffold(directory: Path, std: Standard, ref: str) -> list[Path]:
+    """library.yaml, assessments/self.yaml, and the JSON Schemas their first lines point
+    editors to (so completion works offline, for this standard's facts and indicators)."""
+    from libeval.schema import json_schema
+
+    schemas = {
+        kind: json.dumps(json_schema(kind, std), ensure_ascii=False, indent=2) + "\n"
+        for kind in ("library", "assessment")
+    }
     targets = {
         directory / LIBRARY_FILE: library_yaml(std, ref),
         directory / ASSESSMENTS_DIR / "self.yaml": assessment_yaml(std),
+        directory / SCHEMA_DIR / "library.schema.json": schemas["library"],
+        directory / SCHEMA_DIR / "assessment.schema.json": schemas["assessment"],
     }
     existing = [p for p in targets if p.exists()]
     if existing:
         raise LibevalError([problem(str(p), None, "target-exists", path=str(p)) for p in existing])
     try:
         (directory / ASSESSMENTS_DIR).mkdir(parents=True, exist_ok=True)
+        (directory / SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LibevalError([problem(str(directory), None, "output-failed", detail=exc.strerror or str(exc))]) from None
     for path, text in targets.items():
