@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from libeval.errors import Problem, Severity, problem
+from libeval.humane import canonical_unit
 from libeval.models import Assessment, FactDef, Judged, Library
 from libeval.standard import POPULATION, Standard
 from libeval.validate import did_you_mean
@@ -53,7 +54,7 @@ def check_fact_entry(sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: 
     if fact is None:
         sink.add(loc, "unknown-fact", key=True, id=fact_id, suggest=did_you_mean(fact_id, std.facts))
         return
-    if unit is not None and fact.unit is not None and unit != fact.unit:
+    if unit is not None and fact.unit is not None and canonical_unit(unit) != canonical_unit(fact.unit):
         sink.add((*loc, "unit"), "unit-mismatch", id=fact_id, expected=fact.unit, got=unit)
     if fact.per_year:
         if entry.years is None:

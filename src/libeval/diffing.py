@@ -132,7 +132,7 @@ def _effective(std: Standard, side: Side) -> tuple[dict[str, FactValue], Decimal
                 population = corr.value
             continue
         old = facts.get(fid)
-        facts[fid] = FactValue(value=corr.value, years=corr.years, unit=old.unit if old else None)
+        facts[fid] = FactValue.model_construct(value=corr.value, years=corr.years, unit=old.unit if old else None)
     return facts, population, reasons
 
 

@@ -97,7 +97,7 @@ def load_library(
     """Load a library folder with its standard and every assessment, all checked."""
     cache = cache or StandardCache()
     lib_path = folder / LIBRARY_FILE
-    if not lib_path.is_file():
+    if not lib_path.is_file() and not lib_path.exists() and not lib_path.is_symlink():
         raise LibevalError([problem(shown(folder), None, "not-a-library", path=shown(folder))])
     problems: list[Problem] = []
     src = load(lib_path, shown(lib_path))
@@ -150,7 +150,7 @@ def find_libraries(root: Path) -> list[Path]:
     found: list[Path] = []
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames.sort()
-        if LIBRARY_FILE in filenames:
+        if LIBRARY_FILE in filenames or LIBRARY_FILE in dirnames:  # a directory there is reported
             found.append(Path(dirpath))
             dirnames[:] = []  # a library folder's own subfolders are its evidence
     return found

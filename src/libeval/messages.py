@@ -41,6 +41,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "aliases expand to more than {limit} nodes; refusing to load",
         "别名展开后超过 {limit} 个节点，拒绝加载",
     ),
+    "too-many-nodes": ("more than {limit} values in one file; refusing to load", "单个文件超过 {limit} 个值，拒绝加载"),
     "too-deep": ("nesting deeper than {limit} levels; refusing to load", "嵌套超过 {limit} 层，拒绝加载"),
     "yaml-tag": ("unsupported YAML tag {tag}", "不支持的 YAML 标签 {tag}"),
     "tab-indent": ("a tab character here; YAML indents with spaces only", "此处有制表符；YAML 只能用空格缩进"),
@@ -57,6 +58,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "wrong-type": ("{detail}", "{detail_zh}"),  # pydantic's error, in our words where we have them
     "invalid-value": ("{detail}", "{detail}"),
     "not-string": ('expected text; put the value in quotes (e.g. "1.10")', '此处应为文本，请加引号（如 "1.10"）'),
+    "number-text": (
+        "cannot read {text} as a number (write e.g. 1200, 1,200, 2.5万 or 600㎡)",
+        "无法把 {text} 读作数字（可写作 1200、1,200、2.5万 或 600㎡）",
+    ),
+    "unit-conflict": (
+        "the value is written in {written} but unit is {given}",
+        "数值写的单位是 {written}，而 unit 为 {given}",
+    ),
+    "encoding-utf16": (
+        "the file looks like UTF-16 without a byte-order mark; save it as UTF-8",
+        "文件似乎是没有 BOM 的 UTF-16 编码；请另存为 UTF-8",
+    ),
     # standard (criteria) checks
     "duplicate-code": ("code '{code}' is used twice (also at line {first})", "编号“{code}”重复（另见第 {first} 行）"),
     "duplicate-id": ("id '{id}' is used twice", "标识“{id}”重复"),

@@ -30,6 +30,7 @@ from libeval.standard import POPULATION, Standard, at_variant
 from libeval.values import Values
 
 MAX_ROUNDS = 6
+LIMIT = Decimal("1e15")  # the largest value a fact may hold
 INFINITY = float("inf")
 
 
@@ -157,8 +158,8 @@ def _set(std: Standard, entry: FactValue | None, fact: str, new: Decimal | bool)
         moved: dict[int, Decimal | bool] = {y: Decimal(v) + step for y, v in years.items()}
         if definition.type == "integer":
             moved = {y: Decimal(v).to_integral_value(rounding=ROUND_CEILING) for y, v in moved.items()}
-        return FactValue(years=moved, unit=entry.unit if entry else None)
-    return FactValue(value=new, unit=entry.unit if entry else None)
+        return FactValue.model_construct(years=moved, unit=entry.unit if entry else None)
+    return FactValue.model_construct(value=new, unit=entry.unit if entry else None)
 
 
 def _change(state: _State, fact: str, new: Decimal | bool) -> FactChange:
@@ -192,11 +193,11 @@ def _solve(state: _State, name: str, need: Decimal, base: list[FactChange], high
 
         if higher:
             hi = max(old, Decimal(1))
-            for _ in range(60):
-                if ok(hi):
-                    break
+            while not ok(hi):
                 hi *= 2
-            else:
+                if hi > LIMIT:  # beyond any plausible fact: this one cannot do it
+                    break
+            if hi > LIMIT:
                 continue
             lo = old
             if ok(lo):

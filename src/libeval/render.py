@@ -111,5 +111,5 @@ def render(context: dict[str, Any], fmt: Format, template: Path | None = None, n
         ) from None
     except jinja2.TemplateNotFound as exc:
         raise LibevalError([problem(shown, None, "template-syntax", detail=f"not found: {exc.name}")]) from None
-    except (jinja2.UndefinedError, jinja2.TemplateError, TypeError, ValueError) as exc:
+    except (jinja2.TemplateError, ArithmeticError, LookupError, AttributeError, TypeError, ValueError) as exc:
         raise LibevalError([problem(shown, None, "template-error", detail=str(exc))]) from None

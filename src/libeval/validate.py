@@ -8,12 +8,15 @@ input is never expanded into a message.
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from libeval.errors import Problem, problem
+from libeval.messages import CATALOGUE
+from libeval.numbers import plain
 from libeval.yamlsrc import Source
 
 M = TypeVar("M", bound=BaseModel)
@@ -30,6 +33,7 @@ _EN = {
     "date_parsing": "expected a date (YYYY-MM-DD)",
     "date_from_datetime_parsing": "expected a date (YYYY-MM-DD)",
     "date_type": "expected a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "expected a date (YYYY-MM-DD)",
     "list_type": "expected a list",
     "dict_type": "expected a mapping (key: value)",
     "model_type": "expected a mapping (key: value)",
@@ -57,6 +61,7 @@ _ZH = {
     "date_parsing": "应为日期（YYYY-MM-DD）",
     "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
     "date_type": "应为日期（YYYY-MM-DD）",
+    "date_from_datetime_inexact": "应为日期（YYYY-MM-DD）",
     "list_type": "应为列表",
     "dict_type": "应为映射（键: 值）",
     "model_type": "应为映射（键: 值）",
@@ -144,6 +149,9 @@ def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> li
             )
         elif kind == "string_type":
             out.append(problem(src.path, src.mark(loc), "not-string"))
+        elif kind in CATALOGUE:  # our own errors raised inside models (PydanticCustomError)
+            where = loc if kind != "unit-conflict" else (*loc, "unit")
+            out.append(problem(src.path, src.mark(where), kind, **ctx))
         else:
             detail = _explain(_EN, kind, ctx, err["msg"])
             detail_zh = _explain(_ZH, kind, ctx, err["msg"])
@@ -155,8 +163,9 @@ def _explain(table: dict[str, str], kind: str, ctx: dict[str, Any], fallback: st
     template = table.get(kind)
     if template is None:
         return fallback
+    shown = {k: plain(v) if isinstance(v, Decimal) else v for k, v in ctx.items()}
     try:
-        return template.format(**ctx)
+        return template.format(**shown)
     except (KeyError, IndexError):
         return fallback
 

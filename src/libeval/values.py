@@ -26,7 +26,7 @@ class Values:
                 self.population = corr.value
                 continue
             old = self.entries.get(fact_id)
-            self.entries[fact_id] = FactValue(
+            self.entries[fact_id] = FactValue.model_construct(  # already validated: no second pass
                 value=corr.value, years=corr.years, unit=old.unit if old else None, note=corr.reason
             )
         self.series: dict[str, formula.Series] = {}

@@ -39,7 +39,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 5 * 1024 * 1024  # a real standard is ~100 KB; 5 MiB leaves room for notes
 MAX_DEPTH = 64
-MAX_NODES = 500_000  # nodes after alias expansion
+MAX_NODES = 200_000  # values after alias expansion (a real standard has ~5,000)
 
 Mark = tuple[int, int]
 
@@ -90,9 +90,9 @@ def _fatal(path: str, mark: Mark | None, code: str, /, **args: Any) -> LibevalEr
 
 
 def decode(raw: bytes, path: str) -> str:
-    """Bytes to text: UTF-8 (BOM optional) or UTF-16/32 with a BOM; anything else is an error."""
+    """Bytes to text: UTF-8 (BOM optional) or UTF-16/32 with a BOM; anything else is an error
+    located at the first byte that does not decode."""
     for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
         (b"\xff\xfe\x00\x00", "utf-32-le"),
         (b"\x00\x00\xfe\xff", "utf-32-be"),
         (b"\xff\xfe", "utf-16-le"),
@@ -105,16 +105,22 @@ def decode(raw: bytes, path: str) -> str:
                 raise _fatal(
                     path, None, "encoding", byte=f"{raw[exc.start + len(bom)]:02x}", offset=exc.start + len(bom)
                 ) from None
-    if b"\x00" in raw:
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    if b"\x00" in body:
+        sample = body[:4096]
+        zeros_odd, zeros_even = sample[1::2].count(0), sample[0::2].count(0)
+        if len(sample) >= 8 and max(zeros_odd, zeros_even) > len(sample) // 4 and min(zeros_odd, zeros_even) == 0:
+            raise _fatal(path, None, "encoding-utf16")  # text saved as UTF-16 without its BOM
         raise _fatal(path, None, "binary-file")
     try:
-        return raw.decode("utf-8")
+        return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        if _looks_gbk(raw):
+        line = body.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (body.rfind(b"\n", 0, exc.start) + 1) + 1
+        if _looks_gbk(body):
             raise _fatal(path, (line, col), "encoding-gbk") from None
-        raise _fatal(path, (line, col), "encoding", byte=f"{raw[exc.start]:02x}", offset=exc.start) from None
+        offset = exc.start + len(raw) - len(body)
+        raise _fatal(path, (line, col), "encoding", byte=f"{body[exc.start]:02x}", offset=offset) from None
 
 
 _GB_PAIR = re.compile(rb"[\x81-\xfe][\x40-\xfe]")
@@ -175,6 +181,10 @@ def loads(raw: bytes, shown: str) -> Source:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
+        if "maximum nesting depth" in detail:  # libyaml's own limit, below ours for flow style
+            raise _fatal(
+                shown, (mark.line + 1, mark.column + 1) if mark else None, "too-deep", limit=MAX_DEPTH
+            ) from None
         if mark and _char_at(text, mark.line, mark.column) == "\t":
             raise _fatal(shown, (mark.line + 1, mark.column + 1), "tab-indent") from None
         raise _fatal(shown, (mark.line + 1, mark.column + 1) if mark else None, "yaml-syntax", detail=detail) from None
@@ -234,6 +244,7 @@ class _Builder:
         self.root: Any = None
         self.documents = 0
         self.total = 0
+        self.aliased = False
 
     def build(self, text: str) -> Any:
         parser = _Loader(text)
@@ -276,6 +287,7 @@ class _Builder:
                 if ev.anchor not in self.anchors:
                     raise _StructureError(f"found undefined alias '{ev.anchor}'", mark)
                 value, size = self.anchors[ev.anchor]
+                self.aliased = True
                 self._attach(value, mark, size, None, None)
             elif cls is _DocStart:
                 self.documents += 1
@@ -285,7 +297,7 @@ class _Builder:
     def _attach(self, value: Any, mark: Mark, size: int, anchor: str | None, raw: str | None) -> None:
         self.total += size
         if self.total > MAX_NODES:
-            raise _fatal(self.src.path, mark, "alias-bomb", limit=MAX_NODES)
+            raise _fatal(self.src.path, mark, "alias-bomb" if self.aliased else "too-many-nodes", limit=MAX_NODES)
         if anchor:
             self.anchors[anchor] = (value, size)
         if not self.stack:

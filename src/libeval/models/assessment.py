@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
+from libeval.humane import read_entry
 from libeval.models.common import Code, Ident, Model, NonNegative, Text
 from libeval.models.library import Scalar
 
@@ -26,6 +27,11 @@ class Correction(Model):
     value: Scalar | None = None
     years: dict[int, Scalar] | None = None
     reason: Text
+
+    @model_validator(mode="before")
+    @classmethod
+    def _written(cls, data: Any) -> Any:
+        return read_entry(data)
 
 
 class Assessment(Model):

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, model_validator
 
+from libeval.humane import read_entry
 from libeval.models.common import Ident, Model, Number, Text
 
-# Strict bool: a 1 in a number fact must stay the number 1, never become `true`.
-Scalar = Annotated[bool, Strict()] | Number
+# Strict bool: a 1 in a number fact must stay the number 1, never become `true`. Facts are at
+# most 1e15: larger is a typing accident (and would not print as a number).
+FactNumber = Annotated[Decimal, Field(allow_inf_nan=False, ge=Decimal("-1e15"), le=Decimal("1e15"))]
+Scalar = Annotated[bool, Strict()] | FactNumber
 
 
 class FactValue(Model):
@@ -30,8 +34,8 @@ class FactValue(Model):
     @model_validator(mode="before")
     @classmethod
     def _shorthand(cls, data: Any) -> Any:
-        # `floor_area: 600` is short for `floor_area: {value: 600}`
-        return data if isinstance(data, dict) else {"value": data}
+        # `floor_area: 600` is short for `floor_area: {value: 600}`; "600㎡" and "2.5万" are read
+        return read_entry(data if isinstance(data, dict) else {"value": data})
 
 
 class Library(Model):
@@ -41,7 +45,7 @@ class Library(Model):
     province: Text
     region: Ident
     attributes: dict[Ident, Ident] = Field(default_factory=dict)
-    population: Annotated[Number, Field(gt=0)] | None = None
+    population: Annotated[Number, Field(gt=0, le=Decimal("1e10"))] | None = None
     criteria: Text
     year: int | None = None
     note: str | None = None
