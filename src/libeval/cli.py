@@ -51,6 +51,7 @@ class ScoreFormat(enum.StrEnum):
     html = "html"
     csv = "csv"
     github = "github"
+    xlsx = "xlsx"
 
 
 class ReportFormat(enum.StrEnum):
@@ -86,8 +87,10 @@ def _run(lang: Lang | None, body: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-def _emit(text: str, output: Path | None, inputs: list[Path]) -> None:
+def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
     if output is None:
+        if isinstance(text, bytes):
+            raise LibevalError([problem("-", None, "needs-output", format="xlsx")])
         sys.stdout.write(text)
         return
     from libeval.output import write_atomic
@@ -196,6 +199,8 @@ def score(
         return
     if fmt is ScoreFormat.csv:
         raise typer.BadParameter("csv is for a folder of libraries", param_hint="--format")
+    if fmt is ScoreFormat.xlsx and output is None:
+        raise typer.BadParameter("xlsx is a file: give --output FILE", param_hint="--format")
     if fmt is ScoreFormat.github and (detail or explain):
         raise typer.BadParameter("github annotations do not go with --detail or --explain", param_hint="--format")
     if reports_dir is not None:
@@ -247,6 +252,11 @@ def score(
             from libeval.report_json import render_json
 
             _emit(render_json(result, rlang), output, inputs)
+        elif fmt is ScoreFormat.xlsx:
+            from libeval.xlsx import score_sheet
+
+            notes = {code: award.note for code, award in model.judged.items()}
+            _emit(score_sheet(result, folder.standard, rlang, notes), output, inputs)
         elif fmt in (ScoreFormat.md, ScoreFormat.html):
             from libeval.plan_report import plan_lines
             from libeval.planning import plan
@@ -375,6 +385,7 @@ class DiffFormat(enum.StrEnum):
     json = "json"
     md = "md"
     html = "html"
+    xlsx = "xlsx"
 
 
 @app.command("diff")
@@ -407,10 +418,16 @@ def diff_cmd(
         result = diff(std, a, b)
         rlang = _report_lang(lang)
         inputs = [i for f in folders for i in _input_paths(f)]
+        text: str | bytes
         if fmt is DiffFormat.json:
             from libeval.diff_report import render_diff_json
 
             text = render_diff_json(result, rlang)
+        elif fmt is DiffFormat.xlsx:
+            from libeval.diff_report import diff_context
+            from libeval.xlsx import diff_sheet
+
+            text = diff_sheet(diff_context(result, rlang))
         elif fmt is DiffFormat.table:
             from libeval.console import diff_text
 
@@ -564,6 +581,7 @@ def criteria_show(
 def init(
     directory: Annotated[Path, typer.Argument(help="The new library folder.")],
     criteria: Annotated[str, typer.Option("--criteria", help="The standard's id or path.")],
+    xlsx: Annotated[bool, typer.Option("--xlsx", help="Also write facts.xlsx, a spreadsheet of every fact.")] = False,
     lang: LangOpt = None,
 ) -> None:
     """Scaffold a library folder listing every fact the standard needs."""
@@ -574,8 +592,59 @@ def init(
 
         std = _standard_arg(criteria)
         ref = criteria if criteria in bundled_criteria() else str(Path(criteria).resolve())
+        if xlsx and (directory / "facts.xlsx").exists():
+            raise LibevalError(
+                [problem(str(directory / "facts.xlsx"), None, "target-exists", path=str(directory / "facts.xlsx"))]
+            )
         for written in write_scaffold(directory, std, ref):
             typer.echo(str(written))
+        if xlsx:
+            from libeval.output import write_atomic
+            from libeval.xlsx import facts_template
+
+            write_atomic(directory / "facts.xlsx", facts_template(std))
+            typer.echo(str(directory / "facts.xlsx"))
+        return 0
+
+    _run(lang, body)
+
+
+@app.command("import")
+def import_cmd(
+    sheet: Annotated[Path, typer.Argument(help="A filled facts.xlsx (from `libeval init --xlsx`).")],
+    directory: Annotated[Path, typer.Argument(help="The library folder whose library.yaml to fill.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Write the changes (a backup of the old file is kept).")
+    ] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Fill library.yaml from a facts spreadsheet: show what would change; write it with --yes."""
+
+    def body() -> int:
+        from libeval.console import print_problems
+        from libeval.importing import plan_import, write_import
+
+        plan = plan_import(sheet, directory)
+        print_problems([p for p in plan.warnings if p.code != "missing-fact"], _msg_lang(lang))
+        zh = _report_lang(lang) == "zh"
+        if not plan.changes:
+            typer.echo("没有变化。" if zh else "Nothing changes.")
+            return 0
+        for fact, old, new in plan.changes:
+            typer.echo(f"  {fact}: {old} → {new}")
+        if not yes:
+            typer.echo(
+                f"{len(plan.changes)} 项事实将更新；加 --yes 写入 {plan.target}。"
+                if zh
+                else f"{len(plan.changes)} facts would change; add --yes to write {plan.target}."
+            )
+            return 0
+        backup = write_import(plan)
+        typer.echo(
+            f"已写入 {plan.target}（原文件备份为 {backup}）。"
+            if zh
+            else f"Wrote {plan.target} (the old file is kept as {backup})."
+        )
         return 0
 
     _run(lang, body)

@@ -214,6 +214,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "两个图书馆依据的评估标准不同（{a}、{b}）",
     ),
     "too-many-paths": ("diff takes one library folder or two", "diff 需要一个或两个图书馆目录"),
+    "xlsx-unreadable": ("not a readable .xlsx workbook ({detail})", "不是可读取的 .xlsx 工作簿（{detail}）"),
+    "xlsx-no-sheet": (
+        "the workbook has no sheet '{sheet}' (make one with `libeval init --xlsx`)",
+        "工作簿中没有“{sheet}”工作表（可用 `libeval init --xlsx` 生成）",
+    ),
+    "xlsx-header": ("the header row has no column '{column}'", "表头缺少“{column}”列"),
+    "import-needs-library": (
+        "no library.yaml in {path}: create the folder with `libeval init` first",
+        "{path} 中没有 library.yaml：请先用 `libeval init` 建立图书馆目录",
+    ),
+    "needs-output": ("{format} output is a file: give --output FILE", "{format} 格式须写入文件：请指定 --output FILE"),
     "target-exists": ("'{path}' already exists; refusing to overwrite", "“{path}”已存在，拒绝覆盖"),
 }
 

@@ -11,8 +11,9 @@ from pathlib import Path
 from libeval.errors import LibevalError, problem
 
 
-def write_atomic(target: Path, text: str, inputs: Iterable[Path] = ()) -> None:
-    """Write `text` to `target` through a temporary file in the same folder, then rename."""
+def write_atomic(target: Path, data: str | bytes, inputs: Iterable[Path] = ()) -> None:
+    """Write `data` (text as UTF-8) to `target` through a temporary file in the same folder,
+    then rename: the target is whole or untouched, never half written."""
     shown = str(target)
     resolved = target.resolve()
     if any(resolved == p.resolve() for p in inputs):
@@ -30,8 +31,8 @@ def write_atomic(target: Path, text: str, inputs: Iterable[Path] = ()) -> None:
             os.umask(umask)
             mode = 0o666 & ~umask
         os.fchmod(fd, mode)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         Path(tmp_name).replace(resolved)
         tmp_name = None
     except OSError as exc:

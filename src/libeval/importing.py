@@ -1,0 +1,100 @@
+"""`libeval import`: the facts of a filled facts.xlsx into a library folder's library.yaml.
+
+The sheet's facts replace the same facts of library.yaml; facts the sheet does not mention are
+kept. The result is checked before anything is written; with an existing file the changes are
+shown and written only when confirmed, after a backup of the old file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from libeval.checks import check_library
+from libeval.errors import LibevalError, Problem, errors_only, problem
+from libeval.loading import LIBRARY_FILE, load_library, shown
+from libeval.models import Library
+from libeval.validate import validate
+from libeval.xlsx import read_facts
+from libeval.yamlsrc import load, loads, read_bytes
+
+
+@dataclass
+class ImportPlan:
+    target: Path
+    text: str  # the new library.yaml
+    changes: list[tuple[str, str, str]]  # fact, old, new
+    warnings: list[Problem]
+
+
+def _plain(value: Any) -> Any:
+    """Decimals as YAML numbers that read back exactly (int, or the float whose repr is the text)."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(str(value))
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _show(entry: Any) -> str:
+    if entry is None:
+        return "—"
+    if isinstance(entry, dict):
+        if entry.get("years"):
+            return ", ".join(f"{y}: {v}" for y, v in sorted(entry["years"].items()))
+        value = entry.get("value")
+        return "—" if value is None else str(value)
+    return str(entry)
+
+
+def plan_import(sheet: Path, folder: Path) -> ImportPlan:
+    target = folder / LIBRARY_FILE
+    if not target.is_file():
+        raise LibevalError([problem(shown(folder), None, "import-needs-library", path=shown(folder))])
+    current = load_library(folder)  # raises with every problem of the folder as it is
+    std = current.standard
+    got = read_facts(read_bytes(sheet, shown(sheet)), shown(sheet), std)
+    if got.problems:
+        raise LibevalError(got.problems)
+    src = load(target, shown(target))
+    data = dict(src.data)
+    facts = dict(data.get("facts") or {})
+    changes = []
+    for fid, entry in got.facts.items():
+        old = facts.get(fid)
+        new = _plain(entry)
+        if _show(old) != _show(new) or (isinstance(old, dict) and old.get("estimated")) != new.get("estimated"):
+            changes.append((fid, _show(old), _show(new)))
+        facts[fid] = new
+    data["facts"] = facts
+    text = f"# 由 libeval import 从 {sheet.name} 更新于 {dt.date.today().isoformat()}\n" + yaml.safe_dump(
+        _plain(data), allow_unicode=True, sort_keys=False, width=1000
+    )
+    check_src = loads(text.encode("utf-8"), shown(target))
+    library, found = validate(Library, check_src)
+    problems = list(found)
+    if library is not None:
+        problems += check_library(std, library, check_src, folder)
+    if errors_only(problems):
+        raise LibevalError(problems)
+    return ImportPlan(target, text, changes, problems)
+
+
+def write_import(plan: ImportPlan) -> Path | None:
+    """Write the new library.yaml; the old one is kept beside it, stamped. Returns the backup."""
+    from libeval.output import write_atomic
+
+    backup = None
+    if plan.target.exists():
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        backup = plan.target.with_name(f"{plan.target.name}.{stamp}.bak")
+        write_atomic(backup, plan.target.read_bytes())
+    write_atomic(plan.target, plan.text)
+    return backup
