@@ -16,7 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from libeval.errors import LibevalError, Problem, problem
+from libeval.errors import LibevalError, Problem
 
 CHUNK = 16  # folders handed to a worker at a time
 
@@ -66,10 +66,7 @@ def score_folder(folder: Path, assessment: str, reports: ReportSpec | None, root
     where = shown(folder)
     try:
         lib = load_library(folder, _CACHE)
-        if assessment not in lib.assessments:
-            known = ", ".join(lib.assessments) or "-"
-            raise LibevalError([problem(where, None, "assessment-not-found", name=assessment, known=known)])
-        model, _ = lib.assessments[assessment]
+        model = lib.assessment(assessment)
         result = score(lib.standard, lib.library, model, assessment)
         report = None
         if reports is not None:

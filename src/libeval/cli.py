@@ -213,10 +213,7 @@ def score(
         rlang, mlang = _report_lang(lang), _msg_lang(lang)
         gate = _decimal_option("--fail-under", fail_under)
         folder = load_library(path)
-        if assessment not in folder.assessments:
-            known = ", ".join(folder.assessments) or "-"
-            raise LibevalError([problem(str(path), None, "assessment-not-found", name=assessment, known=known)])
-        model, _src = folder.assessments[assessment]
+        model = folder.assessment(assessment)
         result = run_score(folder.standard, folder.library, model, assessment)
         below = gate is not None and result.total < gate
         if fmt is ScoreFormat.github:
@@ -468,10 +465,7 @@ def plan_cmd(
         from libeval.planning import plan
 
         folder = load_library(path)
-        if assessment not in folder.assessments:
-            known = ", ".join(folder.assessments) or "-"
-            raise LibevalError([problem(str(path), None, "assessment-not-found", name=assessment, known=known)])
-        model, _ = folder.assessments[assessment]
+        model = folder.assessment(assessment)
         try:
             result = plan(folder.standard, folder.library, model, target)
         except KeyError:

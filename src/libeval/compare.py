@@ -9,11 +9,7 @@ from libeval.standard import Standard
 
 
 def _side(folder: LibraryFolder, name: str, label: str) -> Side:
-    if name not in folder.assessments:
-        known = ", ".join(folder.assessments) or "-"
-        raise LibevalError([problem(str(folder.path), None, "assessment-not-found", name=name, known=known)])
-    assessment, _ = folder.assessments[name]
-    return Side(folder.library, assessment, name, label)
+    return Side(folder.library, folder.assessment(name), name, label)
 
 
 def latest_other(folder: LibraryFolder, than: str) -> str | None:

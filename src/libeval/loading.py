@@ -78,6 +78,13 @@ class LibraryFolder:
     assessments: dict[str, tuple[Assessment, Source]]
     problems: list[Problem] = field(default_factory=list)
 
+    def assessment(self, name: str) -> Assessment:
+        """The named assessment, or a problem that lists the ones there are."""
+        if name not in self.assessments:
+            known = ", ".join(self.assessments) or "-"
+            raise LibevalError([problem(shown(self.path), None, "assessment-not-found", name=name, known=known)])
+        return self.assessments[name][0]
+
     def sources(self) -> list[Source]:
         return [self.source, *(s for _, s in self.assessments.values())]
 
