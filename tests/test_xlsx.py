@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import shutil
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -190,3 +192,29 @@ def test_diff_sheet_and_usage(tmp_path: Path) -> None:
     assert invoke("score", str(EXAMPLE), "--format", "xlsx")[0] == 2
     code, _, err = invoke("diff", str(EXAMPLE), "--format", "xlsx")
     assert code == 1 and "[needs-output]" in err
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed here")
+def test_libreoffice_recomputes_the_score_sheet(tmp_path: Path) -> None:
+    out = tmp_path / "sheet.xlsx"
+    assert invoke("score", str(EXAMPLE), "-a", "prefecture", "--format", "xlsx", "-o", str(out))[0] == 0
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            str(out),
+            "--outdir",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    with (tmp_path / "sheet-评分表.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    points = {r[0]: r[3] for r in rows if r and r[0]}
+    assert (points["1"], points["2"], points["3"], points["B"], points["1.4.1"]) == ("308", "206.3", "216", "45", "20")
+    assert next(r[3] for r in rows if len(r) > 3 and r[1] == "总分") == "775.3"

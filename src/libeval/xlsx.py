@@ -46,6 +46,20 @@ def _first_sheet(wb: Workbook) -> Worksheet:
     return ws
 
 
+def _print_setup(ws: Worksheet) -> None:
+    """A4 landscape, one page wide, the header row repeated: a sheet a reviewer can print."""
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape"
+    if ws.sheet_properties.pageSetUpPr is None:
+        from openpyxl.worksheet.properties import PageSetupProperties
+
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties()
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+
+
 def _bytes(wb: Workbook) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
@@ -298,6 +312,7 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
     for row in ws.iter_rows(min_row=2):
         row[4].alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "C2"
+    _print_setup(ws)
     grades = wb.create_sheet("等级" if lang == "zh" else "Grades")
     grades.append(
         ["等级", "条件", "结果", "说明"] if lang == "zh" else ["Grade", "Condition", "Outcome", "Explanation"]
