@@ -136,3 +136,25 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
             for r in s.failed
         ],
     }
+
+
+def render_batch(s: Summary, fmt: str, lang: str, msg_lang: str) -> str:
+    """The batch summary in one of score's formats (table, json, csv, md, html, github)."""
+    if fmt == "github":
+        from libeval.github import annotation, workflow_commands
+
+        counts = label("batch_counts", lang, n=len(s.rows), ok=len(s.ranked), bad=len(s.failed))
+        return (
+            workflow_commands([p for r in s.rows for p in r.problems], msg_lang) + annotation("notice", counts) + "\n"
+        )
+    if fmt == "json":
+        return render_batch_json(s, lang)
+    if fmt == "csv":
+        return render_batch_csv(s, lang)
+    if fmt == "table":
+        from libeval.console import batch_text
+
+        return batch_text(s, lang)
+    from libeval.render import render
+
+    return render(batch_context(s, lang), "md" if fmt == "md" else "html", name=f"batch.{fmt}.j2")

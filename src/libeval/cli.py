@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
@@ -217,10 +217,10 @@ def score(
         result = run_score(folder.standard, folder.library, model, assessment)
         below = gate is not None and result.total < gate
         if fmt is ScoreFormat.github:
-            from libeval.github import annotation, workflow_commands
+            from libeval.github import score_notice, workflow_commands
 
             sys.stdout.write(workflow_commands([*folder.problems, *result.problems], mlang))
-            sys.stdout.write(_github_summary(result, rlang, gate, below, annotation))
+            sys.stdout.write(score_notice(result, rlang, gate))
             return 1 if below else 0
         from libeval.console import print_problems
 
@@ -272,19 +272,6 @@ def score(
     _run(lang, body)
 
 
-def _github_summary(result: Any, lang: str, gate: Decimal | None, below: bool, annotation: Callable[..., str]) -> str:
-    from libeval.labels import label
-    from libeval.numbers import points
-
-    grade = result.grade.name.get(lang) if result.grade else label("no_grade", lang)
-    name = result.library_en if lang == "en" and result.library_en else result.library
-    text = f"{name}: {label('total', lang)} {points(result.total)} / {points(result.max)} · {grade}"
-    out = annotation("notice", text) + "\n"
-    if below and gate is not None:
-        out += annotation("error", f"{points(result.total)} < --fail-under {points(gate)}") + "\n"
-    return out
-
-
 def _score_batch(
     root: Path,
     assessment: str,
@@ -301,7 +288,6 @@ def _score_batch(
 
     from libeval.batch import ReportSpec, Summary, default_jobs, run_batch
     from libeval.console import batch_progress, print_problems
-    from libeval.labels import label
     from libeval.loading import find_libraries
 
     rlang, mlang = _report_lang(lang), _msg_lang(lang)
@@ -333,28 +319,9 @@ def _score_batch(
     warned = sum(1 for r in rows for p in r.problems if p.severity == "warning")
     if warned and fmt is not ScoreFormat.github:
         sys.stderr.write(f"{warned} warning(s); `libeval check {root}` lists them\n")
-    if fmt is ScoreFormat.github:
-        from libeval.github import annotation, workflow_commands
+    from libeval.batch_report import render_batch
 
-        counts = label("batch_counts", rlang, n=len(summary.rows), ok=len(summary.ranked), bad=len(summary.failed))
-        text = workflow_commands([p for r in rows for p in r.problems], mlang) + annotation("notice", counts) + "\n"
-    elif fmt is ScoreFormat.json:
-        from libeval.batch_report import render_batch_json
-
-        text = render_batch_json(summary, rlang)
-    elif fmt is ScoreFormat.csv:
-        from libeval.batch_report import render_batch_csv
-
-        text = render_batch_csv(summary, rlang)
-    elif fmt is ScoreFormat.table:
-        from libeval.console import batch_text
-
-        text = batch_text(summary, rlang)
-    else:
-        from libeval.batch_report import batch_context
-        from libeval.render import render
-
-        text = render(batch_context(summary, rlang), fmt.value, name=f"batch.{fmt.value}.j2")  # type: ignore[arg-type]
+    text = render_batch(summary, fmt.value, rlang, mlang)
     _emit(text, output, [])
     below = gate is not None and any(r.total is not None and r.total < gate for r in rows)
     return 1 if summary.failed or below else 0

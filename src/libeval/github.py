@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from decimal import Decimal
 
 from libeval.errors import Problem
+from libeval.labels import label
+from libeval.models.result import Result
+from libeval.numbers import points
 
 
 def _data(text: str) -> str:
@@ -34,3 +38,16 @@ def workflow_commands(problems: Iterable[Problem], lang: str) -> str:
         annotation(p.severity, f"{p.message(lang)} [{p.code}]", p.file, p.line, p.col, f"libeval {p.code}") + "\n"
         for p in sorted(problems)
     )
+
+
+def score_notice(result: Result, lang: str, gate: Decimal | None) -> str:
+    """A notice with the total and grade; an error when the total is under the gate."""
+    name = result.library_en if lang == "en" and result.library_en else result.library
+    grade = result.grade.name.get(lang) if result.grade else label("no_grade", lang)
+    out = annotation(
+        "notice", f"{name}: {label('total', lang)} {points(result.total)} / {points(result.max)} · {grade}"
+    )
+    out += "\n"
+    if gate is not None and result.total < gate:
+        out += annotation("error", f"{points(result.total)} < --fail-under {points(gate)}") + "\n"
+    return out
