@@ -28,12 +28,6 @@ def print_problems(problems: Iterable[Problem], lang: str, stream: TextIO | None
         out.write(p.format(lang) + "\n")
 
 
-def _console(stream: TextIO | None = None) -> Console:
-    from rich.console import Console
-
-    return Console(file=stream or sys.stdout, highlight=False, soft_wrap=False)
-
-
 def _pct(score: Any, mx: Any) -> str:
     return f"{score / mx * 100:.1f}%" if mx else "—"
 

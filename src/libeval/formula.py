@@ -26,7 +26,6 @@ MAX_LENGTH = 500
 _TOKEN = re.compile(r"\s*(?:(?P<num>\d+(?:\.\d+)?)|(?P<name>[a-z][a-z0-9_]*)|(?P<op>[-+*/(),]))")
 
 Series = dict[int, Decimal]
-Value = Decimal | Series
 
 
 class FormulaError(Exception):

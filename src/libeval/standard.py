@@ -6,7 +6,6 @@ returns the problems it found, located in the standard's file.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -98,13 +97,6 @@ class Standard:
         return sum(1 for m in marks if m == "reconstructed"), len(marks)
 
 
-def walk(nodes: list[Node], loc: Loc) -> Iterator[tuple[Node, Loc]]:
-    for i, node in enumerate(nodes):
-        here = (*loc, i)
-        yield node, here
-        yield from walk(node.children, (*here, "children"))
-
-
 def compile_standard(criteria: Criteria, src: Source | None) -> Standard:
     c = _Compiler(criteria, src)
     c.run()
@@ -151,11 +143,6 @@ class _Compiler:
                 expected=", ".join(self.c.variant.values),
                 got=", ".join(map(str, value)) or "nothing",
             )
-
-    def values_of(self, value: Any) -> list[Decimal]:
-        if isinstance(value, dict):
-            return [v for v in value.values() if v is not None]
-        return [value]
 
     # -- the checks
     def run(self) -> None:
@@ -320,7 +307,7 @@ class _Compiler:
             if i + 1 < len(self.c.grades):
                 nxt = self.c.grades[i + 1]
                 for v in sorted(self.variants):
-                    a, b = _at(grade.min_score, v), _at(nxt.min_score, v)
+                    a, b = at_variant(grade.min_score, v), at_variant(nxt.min_score, v)
                     if a is not None and b is not None and a <= b:
                         self.add((*loc, "min_score"), "grades-order", grade=grade.name, next=nxt.name)
                         break
@@ -363,10 +350,6 @@ class _Compiler:
             self.add((*loc, "full_marks"), "condition-mismatch", test="full_marks", subject="score_sum")
 
 
-def _at(value: Any, variant: str) -> Decimal | None:
-    return value.get(variant) if isinstance(value, dict) else value
-
-
 def at_variant(value: Any, variant: str) -> Decimal | None:
     """The number that applies to a variant (None: the item does not apply to it)."""
-    return _at(value, variant)
+    return value.get(variant) if isinstance(value, dict) else value
