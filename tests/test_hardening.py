@@ -201,8 +201,9 @@ def test_an_interrupted_batch_says_how_far_it_got(tmp_path: Path) -> None:
     root = tmp_path / "many"
     for i in range(300):
         shutil.copytree(EXAMPLE, root / f"lib{i:03d}")
+    # HTML reports make each library slow enough that the interrupt lands mid-batch on any machine
     proc = subprocess.Popen(
-        [EXE, "score", str(root), "--jobs", "1", "--format", "json"],
+        [EXE, "score", str(root), "--jobs", "1", "--format", "json", "--reports-dir", str(tmp_path / "reports")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
