@@ -39,7 +39,7 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_BYTES = 5 * 1024 * 1024  # a real standard is ~100 KB; 5 MiB leaves room for notes
 MAX_DEPTH = 64
-MAX_NODES = 200_000  # values after alias expansion (a real standard has ~5,000)
+MAX_NODES = 100_000  # values after alias expansion (a real standard has ~5,000)
 
 Mark = tuple[int, int]
 
