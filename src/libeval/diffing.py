@@ -143,12 +143,7 @@ def _fact_key(entry: FactValue | None) -> Any:
 
 
 def _show_fact(entry: FactValue | None, lang: str = "zh") -> str:
-    key = _fact_key(entry)
-    if key is None:
-        return "—"
-    if key[0] == "years":
-        return ", ".join(f"{y}: {fmt.value(v, lang)}" for y, v in key[1])
-    return fmt.value(key[1], lang)
+    return fmt.fact(entry.value, entry.years, lang) if entry is not None else "—"
 
 
 def _award_key(award: Award | None) -> Any:

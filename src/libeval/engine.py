@@ -147,15 +147,9 @@ def _corrections(std: Standard, library: Library, assessment: Assessment | None)
             old = fmt.value(library.population) if library.population is not None else "—"
         else:
             entry = library.facts.get(fact_id)
-            old = _show(entry.value, entry.years) if entry else "—"
-        out.append(CorrectionResult(fact_id, name, old, _show(corr.value, corr.years), corr.reason))
+            old = fmt.fact(entry.value, entry.years) if entry else "—"
+        out.append(CorrectionResult(fact_id, name, old, fmt.fact(corr.value, corr.years), corr.reason))
     return tuple(out)
-
-
-def _show(value: Decimal | bool | None, years: dict[int, Decimal | bool] | None) -> str:
-    if years:
-        return ", ".join(f"{y}: {fmt.value(v)}" for y, v in sorted(years.items()))
-    return fmt.value(value)
 
 
 def _problems(std: Standard, values: Values) -> list[Problem]:

@@ -77,13 +77,7 @@ def explain(folder: LibraryFolder, result: Result, code: str, lang: str) -> list
                 lines.append(f"  {fact_id} {fname} = {fmt.value(folder.library.population, lang)}")
                 continue
             entry = folder.library.facts.get(fact_id)
-            shown = "—"
-            if entry is not None:
-                shown = (
-                    ", ".join(f"{y}: {fmt.value(v, lang)}" for y, v in sorted(entry.years.items()))
-                    if entry.years
-                    else fmt.value(entry.value, lang)
-                )
+            shown = fmt.fact(entry.value, entry.years, lang) if entry is not None else "—"
             extra = []
             if entry is not None and entry.estimated:
                 extra.append(label("estimated_mark", lang))

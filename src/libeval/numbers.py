@@ -36,6 +36,13 @@ def value(d: Decimal | bool | None, lang: str = "zh") -> str:
     return f"{int(whole):,}"
 
 
+def fact(single: Decimal | bool | None, years: dict[int, Decimal | bool] | None, lang: str = "zh") -> str:
+    """A fact as given: its per-year values (`2013: 52,000, 2014: …`) or its single value."""
+    if years:
+        return ", ".join(f"{y}: {value(v, lang)}" for y, v in sorted(years.items()))
+    return value(single, lang)
+
+
 def round_points(d: Decimal, places: int) -> Decimal:
     return d.quantize(Decimal(10) ** -places, ROUND_HALF_UP)
 

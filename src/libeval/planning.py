@@ -294,13 +294,7 @@ def _options(
     """Every single-fact improvement: its exact gain on the total (or on `measure`'s score)."""
 
     def points(r: Result) -> Decimal:
-        if measure is None:
-            return r.total
-        return (
-            r.groups[measure].score
-            if measure in r.groups
-            else next((i.score for i in r.indicators if i.code == measure), Decimal(0))
-        )
+        return r.total if measure is None else _points(r, measure)
 
     before = {i.code: i for i in current.indicators}
     out: list[Option] = []
@@ -406,17 +400,15 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
     for at, cond, res in score_conditions:
         codes = [cond.score] if cond.score else list(cond.score_sum or [])
         gained: list[Option] = []
+        solved = True
         for code in codes:
-            needed = (res.required if isinstance(res.required, Decimal) else Decimal(0)) - (
-                after.groups[code].score
-                if code in after.groups
-                else next((i.score for i in after.indicators if i.code == code), Decimal(0))
-            )
+            needed = (res.required if isinstance(res.required, Decimal) else Decimal(0)) - _points(after, code)
             if needed <= 0:
                 continue
             under = {c for c, info in std.nodes.items() if code in _ancestors(std, c)}
             picked = choose(_options(state, base, after, under, code), needed, std.criteria.precision)
             if picked is None:
+                solved = False
                 reasons.append(
                     Text2(
                         f"“{cond.name}”无法通过事实变化达到",
@@ -428,9 +420,7 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
                 base.extend(o.change for o in picked)
                 after = state.run(base)
         step = steps[at]
-        steps[at] = PrereqStep(
-            step.condition, None, not any(r for r in reasons if cond.name in r.zh), step.note, tuple(gained)
-        )
+        steps[at] = PrereqStep(step.condition, None, solved, step.note, tuple(gained))
     need = (goal.min_score or Decimal(0)) - after.total
     options = _options(state, base, after)
     chosen: list[Option] = []
@@ -480,6 +470,14 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
         judged_open,
         tuple(reasons),
     )
+
+
+def _points(r: Result, code: str) -> Decimal:
+    """The points of a group or an indicator in a result."""
+    if code in r.groups:
+        return r.groups[code].score
+    found = r.indicator(code)
+    return found.score if found else Decimal(0)
 
 
 def _ancestors(std: Standard, code: str) -> set[str]:

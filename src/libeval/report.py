@@ -104,12 +104,7 @@ def build_context(
     for fid, fact in std.facts.items():
         entry = lib.facts.get(fid)
         corrected = next((c for c in result.corrections if c.fact == fid), None)
-        value = "—"
-        if entry is not None:
-            if entry.years:
-                value = ", ".join(f"{y}: {fmt.value(v, lang)}" for y, v in sorted(entry.years.items()))
-            elif entry.value is not None:
-                value = fmt.value(entry.value, lang)
+        value = fmt.fact(entry.value, entry.years, lang) if entry is not None else "—"
         facts.append(
             {
                 "id": fid,

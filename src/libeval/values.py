@@ -83,9 +83,7 @@ class Values:
                 series = self.series.get(name)
                 if not series:
                     raise MissingValue(name)
-                return formula.evaluate(
-                    formula.Call(fact.aggregate, (formula.Name(name, 0),), 0), self.number, self.series
-                )
+                return self.aggregate(fact.aggregate, series)
             if entry.value is None:
                 raise MissingValue(name)
             return entry.value
