@@ -6,13 +6,13 @@ from typing import Any
 
 import yaml
 
-from libeval.engine import score
 from libeval.errors import errors_only
+from libeval.load.validation import validate
+from libeval.load.yaml_source import loads
 from libeval.models import Assessment, Criteria, Library
 from libeval.models.result import Result
-from libeval.standard import Standard, compile_standard
-from libeval.validate import validate
-from libeval.yamlsrc import loads
+from libeval.scoring.engine import score
+from libeval.scoring.standard import Standard, compile_standard
 
 # The facts of a library for tests/data/mini-criteria.yaml.
 MINI_FACTS: dict[str, Any] = {

@@ -104,7 +104,7 @@ def test_github_annotations(tmp_path: Path) -> None:
 
 
 def test_github_escapes_what_would_break_a_command() -> None:
-    from libeval.github import annotation
+    from libeval.present.github import annotation
 
     assert (
         annotation("error", "a%b\nc", "x,y:z.yaml", 3, 4)

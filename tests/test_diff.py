@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from libeval import __version__
+from libeval.analysis.diff import DiffResult, Side, diff
 from libeval.cli import app
-from libeval.diffing import DiffResult, Side, diff
-from libeval.loading import load_library, load_standard
+from libeval.load.folders import load_library, load_standard
 
 from conftest import DATA, EXAMPLE, ROOT
 from helpers import MINI_FACTS, assessment, library

@@ -7,11 +7,11 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from libeval import formula
-from libeval.engine import score
-from libeval.loading import load_standard
+from libeval.load.folders import load_standard
 from libeval.models import Criteria
-from libeval.standard import compile_standard
+from libeval.scoring import formula
+from libeval.scoring.engine import score
+from libeval.scoring.standard import compile_standard
 
 from conftest import DATA, STANDARD
 from helpers import MINI_FACTS, assessment, library, run, standard

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from libeval.formula import FormulaError, MissingValue, ZeroDivision, evaluate, names, parse
+from libeval.scoring.formula import FormulaError, MissingValue, ZeroDivision, evaluate, names, parse
 
 D = Decimal
 VALUES = {"a": D(6), "b": D(3), "population": D(140000)}

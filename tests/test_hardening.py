@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from libeval.cli import app
-from libeval.engine import score
 from libeval.errors import LibevalError
-from libeval.loading import StandardCache, load_library
+from libeval.load.folders import StandardCache, load_library
+from libeval.scoring.engine import score
 
 from conftest import EXAMPLE
 

@@ -6,11 +6,11 @@ from decimal import Decimal
 
 import pytest
 
-from libeval.engine import score
-from libeval.loading import load_library, load_standard
+from libeval.load.folders import load_library, load_standard
 from libeval.models import Node
 from libeval.models.result import Result
-from libeval.numbers import points
+from libeval.scoring.engine import score
+from libeval.text.numbers import points
 
 from conftest import EXAMPLE, STANDARD
 

@@ -12,11 +12,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from libeval.analysis.plan import FactChange, Option, Plan, _set, choose, plan
 from libeval.cli import app
-from libeval.engine import score
-from libeval.loading import load_library, load_standard
+from libeval.load.folders import load_library, load_standard
 from libeval.models.library import FactValue
-from libeval.planning import FactChange, Option, Plan, _set, choose, plan
+from libeval.scoring.engine import score
 
 from conftest import DATA, EXAMPLE
 from helpers import MINI_FACTS, assessment, library, standard
@@ -32,7 +32,7 @@ def invoke(*args: str) -> tuple[int, str, str]:
 
 def _apply(p: Plan, std: Any, lib: Any, asmt: Any) -> Any:
     """The plan's changes written into a copy of the facts (corrections folded in), scored again."""
-    from libeval.values import Values
+    from libeval.scoring.values import Values
 
     facts: dict[str, FactValue] = dict(Values(std, lib, asmt).entries)
     for c in p.changes:

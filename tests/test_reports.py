@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 
 from libeval import __version__
 from libeval.cli import app
-from libeval.engine import score
 from libeval.errors import LibevalError
-from libeval.loading import load_library
-from libeval.render import md_escape, render, url_escape
-from libeval.report import build_context, safe_href
+from libeval.load.folders import load_library
+from libeval.present.report_view import build_context, safe_href
+from libeval.present.templates import md_escape, render, url_escape
+from libeval.scoring.engine import score
 
 from conftest import EXAMPLE, ROOT
 

@@ -8,9 +8,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from libeval import yamlsrc
 from libeval.errors import LibevalError
-from libeval.yamlsrc import loads
+from libeval.load import yaml_source as yamlsrc
+from libeval.load.yaml_source import loads
 
 
 def test_floats_are_exact_decimals_and_keys_stay_text() -> None:

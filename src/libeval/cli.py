@@ -15,11 +15,11 @@ import typer
 
 from libeval import __version__
 from libeval.errors import LibevalError, Problem, errors_only, problem
-from libeval.messages import default_lang
+from libeval.text.messages import default_lang
 
 if TYPE_CHECKING:
-    from libeval.loading import LibraryFolder
-    from libeval.standard import Standard
+    from libeval.load.folders import LibraryFolder
+    from libeval.scoring.standard import Standard
 
 app = typer.Typer(
     name="libeval",
@@ -72,7 +72,7 @@ def _report_lang(lang: Lang | None) -> str:
 
 
 def _fail(problems: list[Problem], lang: str) -> NoReturn:
-    from libeval.console import print_problems
+    from libeval.present.console import print_problems
 
     print_problems(problems, lang)
     raise typer.Exit(1)
@@ -93,7 +93,7 @@ def _emit(text: str | bytes, output: Path | None, inputs: list[Path]) -> None:
             raise LibevalError([problem("-", None, "needs-output", format="xlsx")])
         sys.stdout.write(text)
         return
-    from libeval.output import write_atomic
+    from libeval.load.writing import write_atomic
 
     write_atomic(output, text, inputs)
 
@@ -125,7 +125,7 @@ def check(
     """Validate standards and library folders; print every problem."""
 
     def body() -> int:
-        from libeval.checking import check_paths
+        from libeval.load.check_paths import check_paths
 
         problems = check_paths(paths)
         mlang = _msg_lang(lang)
@@ -135,11 +135,11 @@ def check(
                 + "\n"
             )
         elif fmt is CheckFormat.github:
-            from libeval.github import workflow_commands
+            from libeval.present.github import workflow_commands
 
             sys.stdout.write(workflow_commands(problems, mlang))
         else:
-            from libeval.console import print_problems
+            from libeval.present.console import print_problems
 
             print_problems(problems, mlang)
         failing = errors_only(problems) or (strict and problems)
@@ -176,7 +176,7 @@ def score(
 ) -> None:
     """Score a library folder: total, grade, what blocks the next grade. Given a folder of library
     folders (any depth), score them all: a summary, the grades per region, a ranking."""
-    from libeval.loading import LIBRARY_FILE
+    from libeval.load.folders import LIBRARY_FILE
 
     if path.is_dir() and not (path / LIBRARY_FILE).is_file():
         if detail or explain:
@@ -207,8 +207,8 @@ def score(
         raise typer.BadParameter("--reports-dir is for a folder of libraries", param_hint="--reports-dir")
 
     def body() -> int:
-        from libeval.engine import score as run_score
-        from libeval.loading import load_library
+        from libeval.load.folders import load_library
+        from libeval.scoring.engine import score as run_score
 
         rlang, mlang = _report_lang(lang), _msg_lang(lang)
         gate = _decimal_option("--fail-under", fail_under)
@@ -217,21 +217,21 @@ def score(
         result = run_score(folder.standard, folder.library, model, assessment)
         below = gate is not None and result.total < gate
         if fmt is ScoreFormat.github:
-            from libeval.github import score_notice, workflow_commands
+            from libeval.present.github import score_notice, workflow_commands
 
             sys.stdout.write(workflow_commands([*folder.problems, *result.problems], mlang))
             sys.stdout.write(score_notice(result, rlang, gate))
             return 1 if below else 0
-        from libeval.console import print_problems
+        from libeval.present.console import print_problems
 
         print_problems([*folder.problems, *result.problems], mlang)
         inputs = list(_input_paths(folder))
         if explain is not None:
-            from libeval.explain import explain as explain_lines
+            from libeval.present.explain import explain as explain_lines
 
             lines = explain_lines(folder, result, explain, rlang)
             if lines is None:
-                from libeval.validate import did_you_mean
+                from libeval.load.validation import did_you_mean
 
                 raise LibevalError(
                     [
@@ -246,25 +246,25 @@ def score(
                 )
             _emit("\n".join(lines) + "\n", output, inputs)
         elif fmt is ScoreFormat.json:
-            from libeval.report_json import render_json
+            from libeval.present.score_json import render_json
 
             _emit(render_json(result, rlang), output, inputs)
         elif fmt is ScoreFormat.xlsx:
-            from libeval.xlsx import score_sheet
+            from libeval.present.spreadsheets import score_sheet
 
             notes = {code: award.note for code, award in model.judged.items()}
             _emit(score_sheet(result, folder.standard, rlang, notes), output, inputs)
         elif fmt in (ScoreFormat.md, ScoreFormat.html):
-            from libeval.plan_report import plan_lines
-            from libeval.planning import plan
-            from libeval.render import render
-            from libeval.report import build_context
+            from libeval.analysis.plan import plan
+            from libeval.present.plan import plan_lines
+            from libeval.present.report_view import build_context
+            from libeval.present.templates import render
 
             steps = plan_lines(plan(folder.standard, folder.library, model), rlang, options=5)
             context = build_context(result, folder, assessment, rlang, steps)
             _emit(render(context, "md" if fmt is ScoreFormat.md else "html", template), output, inputs)
         else:
-            from libeval.console import score_text
+            from libeval.present.console import score_text
 
             _emit(score_text(result, rlang, detail), output, inputs)
         return 1 if below else 0
@@ -286,9 +286,9 @@ def _score_batch(
 ) -> int:
     import os
 
-    from libeval.batch import ReportSpec, Summary, default_jobs, run_batch
-    from libeval.console import batch_progress, print_problems
-    from libeval.loading import find_libraries
+    from libeval.analysis.batch import ReportSpec, Summary, default_jobs, run_batch
+    from libeval.load.folders import find_libraries
+    from libeval.present.console import batch_progress, print_problems
 
     rlang, mlang = _report_lang(lang), _msg_lang(lang)
     folders = find_libraries(root)
@@ -319,7 +319,7 @@ def _score_batch(
     warned = sum(1 for r in rows for p in r.problems if p.severity == "warning")
     if warned and fmt is not ScoreFormat.github:
         sys.stderr.write(f"{warned} warning(s); `libeval check {root}` lists them\n")
-    from libeval.batch_report import render_batch
+    from libeval.present.batch import render_batch
 
     text = render_batch(summary, fmt.value, rlang, mlang)
     _emit(text, output, [])
@@ -367,15 +367,15 @@ def diff_cmd(
     """Compare two assessments indicator by indicator: what differs, and why."""
 
     def body() -> int:
-        from libeval.compare import choose_sides
-        from libeval.diffing import diff
-        from libeval.loading import StandardCache, load_library
+        from libeval.analysis.diff import diff
+        from libeval.commands.diff_sides import choose_sides
+        from libeval.load.folders import StandardCache, load_library
 
         if len(paths) > 2:
             raise typer.BadParameter("give one library folder or two", param_hint="PATHS")
         cache = StandardCache()
         folders = [load_library(p, cache) for p in paths]
-        from libeval.console import print_problems
+        from libeval.present.console import print_problems
 
         print_problems([p for f in folders for p in f.problems], _msg_lang(lang))
         std, a, b = choose_sides(folders, from_, to)
@@ -384,21 +384,21 @@ def diff_cmd(
         inputs = [i for f in folders for i in _input_paths(f)]
         text: str | bytes
         if fmt is DiffFormat.json:
-            from libeval.diff_report import render_diff_json
+            from libeval.present.diff import render_diff_json
 
             text = render_diff_json(result, rlang)
         elif fmt is DiffFormat.xlsx:
-            from libeval.diff_report import diff_context
-            from libeval.xlsx import diff_sheet
+            from libeval.present.diff import diff_context
+            from libeval.present.spreadsheets import diff_sheet
 
             text = diff_sheet(diff_context(result, rlang))
         elif fmt is DiffFormat.table:
-            from libeval.console import diff_text
+            from libeval.present.console import diff_text
 
             text = diff_text(result, rlang)
         else:
-            from libeval.diff_report import diff_context
-            from libeval.render import render
+            from libeval.present.diff import diff_context
+            from libeval.present.templates import render
 
             text = render(diff_context(result, rlang), fmt.value, name=f"diff.{fmt.value}.j2")  # type: ignore[arg-type]
         _emit(text, output, inputs)
@@ -428,8 +428,8 @@ def plan_cmd(
     fact changes that closes the score gap."""
 
     def body() -> int:
-        from libeval.loading import load_library
-        from libeval.planning import plan
+        from libeval.analysis.plan import plan
+        from libeval.load.folders import load_library
 
         folder = load_library(path)
         model = folder.assessment(assessment)
@@ -439,20 +439,20 @@ def plan_cmd(
             names = ", ".join(g.name for g in folder.standard.criteria.grades)
             raise typer.BadParameter(f"no grade {target!r} (grades: {names})", param_hint="--target") from None
         rlang = _report_lang(lang)
-        from libeval.console import print_problems
+        from libeval.present.console import print_problems
 
         print_problems(folder.problems, _msg_lang(lang))
         if fmt is PlanFormat.json:
-            from libeval.plan_report import render_plan_json
+            from libeval.present.plan import render_plan_json
 
             text = render_plan_json(result, rlang)
         elif fmt is PlanFormat.md:
-            from libeval.plan_report import plan_context
-            from libeval.render import render
+            from libeval.present.plan import plan_context
+            from libeval.present.templates import render
 
             text = render(plan_context(result, rlang), "md", name="plan.md.j2")
         else:
-            from libeval.plan_report import plan_lines
+            from libeval.present.plan import plan_lines
 
             text = "\n".join(plan_lines(result, rlang)) + "\n"
         _emit(text, output, _input_paths(folder))
@@ -479,7 +479,7 @@ def schema_cmd(
     """JSON Schema of a file kind, for editor completion (yaml-language-server) and CI."""
 
     def body() -> int:
-        from libeval.schema import json_schema
+        from libeval.load.schemas import json_schema
 
         std = _standard_arg(criteria) if criteria else None
         text = json.dumps(json_schema(kind.value, std), ensure_ascii=False, indent=2) + "\n"
@@ -491,7 +491,7 @@ def schema_cmd(
 
 def _standard_arg(ref: str) -> Standard:
     """A standard named on the command line by bundled id or path."""
-    from libeval.loading import load_standard, resolve_criteria
+    from libeval.load.folders import load_standard, resolve_criteria
     from libeval.resources import bundled_criteria
 
     path = resolve_criteria(ref) or (Path(ref) if Path(ref).is_file() else None)
@@ -505,7 +505,7 @@ def criteria_list(lang: LangOpt = None) -> None:
     """List the bundled standards."""
 
     def body() -> int:
-        from libeval.loading import load_standard
+        from libeval.load.folders import load_standard
         from libeval.resources import bundled_criteria
 
         rlang = _report_lang(lang)
@@ -529,7 +529,7 @@ def criteria_show(
     """Show a standard as a tree with points, rules and provenance marks."""
 
     def body() -> int:
-        from libeval.console import criteria_tree_text
+        from libeval.present.console import criteria_tree_text
 
         std = _standard_arg(ref)
         sys.stdout.write(criteria_tree_text(std, _report_lang(lang), depth))
@@ -548,8 +548,8 @@ def init(
     """Scaffold a library folder listing every fact the standard needs."""
 
     def body() -> int:
+        from libeval.load.scaffold import write_scaffold
         from libeval.resources import bundled_criteria
-        from libeval.scaffold import write_scaffold
 
         std = _standard_arg(criteria)
         ref = criteria if criteria in bundled_criteria() else str(Path(criteria).resolve())
@@ -560,8 +560,8 @@ def init(
         for written in write_scaffold(directory, std, ref):
             typer.echo(str(written))
         if xlsx:
-            from libeval.output import write_atomic
-            from libeval.xlsx import facts_template
+            from libeval.load.writing import write_atomic
+            from libeval.present.spreadsheets import facts_template
 
             write_atomic(directory / "facts.xlsx", facts_template(std))
             typer.echo(str(directory / "facts.xlsx"))
@@ -582,8 +582,8 @@ def import_cmd(
     """Fill library.yaml from a facts spreadsheet: show what would change; write it with --yes."""
 
     def body() -> int:
-        from libeval.console import print_problems
-        from libeval.importing import plan_import, write_import
+        from libeval.load.fact_import import plan_import, write_import
+        from libeval.present.console import print_problems
 
         plan = plan_import(sheet, directory)
         print_problems([p for p in plan.warnings if p.code != "missing-fact"], _msg_lang(lang))

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from libeval.messages import render
+from libeval.text.messages import render
 
 Severity = Literal["error", "warning"]
 

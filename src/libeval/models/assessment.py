@@ -7,9 +7,9 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from libeval.humane import read_entry
 from libeval.models.common import Code, Ident, Model, NonNegative, Text
 from libeval.models.library import Scalar
+from libeval.text.reading import read_entry
 
 
 class Award(Model):

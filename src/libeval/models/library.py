@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, model_validator
 
-from libeval.humane import read_entry
 from libeval.models.common import Ident, Model, Number, Text
+from libeval.text.reading import read_entry
 
 # Strict bool: a 1 in a number fact must stay the number 1, never become `true`. Facts are at
 # most 1e15: larger is a typing accident (and would not print as a number).

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from libeval import formula
 from libeval.errors import Problem, problem
+from libeval.load.validation import did_you_mean
+from libeval.load.yaml_source import Source
 from libeval.models import Boolean, Condition, Criteria, Derived, FactDef, Judged, Node, Tiers
-from libeval.validate import did_you_mean
-from libeval.yamlsrc import Source
+from libeval.scoring import formula
 
 POPULATION = "population"  # the library's service population, usable in every formula
 

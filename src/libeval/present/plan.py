@@ -7,10 +7,10 @@ from decimal import Decimal
 from typing import Any
 
 from libeval import __version__
-from libeval import numbers as fmt
-from libeval.labels import label, labels
-from libeval.numbers import to_json
-from libeval.planning import FactChange, Option, Plan
+from libeval.analysis.plan import FactChange, Option, Plan
+from libeval.text import numbers as fmt
+from libeval.text.labels import label, labels
+from libeval.text.numbers import to_json
 
 SCHEMA_VERSION = 1
 

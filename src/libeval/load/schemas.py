@@ -14,7 +14,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from libeval.models import Assessment, Criteria, Judged, Library
-from libeval.standard import Standard
+from libeval.scoring.standard import Standard
 
 Kind = Literal["standard", "library", "assessment"]
 

@@ -20,10 +20,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic_core import PydanticCustomError
 
-from libeval import humane
 from libeval.errors import Problem, problem
 from libeval.models.result import Result
-from libeval.standard import Standard
+from libeval.scoring.standard import Standard
+from libeval.text import reading as humane
 
 FACTS_SHEET = "事实"
 HEAD = Font(bold=True)
@@ -199,7 +199,7 @@ def read_facts(data: bytes, name: str, std: Standard) -> SheetFacts:
         fid = str(fid).strip()
         fact = std.facts.get(fid)
         if fact is None:
-            from libeval.validate import did_you_mean
+            from libeval.load.validation import did_you_mean
 
             problems.append(
                 problem(_where(name, f"A{r}"), None, "unknown-fact", id=fid, suggest=did_you_mean(fid, std.facts))

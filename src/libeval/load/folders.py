@@ -10,13 +10,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from libeval.checks import check_assessment, check_library
 from libeval.errors import LibevalError, Problem, errors_only, problem
+from libeval.load.cross_checks import check_assessment, check_library
+from libeval.load.validation import validate
+from libeval.load.yaml_source import Source, load
 from libeval.models import Assessment, Criteria, Library
 from libeval.resources import bundled_criteria, criteria_dir
-from libeval.standard import Standard, compile_standard
-from libeval.validate import validate
-from libeval.yamlsrc import Source, load
+from libeval.scoring.standard import Standard, compile_standard
 
 LIBRARY_FILE = "library.yaml"
 ASSESSMENTS_DIR = "assessments"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from libeval import numbers as fmt
 from libeval.errors import Problem, problem
-from libeval.grading import grade_all
 from libeval.models import Assessment, Judged, Library, Node
 from libeval.models.result import CorrectionResult, GroupResult, IndicatorResult, Result, Text2
-from libeval.rules import ZERO, Context, Outcome, score_rule
-from libeval.standard import POPULATION, Standard
-from libeval.values import Values
+from libeval.scoring.grading import grade_all
+from libeval.scoring.rules import ZERO, Context, Outcome, score_rule
+from libeval.scoring.standard import POPULATION, Standard
+from libeval.scoring.values import Values
+from libeval.text import numbers as fmt
 
 
 def variant_of(std: Standard, library: Library) -> str:

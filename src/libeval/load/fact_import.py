@@ -15,13 +15,13 @@ from typing import Any
 
 import yaml
 
-from libeval.checks import check_library
 from libeval.errors import LibevalError, Problem, errors_only, problem
-from libeval.loading import LIBRARY_FILE, load_library, shown
+from libeval.load.cross_checks import check_library
+from libeval.load.folders import LIBRARY_FILE, load_library, shown
+from libeval.load.validation import validate
+from libeval.load.yaml_source import load, loads, read_bytes
 from libeval.models import Library
-from libeval.validate import validate
-from libeval.xlsx import read_facts
-from libeval.yamlsrc import load, loads, read_bytes
+from libeval.present.spreadsheets import read_facts
 
 
 @dataclass
@@ -89,7 +89,7 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
 
 def write_import(plan: ImportPlan) -> Path | None:
     """Write the new library.yaml; the old one is kept beside it, stamped. Returns the backup."""
-    from libeval.output import write_atomic
+    from libeval.load.writing import write_atomic
 
     backup = None
     if plan.target.exists():

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
-from libeval.engine import score
-from libeval.formula import MissingValue, ZeroDivision
 from libeval.models import Assessment, Condition, Judged, Library, Linear, PerUnit, Tiers
 from libeval.models.library import FactValue
 from libeval.models.result import ConditionResult, GradeResult, Result, Text2
-from libeval.standard import POPULATION, Standard, at_variant
-from libeval.values import Values
+from libeval.scoring.engine import score
+from libeval.scoring.formula import MissingValue, ZeroDivision
+from libeval.scoring.standard import POPULATION, Standard, at_variant
+from libeval.scoring.values import Values
 
 MAX_ROUNDS = 6
 LIMIT = Decimal("1e15")  # the largest value a fact may hold
@@ -490,6 +490,6 @@ def _ancestors(std: Standard, code: str) -> set[str]:
 
 
 def _pts(d: Any) -> str:
-    from libeval.numbers import points
+    from libeval.text.numbers import points
 
     return points(d) if d is not None else "—"

@@ -11,12 +11,12 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from libeval import __version__
-from libeval import numbers as fmt
-from libeval.formula import MissingValue, ZeroDivision
-from libeval.labels import label, labels
-from libeval.loading import LibraryFolder
+from libeval.load.folders import LibraryFolder
 from libeval.models.result import IndicatorResult, Result
-from libeval.values import Values
+from libeval.scoring.formula import MissingValue, ZeroDivision
+from libeval.scoring.values import Values
+from libeval.text import numbers as fmt
+from libeval.text.labels import label, labels
 
 _HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from libeval.errors import LibevalError, Problem, problem
-from libeval.loading import (
+from libeval.load.folders import (
     ASSESSMENTS_DIR,
     LIBRARY_FILE,
     StandardCache,

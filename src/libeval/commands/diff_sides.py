@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from libeval.diffing import Side
+from libeval.analysis.diff import Side
 from libeval.errors import LibevalError, problem
-from libeval.loading import LibraryFolder
-from libeval.standard import Standard
+from libeval.load.folders import LibraryFolder
+from libeval.scoring.standard import Standard
 
 
 def _side(folder: LibraryFolder, name: str, label: str) -> Side:

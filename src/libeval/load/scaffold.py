@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 from libeval.errors import LibevalError, problem
-from libeval.loading import ASSESSMENTS_DIR, LIBRARY_FILE
+from libeval.load.folders import ASSESSMENTS_DIR, LIBRARY_FILE
+from libeval.load.writing import write_atomic
 from libeval.models import Judged
-from libeval.output import write_atomic
-from libeval.standard import Standard
-from libeval.values import AGG_ZH
+from libeval.scoring.standard import Standard
+from libeval.scoring.values import AGG_ZH
 
 SCHEMA_DIR = ".libeval"  # JSON Schemas for editors, written by `init`
 
@@ -80,7 +80,7 @@ def assessment_yaml(std: Standard) -> str:
 def write_scaffold(directory: Path, std: Standard, ref: str) -> list[Path]:
     """library.yaml, assessments/self.yaml, and the JSON Schemas their first lines point
     editors to (so completion works offline, for this standard's facts and indicators)."""
-    from libeval.schema import json_schema
+    from libeval.load.schemas import json_schema
 
     schemas = {
         kind: json.dumps(json_schema(kind, std), ensure_ascii=False, indent=2) + "\n"

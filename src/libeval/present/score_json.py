@@ -7,7 +7,7 @@ from typing import Any
 
 from libeval import __version__
 from libeval.models.result import ConditionResult, GradeResult, Result
-from libeval.numbers import to_json
+from libeval.text.numbers import to_json
 
 SCHEMA_VERSION = 1
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from libeval import formula
-from libeval.formula import MissingValue, ZeroDivision
 from libeval.models import Assessment, Library
 from libeval.models.library import FactValue
-from libeval.standard import POPULATION, Standard
+from libeval.scoring import formula
+from libeval.scoring.formula import MissingValue, ZeroDivision
+from libeval.scoring.standard import POPULATION, Standard
 
 AGG_ZH = {"mean": "年均", "sum": "合计", "latest": "最近一年", "max": "最高年", "min": "最低年"}
 AGG_EN = {"mean": "yearly mean", "sum": "total", "latest": "latest year", "max": "best year", "min": "worst year"}

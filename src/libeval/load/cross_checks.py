@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from libeval.errors import Problem, Severity, problem
-from libeval.humane import canonical_unit
+from libeval.load.validation import did_you_mean
+from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
-from libeval.standard import POPULATION, Standard
-from libeval.validate import did_you_mean
-from libeval.yamlsrc import Source
+from libeval.scoring.standard import POPULATION, Standard
+from libeval.text.reading import canonical_unit
 
 Loc = tuple[Any, ...]
 _URL = re.compile(r"^https?://", re.IGNORECASE)

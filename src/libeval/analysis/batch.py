@@ -58,8 +58,8 @@ _CACHE: Any = None
 def score_folder(folder: Path, assessment: str, reports: ReportSpec | None, root: Path) -> Row:
     """Load, check and score one library folder into a row; never raises for bad input."""
     global _CACHE
-    from libeval.engine import score
-    from libeval.loading import StandardCache, load_library, shown
+    from libeval.load.folders import StandardCache, load_library, shown
+    from libeval.scoring.engine import score
 
     if _CACHE is None:
         _CACHE = StandardCache()
@@ -97,9 +97,9 @@ def score_folder(folder: Path, assessment: str, reports: ReportSpec | None, root
 
 
 def _write_report(lib: Any, result: Any, assessment: str, spec: ReportSpec, folder: Path, root: Path) -> str:
-    from libeval.output import write_atomic
-    from libeval.render import render
-    from libeval.report import build_context
+    from libeval.load.writing import write_atomic
+    from libeval.present.report_view import build_context
+    from libeval.present.templates import render
 
     try:
         rel = folder.resolve().relative_to(root.resolve())

@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from libeval import numbers as fmt
-from libeval.formula import MissingValue, ZeroDivision
 from libeval.models import Award, Boolean, Judged, Linear, Node, PerUnit, Tiers
 from libeval.models.result import Status, Text2, Val
-from libeval.standard import at_variant
-from libeval.values import Values
+from libeval.scoring.formula import MissingValue, ZeroDivision
+from libeval.scoring.standard import at_variant
+from libeval.scoring.values import Values
+from libeval.text import numbers as fmt
 
 ZERO = Decimal(0)
 Explain = Callable[[], Text2]

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from decimal import Decimal
 
-from libeval import numbers as fmt
-from libeval.formula import MissingValue, ZeroDivision
 from libeval.models import Condition, Grade
 from libeval.models.result import ConditionResult, GradeResult, Text2, Val
-from libeval.standard import Standard, at_variant
-from libeval.values import Values
+from libeval.scoring.formula import MissingValue, ZeroDivision
+from libeval.scoring.standard import Standard, at_variant
+from libeval.scoring.values import Values
+from libeval.text import numbers as fmt
 
 
 def grade_all(

@@ -15,9 +15,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from libeval.errors import Problem, problem
-from libeval.messages import CATALOGUE
-from libeval.numbers import plain
-from libeval.yamlsrc import Source
+from libeval.load.yaml_source import Source
+from libeval.text.messages import CATALOGUE
+from libeval.text.numbers import plain
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -6,11 +6,11 @@ import json
 from typing import Any
 
 from libeval import __version__
-from libeval import numbers as fmt
-from libeval.diffing import Difference, DiffResult, IndicatorDelta
-from libeval.labels import label, labels
+from libeval.analysis.diff import Difference, DiffResult, IndicatorDelta
 from libeval.models.result import Result
-from libeval.numbers import to_json
+from libeval.text import numbers as fmt
+from libeval.text.labels import label, labels
+from libeval.text.numbers import to_json
 
 SCHEMA_VERSION = 1
 

@@ -15,12 +15,12 @@ from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
-from libeval import numbers as fmt
-from libeval.engine import score
 from libeval.models import Assessment, Award, Library
 from libeval.models.library import FactValue
 from libeval.models.result import IndicatorResult, Result, Text2
-from libeval.standard import POPULATION, Standard
+from libeval.scoring.engine import score
+from libeval.scoring.standard import POPULATION, Standard
+from libeval.text import numbers as fmt
 
 MAX_SEARCH = 12  # differences beyond this are searched up to sets of 3 (2^12 rescorings at most)
 

@@ -8,10 +8,10 @@ import json
 from typing import Any
 
 from libeval import __version__
-from libeval import numbers as fmt
-from libeval.batch import Row, Summary
-from libeval.labels import label, labels
-from libeval.numbers import to_json
+from libeval.analysis.batch import Row, Summary
+from libeval.text import numbers as fmt
+from libeval.text.labels import label, labels
+from libeval.text.numbers import to_json
 
 SCHEMA_VERSION = 1
 
@@ -141,7 +141,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
 def render_batch(s: Summary, fmt: str, lang: str, msg_lang: str) -> str:
     """The batch summary in one of score's formats (table, json, csv, md, html, github)."""
     if fmt == "github":
-        from libeval.github import annotation, workflow_commands
+        from libeval.present.github import annotation, workflow_commands
 
         counts = label("batch_counts", lang, n=len(s.rows), ok=len(s.ranked), bad=len(s.failed))
         return (
@@ -152,9 +152,9 @@ def render_batch(s: Summary, fmt: str, lang: str, msg_lang: str) -> str:
     if fmt == "csv":
         return render_batch_csv(s, lang)
     if fmt == "table":
-        from libeval.console import batch_text
+        from libeval.present.console import batch_text
 
         return batch_text(s, lang)
-    from libeval.render import render
+    from libeval.present.templates import render
 
     return render(batch_context(s, lang), "md" if fmt == "md" else "html", name=f"batch.{fmt}.j2")

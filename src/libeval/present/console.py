@@ -9,17 +9,17 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, TextIO
 
-from libeval import numbers as fmt
 from libeval.errors import Problem
-from libeval.labels import label
 from libeval.models.result import Result
+from libeval.text import numbers as fmt
+from libeval.text.labels import label
 
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from libeval.batch import Summary
-    from libeval.diffing import DiffResult
-    from libeval.standard import Standard
+    from libeval.analysis.batch import Summary
+    from libeval.analysis.diff import DiffResult
+    from libeval.scoring.standard import Standard
 
 
 def print_problems(problems: Iterable[Problem], lang: str, stream: TextIO | None = None) -> None:
@@ -96,7 +96,7 @@ def score_text(r: Result, lang: str, detail: bool, width: int | None = None) -> 
 
 
 def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
-    from libeval.rules_text import rule_summary
+    from libeval.present.rule_summary import rule_summary
 
     c = std.criteria
     lines = [f"{c.id}  {(c.title_en or c.title) if lang == 'en' else c.title}"]
@@ -142,7 +142,7 @@ def diff_text(d: DiffResult, lang: str, width: int | None = None) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    from libeval.diff_report import diff_context
+    from libeval.present.diff import diff_context
 
     ctx = diff_context(d, lang)
     width = width or max(80, shutil.get_terminal_size((110, 24)).columns)
@@ -200,7 +200,7 @@ def batch_text(s: Summary, lang: str, width: int | None = None) -> str:
     from rich.console import Console
     from rich.table import Table
 
-    from libeval.batch_report import batch_context
+    from libeval.present.batch import batch_context
 
     ctx = batch_context(s, lang)
     width = width or max(80, shutil.get_terminal_size((110, 24)).columns)

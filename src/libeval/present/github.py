@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from libeval.errors import Problem
-from libeval.labels import label
 from libeval.models.result import Result
-from libeval.numbers import points
+from libeval.text.labels import label
+from libeval.text.numbers import points
 
 
 def _data(text: str) -> str:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from libeval import numbers as fmt
-from libeval.engine import variant_of
-from libeval.labels import label
-from libeval.loading import LibraryFolder
+from libeval.load.folders import LibraryFolder
 from libeval.models import Judged, Linear, PerUnit, Tiers
 from libeval.models.result import Result
-from libeval.standard import POPULATION, at_variant
+from libeval.scoring.engine import variant_of
+from libeval.scoring.standard import POPULATION, at_variant
+from libeval.text import numbers as fmt
+from libeval.text.labels import label
 
 
 def explain(folder: LibraryFolder, result: Result, code: str, lang: str) -> list[str] | None:

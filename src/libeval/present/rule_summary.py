@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from libeval import numbers as fmt
 from libeval.models import Boolean, Judged, Linear, Node, PerUnit, Tiers
-from libeval.standard import Standard
+from libeval.scoring.standard import Standard
+from libeval.text import numbers as fmt
 
 
 def _num(v: Any) -> str:
