@@ -9,7 +9,7 @@ import yaml
 from libeval.errors import errors_only
 from libeval.load.validation import validate
 from libeval.load.yaml_source import loads
-from libeval.models import Assessment, Criteria, Library
+from libeval.models import Assessment, Library, StandardSpec
 from libeval.models.result import Result
 from libeval.scoring.engine import score
 from libeval.scoring.standard import Standard, compile_standard
@@ -26,7 +26,7 @@ MINI_FACTS: dict[str, Any] = {
 
 def standard(text: str) -> Standard:
     src = loads(text.encode(), "criteria.yaml")
-    crit, problems = validate(Criteria, src)
+    crit, problems = validate(StandardSpec, src)
     assert crit is not None, problems
     std = compile_standard(crit, src)
     assert not errors_only(std.problems), std.problems

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from libeval.load.folders import load_standard
-from libeval.models import Criteria
+from libeval.models import StandardSpec
 from libeval.scoring import formula
 from libeval.scoring.engine import score
 from libeval.scoring.standard import compile_standard
@@ -198,7 +198,7 @@ def test_order_of_facts_and_indicators_does_not_matter(
     base = run(BIG, facts, judged)
     items = list(facts.items())
     rnd.shuffle(items)
-    data = BIG.criteria.model_dump(mode="python", exclude_none=True)
+    data = BIG.spec.model_dump(mode="python", exclude_none=True)
 
     def shuffle(nodes: list[dict[str, Any]]) -> None:
         rnd.shuffle(nodes)
@@ -207,7 +207,7 @@ def test_order_of_facts_and_indicators_does_not_matter(
 
     shuffle(data["parts"])
     rnd.shuffle(data["facts"])
-    shuffled = compile_standard(Criteria.model_validate(data), None)
+    shuffled = compile_standard(StandardSpec.model_validate(data), None)
     other = run(shuffled, dict(items), judged)
     assert other.total == base.total
     assert {i.code: i.score for i in other.indicators} == {i.code: i.score for i in base.indicators}

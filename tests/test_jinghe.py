@@ -72,13 +72,13 @@ def _leaf_points(node: Node) -> Decimal:
 def test_standard_adds_up_and_marks_reconstructions() -> None:
     std = load_standard(STANDARD)
     assert not std.problems  # no warnings either
-    assert std.criteria.bonus is not None
-    assert sum((_leaf_points(p) for p in std.criteria.parts), Decimal(0)) == 1000
-    assert _leaf_points(std.criteria.bonus) == 50
-    assert sum((ch.max for ch in std.criteria.bonus.children), Decimal(0)) > 50  # the cap binds
+    assert std.spec.bonus is not None
+    assert sum((_leaf_points(p) for p in std.spec.parts), Decimal(0)) == 1000
+    assert _leaf_points(std.spec.bonus) == 50
+    assert sum((ch.max for ch in std.spec.bonus.children), Decimal(0)) > 50  # the cap binds
     recon, total = std.provenance_counts()
     assert recon == total - 4  # only the four published central-region prerequisites are official
-    official = [c for g in std.criteria.grades for c in g.prerequisites if c.provenance == "official"]
+    official = [c for g in std.spec.grades for c in g.prerequisites if c.provenance == "official"]
     assert len(official) == 4 and all(c.citation for c in official)
     assert all(
         c.at_least is not None

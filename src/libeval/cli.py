@@ -231,7 +231,7 @@ def score(
 
             lines = explain_lines(folder, result, explain, rlang)
             if lines is None:
-                from libeval.load.validation import did_you_mean
+                from libeval.text.suggest import did_you_mean
 
                 raise LibevalError(
                     [
@@ -436,7 +436,7 @@ def plan_cmd(
         try:
             result = plan(folder.standard, folder.library, model, target)
         except KeyError:
-            names = ", ".join(g.name for g in folder.standard.criteria.grades)
+            names = ", ".join(g.name for g in folder.standard.spec.grades)
             raise typer.BadParameter(f"no grade {target!r} (grades: {names})", param_hint="--target") from None
         rlang = _report_lang(lang)
         from libeval.present.console import print_problems
@@ -511,7 +511,7 @@ def criteria_list(lang: LangOpt = None) -> None:
         rlang = _report_lang(lang)
         for cid, path in bundled_criteria().items():
             std = load_standard(path)
-            c = std.criteria
+            c = std.spec
             recon, total = std.provenance_counts()
             title = (c.title_en or c.title) if rlang == "en" else c.title
             typer.echo(f"{cid}\t{title}\t{c.level}\t{c.period.start}-{c.period.end}\t{recon}/{total} reconstructed")

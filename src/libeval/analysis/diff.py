@@ -17,10 +17,11 @@ from typing import Any
 
 from libeval.models import Assessment, Award, Library
 from libeval.models.library import FactValue
-from libeval.models.result import IndicatorResult, Result, Text2
+from libeval.models.result import IndicatorResult, Result
 from libeval.scoring.engine import score
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.text import numbers as fmt
+from libeval.text.bilingual import Bilingual
 
 MAX_SEARCH = 12  # differences beyond this are searched up to sets of 3 (2^12 rescorings at most)
 
@@ -40,7 +41,7 @@ class Difference:
     id: str  # "fact:annual_loans", "population", "judged:3.4.2", "na:2.1.8"
     kind: str  # fact | population | judged | not_applicable
     key: str
-    name: Text2
+    name: Bilingual
     old: str
     new: str
     reason: str | None = None
@@ -51,7 +52,7 @@ class Difference:
 @dataclass(frozen=True)
 class IndicatorDelta:
     code: str
-    name: Text2
+    name: Bilingual
     old: Decimal
     new: Decimal
     old_status: str
@@ -68,19 +69,19 @@ class CapDelta:
     """Where a capped group absorbs part of its children's deltas."""
 
     code: str
-    name: Text2
+    name: Bilingual
     delta: Decimal
 
 
 @dataclass(frozen=True)
 class ConditionChange:
-    grade: Text2
+    grade: Bilingual
     id: str
-    name: Text2
+    name: Bilingual
     old_met: bool | None
     new_met: bool | None
-    old: Text2
-    new: Text2
+    old: Bilingual
+    new: Bilingual
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,7 @@ class DiffResult:
     conditions: tuple[ConditionChange, ...]
     restore: GradeRestore
     equal: int
-    parts: tuple[tuple[str, Text2, Decimal, Decimal], ...] = field(default=())
+    parts: tuple[tuple[str, Bilingual, Decimal, Decimal], ...] = field(default=())
 
     @property
     def total_delta(self) -> Decimal:
@@ -168,7 +169,7 @@ def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
                 "population",
                 "population",
                 POPULATION,
-                Text2("服务人口", "service population"),
+                Bilingual("服务人口", "service population"),
                 fmt.value(pa) if pa is not None else "—",
                 fmt.value(pb) if pb is not None else "—",
                 rb.get(POPULATION) or ra.get(POPULATION),
@@ -181,7 +182,7 @@ def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
                     f"fact:{fid}",
                     "fact",
                     fid,
-                    Text2(std.name_of(fid, "zh"), std.name_of(fid, "en")),
+                    Bilingual(std.name_of(fid, "zh"), std.name_of(fid, "en")),
                     _show_fact(fa.get(fid)),
                     _show_fact(fb.get(fid)),
                     rb.get(fid) or ra.get(fid),
@@ -190,7 +191,7 @@ def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
     for code in std.leaves:
         ja, jb = a.assessment.judged.get(code), b.assessment.judged.get(code)
         node = std.nodes[code].node
-        name = Text2(node.name, node.name_en or node.name)
+        name = Bilingual(node.name, node.name_en or node.name)
         if _award_key(ja) != _award_key(jb):
             out.append(
                 Difference(

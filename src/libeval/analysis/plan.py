@@ -23,11 +23,12 @@ from typing import Any
 
 from libeval.models import Assessment, Condition, Judged, Library, Linear, PerUnit, Tiers
 from libeval.models.library import FactValue
-from libeval.models.result import ConditionResult, GradeResult, Result, Text2
+from libeval.models.result import ConditionResult, GradeResult, Result
 from libeval.scoring.engine import score
 from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.standard import POPULATION, Standard, at_variant
 from libeval.scoring.values import Values
+from libeval.text.bilingual import Bilingual
 
 MAX_ROUNDS = 6
 LIMIT = Decimal("1e15")  # the largest value a fact may hold
@@ -37,7 +38,7 @@ INFINITY = float("inf")
 @dataclass(frozen=True)
 class FactChange:
     fact: str
-    name: Text2
+    name: Bilingual
     old: Decimal | bool | None
     new: Decimal | bool
     structural: bool
@@ -56,7 +57,7 @@ class FactChange:
 @dataclass(frozen=True)
 class Gain:
     code: str
-    name: Text2
+    name: Bilingual
     old: Decimal
     new: Decimal
 
@@ -77,14 +78,14 @@ class PrereqStep:
     condition: ConditionResult
     change: FactChange | None
     solved: bool
-    note: Text2 | None = None
+    note: Bilingual | None = None
     options: tuple[Option, ...] = ()  # for a condition on scores: the changes that give the points
 
 
 @dataclass(frozen=True)
 class OpenJudged:
     code: str
-    name: Text2
+    name: Bilingual
     score: Decimal
     max: Decimal
 
@@ -100,7 +101,7 @@ class Plan:
     chosen: tuple[Option, ...]
     projected: Result | None  # the library with the whole plan applied
     judged_open: tuple[OpenJudged, ...]
-    reasons: tuple[Text2, ...] = ()
+    reasons: tuple[Bilingual, ...] = ()
 
     @property
     def changes(self) -> tuple[FactChange, ...]:
@@ -149,7 +150,7 @@ def _set(std: Standard, entry: FactValue | None, fact: str, new: Decimal | bool)
     if definition.per_year and not isinstance(new, bool):
         years = dict(entry.years) if entry is not None and entry.years else {}
         if not years:
-            period = std.criteria.period
+            period = std.spec.period
             years = {y: Decimal(0) for y in range(period.start, period.end + 1)}
         current = Values.aggregate(definition.aggregate, {y: Decimal(v) for y, v in years.items()})
         step = new - current
@@ -167,7 +168,7 @@ def _change(state: _State, fact: str, new: Decimal | bool) -> FactChange:
     old = state.value(fact)
     if not isinstance(new, bool) and d.type == "integer":
         new = new.to_integral_value(rounding=ROUND_CEILING)
-    return FactChange(fact, Text2(d.name, d.name_en or d.name), old, new, d.structural, d.per_year)
+    return FactChange(fact, Bilingual(d.name, d.name_en or d.name), old, new, d.structural, d.per_year)
 
 
 def _levers(state: _State, name: str) -> list[str]:
@@ -229,20 +230,22 @@ def _prerequisite(state: _State, cond: Condition, result: ConditionResult, base:
         if cond.equals is not None:
             if fact is not None:
                 return PrereqStep(result, _change(state, cond.value, cond.equals), True)
-            return PrereqStep(result, None, False, Text2("无法通过单项事实满足", "no single fact change meets it"))
+            return PrereqStep(result, None, False, Bilingual("无法通过单项事实满足", "no single fact change meets it"))
         need = result.required
         if not isinstance(need, Decimal):
-            return PrereqStep(result, None, False, Text2("无法计算所需数值", "the required value is unknown"))
+            return PrereqStep(result, None, False, Bilingual("无法计算所需数值", "the required value is unknown"))
         change = _solve(state, cond.value, need, base, higher=cond.at_most is None)
         if change is None:
-            return PrereqStep(result, None, False, Text2("没有能满足该条件的事实变化", "no fact change meets it"))
+            return PrereqStep(result, None, False, Bilingual("没有能满足该条件的事实变化", "no fact change meets it"))
         return PrereqStep(result, change, True)
     # conditions on scores are met through the score options, chosen with the gap
     return PrereqStep(
         result,
         None,
         True,
-        Text2("通过提高相关指标得分满足（见下方方案）", "met by raising the indicators' points (see the plan below)"),
+        Bilingual(
+            "通过提高相关指标得分满足（见下方方案）", "met by raising the indicators' points (see the plan below)"
+        ),
     )
 
 
@@ -374,10 +377,10 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
     goal = grades[goal_index]
     if current <= goal_index:
         return Plan(now, goal, "reached", (), Decimal(0), (), (), None, judged_open)
-    definition = std.criteria.grades[goal_index]
+    definition = std.spec.grades[goal_index]
     base: list[FactChange] = []
     steps: list[PrereqStep] = []
-    reasons: list[Text2] = []
+    reasons: list[Bilingual] = []
     score_conditions: list[tuple[int, Condition, ConditionResult]] = []
     for cond, res in zip(definition.prerequisites, goal.conditions[1:], strict=True):
         if res.met is not False:
@@ -390,7 +393,7 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
             score_conditions.append((len(steps) - 1, cond, res))
         else:
             reasons.append(
-                Text2(
+                Bilingual(
                     f"必备条件“{cond.name}”无法通过事实变化满足",
                     f"the prerequisite '{cond.name_en or cond.name}' cannot be met by changing facts",
                 )
@@ -406,11 +409,11 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
             if needed <= 0:
                 continue
             under = {c for c, info in std.nodes.items() if code in _ancestors(std, c)}
-            picked = choose(_options(state, base, after, under, code), needed, std.criteria.precision)
+            picked = choose(_options(state, base, after, under, code), needed, std.spec.precision)
             if picked is None:
                 solved = False
                 reasons.append(
-                    Text2(
+                    Bilingual(
                         f"“{cond.name}”无法通过事实变化达到",
                         f"'{cond.name_en or cond.name}' cannot be reached by changing facts",
                     )
@@ -428,7 +431,7 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
     if need > 0:
         extra = Decimal(0)
         for _ in range(MAX_ROUNDS):
-            picked = choose(options, need + extra, std.criteria.precision)
+            picked = choose(options, need + extra, std.spec.precision)
             if picked is None:
                 best = after.total + sum(
                     (
@@ -438,7 +441,7 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
                     Decimal(0),
                 )
                 reasons.append(
-                    Text2(
+                    Bilingual(
                         f"即使各项事实都达到最高档，总分约为 {_pts(best)}，低于 {_pts(goal.min_score)}",
                         f"even with every fact at its highest band the total would be about "
                         f"{_pts(best)}, below {_pts(goal.min_score)}",
@@ -457,7 +460,7 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
     reached = _grade_index(final) <= goal_index
     if not reached and not reasons:
         failed = list(final.grades[goal_index].failed)
-        reasons.extend(Text2(f"仍未满足：{c.name.zh}", f"still unmet: {c.name.en}") for c in failed)
+        reasons.extend(Bilingual(f"仍未满足：{c.name.zh}", f"still unmet: {c.name.en}") for c in failed)
     return Plan(
         now,
         goal,

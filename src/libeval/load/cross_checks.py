@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from libeval.errors import Problem, Severity, problem
-from libeval.load.validation import did_you_mean
 from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.reading import canonical_unit
+from libeval.text.suggest import did_you_mean
 
 Loc = tuple[Any, ...]
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -61,7 +61,7 @@ def check_fact_entry(sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: 
             if entry.value is not None:
                 sink.add((*loc, "value"), "per-year-expected", id=fact_id)
             return
-        period = std.criteria.period
+        period = std.spec.period
         for year, value in entry.years.items():
             if not period.start <= year <= period.end:
                 sink.add(
@@ -86,7 +86,7 @@ def check_fact_entry(sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: 
 
 def check_library(std: Standard, lib: Library, src: Source, folder: Path | None) -> list[Problem]:
     sink = _Sink(src)
-    crit = std.criteria
+    crit = std.spec
     if lib.level != crit.level:
         sink.add(("level",), "level-mismatch", "warning", got=lib.level, expected=crit.level)
     by = crit.variant.by

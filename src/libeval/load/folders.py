@@ -14,7 +14,7 @@ from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load.cross_checks import check_assessment, check_library
 from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
-from libeval.models import Assessment, Criteria, Library
+from libeval.models import Assessment, Library, StandardSpec
 from libeval.resources import bundled_criteria, criteria_dir
 from libeval.scoring.standard import Standard, compile_standard
 
@@ -60,7 +60,7 @@ class StandardCache:
 def load_standard(path: Path) -> Standard:
     """Load, validate and compile a standard; raises with every error, keeps warnings."""
     src = load(path, shown(path))
-    criteria, problems = validate(Criteria, src)
+    criteria, problems = validate(StandardSpec, src)
     if criteria is None:
         raise LibevalError(problems)
     std = compile_standard(criteria, src)

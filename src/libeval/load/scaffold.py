@@ -11,11 +11,9 @@ from libeval.load.folders import ASSESSMENTS_DIR, LIBRARY_FILE
 from libeval.load.writing import write_atomic
 from libeval.models import Judged
 from libeval.scoring.standard import Standard
-from libeval.scoring.values import AGG_ZH
+from libeval.text.labels import LABELS, label
 
 SCHEMA_DIR = ".libeval"  # JSON Schemas for editors, written by `init`
-
-REGIONS_ZH = {"east": "东部", "central": "中部", "west": "西部"}
 
 
 def _q(text: str) -> str:
@@ -23,8 +21,10 @@ def _q(text: str) -> str:
 
 
 def library_yaml(std: Standard, ref: str) -> str:
-    c = std.criteria
-    variants = " / ".join(f"{v} {REGIONS_ZH.get(v, '')}".strip() for v in c.variant.values)
+    c = std.spec
+    variants = " / ".join(
+        f"{v} {label(f'region.{v}', 'zh')}" if f"region.{v}" in LABELS else v for v in c.variant.values
+    )
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_DIR}/library.schema.json",
         f"# 图书馆基本信息与事实数据 · 评估标准：{c.id}（{c.title}）",
@@ -41,7 +41,7 @@ def library_yaml(std: Standard, ref: str) -> str:
     for f in c.facts:
         unit = f"，{f.unit}" if f.unit else ""
         if f.per_year:
-            lines.append(f"  {f.id}:  # {f.name}{unit}，按年填写（取{AGG_ZH[f.aggregate]}）")
+            lines.append(f"  {f.id}:  # {f.name}{unit}，按年填写（取{label(f'aggregate.{f.aggregate}', 'zh')}）")
             if f.unit:
                 lines.append(f"    unit: {_q(f.unit)}")
             lines.append("    years:")

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from libeval.models import Assessment, Criteria, Judged, Library
+from libeval.models import Assessment, Judged, Library, StandardSpec
 from libeval.scoring.standard import Standard
 
 Kind = Literal["standard", "library", "assessment"]
@@ -95,7 +95,7 @@ def _scalar_or(ref: dict[str, Any]) -> dict[str, Any]:
 
 
 def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
-    models: dict[str, type[BaseModel]] = {"standard": Criteria, "library": Library, "assessment": Assessment}
+    models: dict[str, type[BaseModel]] = {"standard": StandardSpec, "library": Library, "assessment": Assessment}
     model = models[kind]
     schema = copy.deepcopy(model.model_json_schema())
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -109,7 +109,7 @@ def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
     if kind == "library":
         facts = _mapping(props["facts"], _scalar_or({"$ref": "#/$defs/FactValue"}))
         if std is not None:
-            _known(facts, {f.id: _fact_text(f) for f in std.criteria.facts})
+            _known(facts, {f.id: _fact_text(f) for f in std.spec.facts})
     if kind == "assessment":
         judged = _mapping(props["judged"], _award(_value_schema(props["judged"])))
         not_applicable = _mapping(props["not_applicable"], _value_schema(props["not_applicable"]))
@@ -120,7 +120,7 @@ def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
             _known(not_applicable, {c: _node_text(std, c) for c in std.leaves if std.nodes[c].node.not_applicable})
             _known(
                 corrections,
-                {f.id: _fact_text(f) for f in std.criteria.facts} | {"population": DESCRIPTIONS["population"]},
+                {f.id: _fact_text(f) for f in std.spec.facts} | {"population": DESCRIPTIONS["population"]},
             )
     return schema
 

@@ -7,7 +7,6 @@ input is never expanded into a message.
 
 from __future__ import annotations
 
-import difflib
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -16,66 +15,12 @@ from pydantic_core import ErrorDetails
 
 from libeval.errors import Problem, problem
 from libeval.load.yaml_source import Source
-from libeval.text.messages import CATALOGUE
+from libeval.text.bilingual import Bilingual
+from libeval.text.messages import CATALOGUE, TYPE_ERRORS
 from libeval.text.numbers import plain
+from libeval.text.suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
-
-_EN = {
-    "decimal_parsing": "expected a number",
-    "decimal_type": "expected a number",
-    "finite_number": "expected a finite number (not infinity or NaN)",
-    "int_parsing": "expected a whole number",
-    "int_type": "expected a whole number",
-    "int_from_float": "expected a whole number",
-    "bool_type": "expected true or false",
-    "bool_parsing": "expected true or false",
-    "date_parsing": "expected a date (YYYY-MM-DD)",
-    "date_from_datetime_parsing": "expected a date (YYYY-MM-DD)",
-    "date_type": "expected a date (YYYY-MM-DD)",
-    "date_from_datetime_inexact": "expected a date (YYYY-MM-DD)",
-    "list_type": "expected a list",
-    "dict_type": "expected a mapping (key: value)",
-    "model_type": "expected a mapping (key: value)",
-    "model_attributes_type": "expected a mapping (key: value)",
-    "string_pattern_mismatch": "does not match the pattern {pattern}",
-    "greater_than_equal": "must be at least {ge}",
-    "greater_than": "must be greater than {gt}",
-    "less_than_equal": "must be at most {le}",
-    "too_short": "needs at least {min_length} item(s)",
-    "literal_error": "must be one of {expected}",
-    "union_tag_invalid": "unknown kind '{tag}'; expected one of {expected_tags}",
-    "union_tag_not_found": "missing the '{discriminator}' key",
-    "decimal_max_places": "too many decimal places",
-}
-
-_ZH = {
-    "decimal_parsing": "应为数字",
-    "decimal_type": "应为数字",
-    "finite_number": "应为有限的数（不能是无穷大或 NaN）",
-    "int_parsing": "应为整数",
-    "int_type": "应为整数",
-    "int_from_float": "应为整数",
-    "bool_type": "应为 true 或 false",
-    "bool_parsing": "应为 true 或 false",
-    "date_parsing": "应为日期（YYYY-MM-DD）",
-    "date_from_datetime_parsing": "应为日期（YYYY-MM-DD）",
-    "date_type": "应为日期（YYYY-MM-DD）",
-    "date_from_datetime_inexact": "应为日期（YYYY-MM-DD）",
-    "list_type": "应为列表",
-    "dict_type": "应为映射（键: 值）",
-    "model_type": "应为映射（键: 值）",
-    "model_attributes_type": "应为映射（键: 值）",
-    "string_pattern_mismatch": "格式不符：{pattern}",
-    "greater_than_equal": "应不小于 {ge}",
-    "greater_than": "应大于 {gt}",
-    "less_than_equal": "应不大于 {le}",
-    "too_short": "至少需要 {min_length} 项",
-    "literal_error": "应为以下之一：{expected}",
-    "union_tag_invalid": "“{tag}”不是已知的类型：{expected_tags}",
-    "union_tag_not_found": "缺少类型字段“{discriminator}”",
-    "decimal_max_places": "小数位过多",
-}
 
 
 def _vocabulary(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:
@@ -104,12 +49,6 @@ def _nested_models(annotation: Any) -> list[type[BaseModel]]:
         if meta is not None:
             stack.append(getattr(tp, "__origin__", None))
     return found
-
-
-def did_you_mean(word: str, choices: Any) -> str:
-    """The closest known name, or "" (rendered as "did you mean ..." in the message's language)."""
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return close[0] if close else ""
 
 
 def _data_path(src: Source, loc: tuple[Any, ...]) -> tuple[Any, ...]:
@@ -153,21 +92,21 @@ def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> li
             where = loc if kind != "unit-conflict" else (*loc, "unit")
             out.append(problem(src.path, src.mark(where), kind, **ctx))
         else:
-            detail = _explain(_EN, kind, ctx, err["msg"])
-            detail_zh = _explain(_ZH, kind, ctx, err["msg"])
-            out.append(problem(src.path, src.mark(loc), "wrong-type", detail=detail, detail_zh=detail_zh))
+            detail = _explain(kind, ctx, err["msg"])
+            out.append(problem(src.path, src.mark(loc), "wrong-type", detail=detail))
     return out
 
 
-def _explain(table: dict[str, str], kind: str, ctx: dict[str, Any], fallback: str) -> str:
-    template = table.get(kind)
+def _explain(kind: str, ctx: dict[str, Any], fallback: str) -> Bilingual:
+    """pydantic's error in our words, or its own English text where we have none."""
+    template = TYPE_ERRORS.get(kind)
     if template is None:
-        return fallback
+        return Bilingual("", fallback)
     shown = {k: plain(v) if isinstance(v, Decimal) else v for k, v in ctx.items()}
     try:
         return template.format(**shown)
     except (KeyError, IndexError):
-        return fallback
+        return Bilingual("", fallback)
 
 
 def validate(model: type[M], src: Source) -> tuple[M | None, list[Problem]]:

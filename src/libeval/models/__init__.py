@@ -5,7 +5,6 @@ from libeval.models.criteria import (
     Band,
     Boolean,
     Condition,
-    Criteria,
     Derived,
     FactDef,
     Grade,
@@ -15,6 +14,7 @@ from libeval.models.criteria import (
     Node,
     PerUnit,
     Rule,
+    StandardSpec,
     Tiers,
 )
 from libeval.models.library import FactValue, Library
@@ -26,7 +26,6 @@ __all__ = [
     "Boolean",
     "Condition",
     "Correction",
-    "Criteria",
     "Derived",
     "FactDef",
     "FactValue",
@@ -38,5 +37,6 @@ __all__ = [
     "Node",
     "PerUnit",
     "Rule",
+    "StandardSpec",
     "Tiers",
 ]

@@ -149,7 +149,7 @@ class VariantSpec(Model):
     values: Annotated[list[Ident], Field(min_length=1)] = ["east", "central", "west"]
 
 
-class Criteria(Marked):
+class StandardSpec(Marked):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$")]
     title: Text
     title_en: Text | None = None
@@ -171,7 +171,6 @@ __all__ = [
     "Band",
     "Boolean",
     "Condition",
-    "Criteria",
     "Derived",
     "FactDef",
     "Grade",
@@ -182,5 +181,6 @@ __all__ = [
     "Number",
     "PerUnit",
     "Rule",
+    "StandardSpec",
     "Tiers",
 ]

@@ -13,30 +13,20 @@ from decimal import Decimal
 from typing import Literal
 
 from libeval.errors import Problem
+from libeval.text.bilingual import Bilingual
 
 Status = Literal["scored", "missing", "not_judged", "not_applicable", "undefined"]
 Val = Decimal | bool | None
 
 
-@dataclass(frozen=True)
-class Text2:
-    """A text in Chinese and in English."""
-
-    zh: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.zh
-
-
 @dataclass(eq=False)
 class IndicatorResult:
     code: str
-    name: Text2
+    name: Bilingual
     max: Decimal
     score: Decimal
     status: Status
-    explain: Callable[[], Text2] = field(repr=False, compare=False)
+    explain: Callable[[], Bilingual] = field(repr=False, compare=False)
     part: str = ""
     parent: str | None = None
     depth: int = 0
@@ -53,7 +43,7 @@ class IndicatorResult:
         return self.max - self.score
 
     @functools.cached_property
-    def explanation(self) -> Text2:
+    def explanation(self) -> Bilingual:
         """One line: the value read, the band reached, the points (built when first read)."""
         return self.explain()
 
@@ -61,7 +51,7 @@ class IndicatorResult:
 @dataclass(eq=False)
 class GroupResult:
     code: str
-    name: Text2
+    name: Bilingual
     max: Decimal
     score: Decimal
     raw: Decimal  # sum of the children before any cap
@@ -74,13 +64,13 @@ class GroupResult:
 @dataclass(eq=False)
 class ConditionResult:
     id: str
-    name: Text2
+    name: Bilingual
     test: str  # at_least | at_most | equals | full_marks | min_score
     met: bool | None  # None: does not apply to this library's variant
     actual: Val
     required: Val
     shortfall: Decimal | None
-    explanation: Text2
+    explanation: Bilingual
     provenance: str
     subject: str | None = None  # the fact, derived value or code tested
 
@@ -88,7 +78,7 @@ class ConditionResult:
 @dataclass(frozen=True)
 class GradeResult:
     id: str
-    name: Text2
+    name: Bilingual
     min_score: Decimal | None
     conditions: tuple[ConditionResult, ...]
 
@@ -104,7 +94,7 @@ class GradeResult:
 @dataclass(frozen=True)
 class CorrectionResult:
     fact: str
-    name: Text2
+    name: Bilingual
     old: str
     new: str
     reason: str
@@ -118,7 +108,7 @@ class Result:
     region: str
     variant: str
     criteria_id: str
-    criteria_title: Text2
+    criteria_title: Bilingual
     assessment: str
     assessor: str
     assessed_by: str | None

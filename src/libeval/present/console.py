@@ -98,7 +98,7 @@ def score_text(r: Result, lang: str, detail: bool, width: int | None = None) -> 
 def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
     from libeval.present.rule_summary import rule_summary
 
-    c = std.criteria
+    c = std.spec
     lines = [f"{c.id}  {(c.title_en or c.title) if lang == 'en' else c.title}"]
     recon, total = std.provenance_counts()
     lines.append(

@@ -65,7 +65,7 @@ def build_context(
     """The report's context; `plan` (the lines of `libeval plan`) fills the next steps when given."""
     std = folder.standard
     lib = folder.library
-    crit = std.criteria
+    crit = std.spec
     by_code = {i.code: i for i in result.indicators}
     rows: list[dict[str, Any]] = []
 

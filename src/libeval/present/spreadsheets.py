@@ -35,7 +35,7 @@ TYPES_ZH = {"number": "数值", "integer": "整数", "boolean": "是/否", "perc
 
 
 def _columns(std: Standard) -> list[str]:
-    period = std.criteria.period
+    period = std.spec.period
     return [*FIXED, *[str(y) for y in range(period.start, period.end + 1)], *TAIL]
 
 
@@ -91,7 +91,7 @@ def facts_template(std: Standard) -> bytes:
     for dv in (number, yes_no, flag):
         ws.add_data_validation(dv)
     value_col = cols.index(TAIL[0]) + 1
-    for row, fact in enumerate(std.criteria.facts, start=2):
+    for row, fact in enumerate(std.spec.facts, start=2):
         ws.append(
             [
                 fact.id,
@@ -127,7 +127,7 @@ def facts_template(std: Standard) -> bytes:
     ws.freeze_panes = "C2"
     info = wb.create_sheet("说明")
     for line in (
-        f"评估标准：{std.criteria.id} {std.criteria.title}",
+        f"评估标准：{std.spec.id} {std.spec.title}",
         "按年填报的事实填写各年份列；其他事实填写“数值”列。留空表示未填写（缺少数据），不会当作 0。",
         "数字可写作 1200、1,200、2.5万、600㎡、85%；是/否类填写“是”或“否”。估计值请在“估计值”列填“是”。",
         "填好后运行：libeval import facts.xlsx <图书馆目录>（已有 library.yaml 时加 --yes 才会写入，并留下备份）。",
@@ -199,7 +199,7 @@ def read_facts(data: bytes, name: str, std: Standard) -> SheetFacts:
         fid = str(fid).strip()
         fact = std.facts.get(fid)
         if fact is None:
-            from libeval.load.validation import did_you_mean
+            from libeval.text.suggest import did_you_mean
 
             problems.append(
                 problem(_where(name, f"A{r}"), None, "unknown-fact", id=fid, suggest=did_you_mean(fid, std.facts))
@@ -292,9 +292,9 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
             c.font, c.fill = HEAD, GROUP
         return row
 
-    tops = [p.code for p in std.criteria.parts]
+    tops = [p.code for p in std.spec.parts]
     part_rows = [place(code) for code in tops]
-    bonus_row = place(std.criteria.bonus.code) if std.criteria.bonus else None
+    bonus_row = place(std.spec.bonus.code) if std.spec.bonus else None
     ws.append([])
     ws.append(
         [

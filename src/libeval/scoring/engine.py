@@ -6,21 +6,22 @@ from decimal import Decimal
 
 from libeval.errors import Problem, problem
 from libeval.models import Assessment, Judged, Library, Node
-from libeval.models.result import CorrectionResult, GroupResult, IndicatorResult, Result, Text2
+from libeval.models.result import CorrectionResult, GroupResult, IndicatorResult, Result
 from libeval.scoring.grading import grade_all
 from libeval.scoring.rules import ZERO, Context, Outcome, score_rule
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.scoring.values import Values
 from libeval.text import numbers as fmt
+from libeval.text.bilingual import Bilingual
 
 
 def variant_of(std: Standard, library: Library) -> str:
-    by = std.criteria.variant.by
+    by = std.spec.variant.by
     return library.region if by == "region" else library.attributes.get(by, "")
 
 
 def score(std: Standard, library: Library, assessment: Assessment | None, assessment_name: str = "") -> Result:
-    crit = std.criteria
+    crit = std.spec
     values = Values(std, library, assessment)
     variant = variant_of(std, library)
     judged = assessment.judged if assessment else {}
@@ -42,7 +43,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
                 eff_max = node.max if full else ZERO
                 zh = f"不适用（{na[node.code]}）→ " + ("按满分计" if full else "不计入总分")
                 en = f"not applicable ({na[node.code]}) → " + ("counted at full marks" if full else "left out")
-                text = Text2(zh, en)
+                text = Bilingual(zh, en)
                 out = Outcome(pts, "not_applicable", lambda: text)
             else:
                 out = score_rule(node, ctx)
@@ -51,7 +52,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
             indicators.append(
                 IndicatorResult(
                     code=node.code,
-                    name=Text2(node.name, node.name_en or node.name),
+                    name=Bilingual(node.name, node.name_en or node.name),
                     max=node.max,
                     score=out.score,
                     status=out.status,
@@ -80,7 +81,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         total = min(raw, node.max) if node.capped else raw
         groups[node.code] = GroupResult(
             node.code,
-            Text2(node.name, node.name_en or node.name),
+            Bilingual(node.name, node.name_en or node.name),
             eff_max,
             total,
             raw,
@@ -112,7 +113,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         region=library.region,
         variant=variant,
         criteria_id=crit.id,
-        criteria_title=Text2(crit.title, crit.title_en or crit.title),
+        criteria_title=Bilingual(crit.title, crit.title_en or crit.title),
         assessment=assessment_name,
         assessor=assessment.assessor if assessment else "",
         assessed_by=assessment.by if assessment else None,
@@ -142,7 +143,7 @@ def _corrections(std: Standard, library: Library, assessment: Assessment | None)
         return ()
     out = []
     for fact_id, corr in assessment.corrections.items():
-        name = Text2(std.name_of(fact_id, "zh"), std.name_of(fact_id, "en"))
+        name = Bilingual(std.name_of(fact_id, "zh"), std.name_of(fact_id, "en"))
         if fact_id == POPULATION:
             old = fmt.value(library.population) if library.population is not None else "—"
         else:
@@ -155,7 +156,7 @@ def _corrections(std: Standard, library: Library, assessment: Assessment | None)
 def _problems(std: Standard, values: Values) -> list[Problem]:
     """Derived values that could not be computed, located at their formula."""
     out = []
-    for i, d in enumerate(std.criteria.derived):
+    for i, d in enumerate(std.spec.derived):
         if values.undefined(d.id):
             mark = std.source.mark(("derived", i, "formula")) if std.source else None
             path = std.source.path if std.source else std.id

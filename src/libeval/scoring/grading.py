@@ -10,11 +10,12 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from libeval.models import Condition, Grade
-from libeval.models.result import ConditionResult, GradeResult, Text2, Val
+from libeval.models.result import ConditionResult, GradeResult, Val
 from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.standard import Standard, at_variant
 from libeval.scoring.values import Values
 from libeval.text import numbers as fmt
+from libeval.text.bilingual import Bilingual
 
 
 def grade_all(
@@ -25,9 +26,9 @@ def grade_all(
     scores: Mapping[str, Decimal],
     maxima: Mapping[str, Decimal],
 ) -> tuple[GradeResult, ...]:
-    root = std.criteria.provenance or "reconstructed"
+    root = std.spec.provenance or "reconstructed"
     out = []
-    for grade in std.criteria.grades:
+    for grade in std.spec.grades:
         prov = grade.provenance or root
         conds = [_min_score(grade, variant, total, prov)]
         conds += [
@@ -36,7 +37,7 @@ def grade_all(
         out.append(
             GradeResult(
                 grade.id,
-                Text2(grade.name, grade.name_en or grade.name),
+                Bilingual(grade.name, grade.name_en or grade.name),
                 at_variant(grade.min_score, variant),
                 tuple(conds),
             )
@@ -46,7 +47,7 @@ def grade_all(
 
 def _min_score(grade: Grade, variant: str, total: Decimal, prov: str) -> ConditionResult:
     need = at_variant(grade.min_score, variant)
-    name = Text2("总分", "total score")
+    name = Bilingual("总分", "total score")
     if need is None:
         return ConditionResult(
             "min_score",
@@ -56,7 +57,7 @@ def _min_score(grade: Grade, variant: str, total: Decimal, prov: str) -> Conditi
             total,
             None,
             None,
-            Text2("本类不设最低分", "no minimum for this variant"),
+            Bilingual("本类不设最低分", "no minimum for this variant"),
             prov,
         )
     met = total >= need
@@ -66,7 +67,7 @@ def _min_score(grade: Grade, variant: str, total: Decimal, prov: str) -> Conditi
     if short is not None:
         zh += f"，差 {fmt.points(short)} 分"
         en += f", {fmt.points(short)} short"
-    return ConditionResult("min_score", name, "min_score", met, total, need, short, Text2(zh, en), prov)
+    return ConditionResult("min_score", name, "min_score", met, total, need, short, Bilingual(zh, en), prov)
 
 
 def _condition(
@@ -78,7 +79,7 @@ def _condition(
     maxima: Mapping[str, Decimal],
     prov: str,
 ) -> ConditionResult:
-    name = Text2(cond.name, cond.name_en or cond.name)
+    name = Bilingual(cond.name, cond.name_en or cond.name)
     actual: Val = None
     subject: str | None = cond.value or cond.score
     zh_subject = en_subject = subject or ""
@@ -105,7 +106,7 @@ def _condition(
             None,
             _required(cond, variant, maxima),
             None,
-            Text2(f"{zh_subject}：{why_zh}", f"{en_subject}: {why_en}"),
+            Bilingual(f"{zh_subject}：{why_zh}", f"{en_subject}: {why_en}"),
             prov,
             subject,
         )
@@ -120,7 +121,7 @@ def _condition(
             actual,
             None,
             None,
-            Text2("不适用于本类图书馆", "does not apply to this variant"),
+            Bilingual("不适用于本类图书馆", "does not apply to this variant"),
             prov,
             subject,
         )
@@ -128,7 +129,7 @@ def _condition(
         met = bool(actual) == cond.equals
         zh = f"{zh_subject}：{fmt.value(actual, 'zh')}（要求 {fmt.value(cond.equals, 'zh')}）"
         en = f"{en_subject}: {fmt.value(actual, 'en')} (required {fmt.value(cond.equals, 'en')})"
-        return ConditionResult(cond.id, name, test, met, actual, cond.equals, None, Text2(zh, en), prov, subject)
+        return ConditionResult(cond.id, name, test, met, actual, cond.equals, None, Bilingual(zh, en), prov, subject)
     if not isinstance(required, Decimal):  # only `equals` tests a yes/no value
         raise TypeError(f"condition {cond.id}: a numeric bound is needed")
     num = Decimal(int(actual)) if isinstance(actual, bool) else actual if actual is not None else Decimal(0)
@@ -149,7 +150,7 @@ def _condition(
     if short is not None:
         zh += f"，差 {show(short)}"
         en += f", short by {show(short)}"
-    return ConditionResult(cond.id, name, test, met, num, required, short, Text2(zh, en), prov, subject)
+    return ConditionResult(cond.id, name, test, met, num, required, short, Bilingual(zh, en), prov, subject)
 
 
 def _test(cond: Condition) -> str:

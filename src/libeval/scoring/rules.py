@@ -21,14 +21,15 @@ from decimal import Decimal
 from typing import Any
 
 from libeval.models import Award, Boolean, Judged, Linear, Node, PerUnit, Tiers
-from libeval.models.result import Status, Text2, Val
+from libeval.models.result import Status, Val
 from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.standard import at_variant
 from libeval.scoring.values import Values
 from libeval.text import numbers as fmt
+from libeval.text.bilingual import Bilingual
 
 ZERO = Decimal(0)
-Explain = Callable[[], Text2]
+Explain = Callable[[], Bilingual]
 
 
 @dataclass(frozen=True)
@@ -63,18 +64,18 @@ def _read(node: Node, name: str, ctx: Context) -> tuple[Decimal | bool | None, O
     except MissingValue as exc:
         missing = exc.name or name
 
-        def missing_text() -> Text2:
+        def missing_text() -> Bilingual:
             zh, en = _names(ctx, missing)
-            return Text2(
+            return Bilingual(
                 f"缺少数据：{zh}（{missing}）→ {_of(ZERO, node)}", f"not given: {en} ({missing}) → {_of(ZERO, node)}"
             )
 
         return None, Outcome(ZERO, "missing", missing_text)
     except ZeroDivision:
 
-        def undefined_text() -> Text2:
+        def undefined_text() -> Bilingual:
             zh, en = _names(ctx, name)
-            return Text2(
+            return Bilingual(
                 f"无法计算 {zh}：除以零 → {_of(ZERO, node)}",
                 f"cannot compute {en}: division by zero → {_of(ZERO, node)}",
             )
@@ -111,18 +112,18 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
         if (value >= at) if higher else (value <= at):
             pts = min(band.points, node.max)
 
-            def reached(at: Decimal = at, pts: Decimal = pts) -> Text2:
+            def reached(at: Decimal = at, pts: Decimal = pts) -> Bilingual:
                 (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
                 tail = f"{'≥' if higher else '≤'} {fmt.value(at)} → {_of(pts, node)}"
-                return Text2(f"{zh} {vz} {tail}", f"{en} {ve} {tail}")
+                return Bilingual(f"{zh} {vz} {tail}", f"{en} {ve} {tail}")
 
             return Outcome(pts, "scored", reached, value)
 
-    def below() -> Text2:
+    def below() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
         sign = "<" if higher else ">"
         bound = fmt.value(lowest) if lowest is not None else "—"
-        return Text2(
+        return Bilingual(
             f"{zh} {vz} {sign} {bound}（最低档）→ {_of(ZERO, node)}",
             f"{en} {ve} {sign} {bound} (lowest band) → {_of(ZERO, node)}",
         )
@@ -138,9 +139,9 @@ def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
     target = at_variant(rule.target, ctx.variant)
     if target is None or target == 0:
 
-        def no_target() -> Text2:
+        def no_target() -> Bilingual:
             zh, en = _names(ctx, rule.value)
-            return Text2(
+            return Bilingual(
                 f"{zh}：本类无目标值 → {_of(node.max, node)}",
                 f"{en}: no target for this variant → {_of(node.max, node)}",
             )
@@ -148,9 +149,9 @@ def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
         return Outcome(node.max, "scored", no_target, value)
     pts = fmt.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
 
-    def explain() -> Text2:
+    def explain() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
-        return Text2(
+        return Bilingual(
             f"{zh} {vz} / {fmt.value(target)}（目标）→ {_of(pts, node)}",
             f"{en} {ve} / {fmt.value(target)} (target) → {_of(pts, node)}",
         )
@@ -167,12 +168,12 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
     earned = units * rule.points
     pts = min(earned, node.max)
 
-    def explain() -> Text2:
+    def explain() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
         per = "" if rule.per == 1 else f"/{fmt.value(rule.per)}"
         times = f"{per} × {fmt.points(rule.points)} = {fmt.points(earned)}"
         capped = earned > node.max
-        return Text2(
+        return Bilingual(
             f"{zh} {vz}{times}{f'，封顶 {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}",
             f"{en} {ve}{times}{f', capped at {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}",
         )
@@ -188,9 +189,9 @@ def score_boolean(node: Node, rule: Boolean, ctx: Context) -> Outcome:
     full = rule.points if rule.points is not None else node.max
     pts = full if yes else ZERO
 
-    def explain() -> Text2:
+    def explain() -> Bilingual:
         zh, en = _names(ctx, rule.value)
-        return Text2(
+        return Bilingual(
             f"{zh}：{fmt.value(yes, 'zh')} → {_of(pts, node)}", f"{en}: {fmt.value(yes, 'en')} → {_of(pts, node)}"
         )
 
@@ -203,21 +204,21 @@ def score_judged(node: Node, rule: Judged, ctx: Context) -> Outcome:
         return Outcome(
             ZERO,
             "not_judged",
-            lambda: Text2(f"评估者未评分 → {_of(ZERO, node)}", f"not judged by the assessor → {_of(ZERO, node)}"),
+            lambda: Bilingual(f"评估者未评分 → {_of(ZERO, node)}", f"not judged by the assessor → {_of(ZERO, node)}"),
         )
     if award.level is not None:
         level = next(lv for lv in rule.levels if lv.name == award.level)
         return Outcome(
             level.points,
             "scored",
-            lambda: Text2(
+            lambda: Bilingual(
                 f"评定：{level.name} → {_of(level.points, node)}",
                 f"judged: {level.name_en or level.name} → {_of(level.points, node)}",
             ),
             level=level.name,
         )
     pts = award.points if award.points is not None else ZERO
-    return Outcome(pts, "scored", lambda: Text2(f"评定 → {_of(pts, node)}", f"judged → {_of(pts, node)}"))
+    return Outcome(pts, "scored", lambda: Bilingual(f"评定 → {_of(pts, node)}", f"judged → {_of(pts, node)}"))
 
 
 Scorer = Callable[[Node, Any, Context], Outcome]

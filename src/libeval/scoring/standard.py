@@ -8,13 +8,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from libeval.errors import Problem, problem
-from libeval.load.validation import did_you_mean
-from libeval.load.yaml_source import Source
-from libeval.models import Boolean, Condition, Criteria, Derived, FactDef, Judged, Node, Tiers
+from libeval.models import Boolean, Condition, Derived, FactDef, Judged, Node, StandardSpec, Tiers
 from libeval.scoring import formula
+from libeval.text.suggest import did_you_mean
+
+
+class SourceFile(Protocol):
+    """What scoring needs of the file a standard was read from (load.yaml_source.Source is one):
+    its name as shown, its path and hash for reports, and the position of any value in it."""
+
+    path: str
+    file: Path | None
+    sha256: str
+
+    def mark(self, loc: tuple[Any, ...], key: bool = False) -> tuple[int, int] | None: ...
+
 
 POPULATION = "population"  # the library's service population, usable in every formula
 
@@ -33,8 +45,8 @@ class NodeInfo:
 
 @dataclass
 class Standard:
-    criteria: Criteria
-    source: Source | None
+    spec: StandardSpec  # the standard as written in its file
+    source: SourceFile | None  # where it was read from (positions of its values, its hash)
     facts: dict[str, FactDef]
     derived: dict[str, Derived]
     exprs: dict[str, formula.Expr]
@@ -47,7 +59,7 @@ class Standard:
 
     @property
     def id(self) -> str:
-        return self.criteria.id
+        return self.spec.id
 
     def name_of(self, value_id: str, lang: str = "zh") -> str:
         item: FactDef | Derived | None = self.facts.get(value_id) or self.derived.get(value_id)
@@ -89,23 +101,24 @@ class Standard:
 
     def _count_provenance(self) -> tuple[int, int]:
         marks = [info.provenance for code, info in self.nodes.items() if code in self.leaves]
-        root = self.criteria.provenance or "reconstructed"
-        for grade in self.criteria.grades:
+        root = self.spec.provenance or "reconstructed"
+        for grade in self.spec.grades:
             g = grade.provenance or root
             marks.append(g)
             marks.extend(c.provenance or g for c in grade.prerequisites)
         return sum(1 for m in marks if m == "reconstructed"), len(marks)
 
 
-def compile_standard(criteria: Criteria, src: Source | None) -> Standard:
-    c = _Compiler(criteria, src)
+def compile_standard(spec: StandardSpec, src: SourceFile | None) -> Standard:
+    """Index and check a validated standard; `src` locates its problems (None: no file)."""
+    c = _Compiler(spec, src)
     c.run()
-    return Standard(criteria, src, c.facts, c.derived, c.exprs, c.order, c.nodes, c.leaves, c.problems)
+    return Standard(spec, src, c.facts, c.derived, c.exprs, c.order, c.nodes, c.leaves, c.problems)
 
 
 class _Compiler:
-    def __init__(self, criteria: Criteria, src: Source | None) -> None:
-        self.c = criteria
+    def __init__(self, spec: StandardSpec, src: SourceFile | None) -> None:
+        self.c = spec
         self.src = src
         self.problems: list[Problem] = []
         self.facts: dict[str, FactDef] = {}
@@ -115,7 +128,7 @@ class _Compiler:
         self.nodes: dict[str, NodeInfo] = {}
         self.leaves: list[str] = []
         self.used: set[str] = set()
-        self.variants = set(criteria.variant.values)
+        self.variants = set(spec.variant.values)
 
     # -- helpers
     def mark(self, loc: Loc, key: bool = False) -> tuple[int, int] | None:

@@ -10,9 +10,7 @@ from libeval.models.library import FactValue
 from libeval.scoring import formula
 from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.standard import POPULATION, Standard
-
-AGG_ZH = {"mean": "年均", "sum": "合计", "latest": "最近一年", "max": "最高年", "min": "最低年"}
-AGG_EN = {"mean": "yearly mean", "sum": "total", "latest": "latest year", "max": "best year", "min": "worst year"}
+from libeval.text.labels import label
 
 
 class Values:
@@ -106,6 +104,6 @@ class Values:
         base = self.std.name_of(name, lang)
         fact = self.std.facts.get(name)
         if fact is not None and fact.per_year:
-            agg = (AGG_EN if lang == "en" else AGG_ZH)[fact.aggregate]
+            agg = label(f"aggregate.{fact.aggregate}", lang)
             return f"{base} ({agg})" if lang == "en" else f"{base}（{agg}）"
         return base
