@@ -112,3 +112,21 @@ def test_commands_do_not_import_what_they_do_not_need(args: list[str]) -> None:
     )
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60)
     assert proc.stderr.strip().splitlines()[-1] == "[]", proc.stderr
+
+
+@pytest.mark.parametrize(("fmt", "assessment"), [("html", "prefecture"), ("md", "self")])
+def test_a_batch_report_is_the_single_report(tmp_path: Path, fmt: str, assessment: str) -> None:
+    """One function builds a library's report: `score DIR --reports-dir` writes, byte for byte,
+    what `score LIB --format html` prints, next steps included (a bug once left them out)."""
+    root = tmp_path / "province"
+    shutil.copytree(EXAMPLE, root / "jinghe")
+    reports = tmp_path / "reports"
+    code, _, err = invoke(
+        "score", str(root), "-a", assessment, "--reports-dir", str(reports), "--reports-format", fmt, "-j", "1"
+    )
+    assert code == 0, err
+    code, single, err = invoke("score", str(root / "jinghe"), "-a", assessment, "--format", fmt)
+    assert code == 0, err
+    batch = (reports / f"jinghe.{fmt}").read_text(encoding="utf-8")
+    assert batch == single
+    assert ("下一步" in single) and ("建筑面积" in single.split("下一步", 1)[1])

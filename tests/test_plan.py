@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from libeval.analysis.plan import FactChange, Option, Plan, _set, choose, plan
+from libeval.analysis.fact_changes import FactChange, set_fact
+from libeval.analysis.plan import Option, Plan, choose, plan
 from libeval.cli import app
 from libeval.load.folders import load_library, load_standard
 from libeval.models.library import FactValue
@@ -36,7 +37,7 @@ def _apply(p: Plan, std: Any, lib: Any, asmt: Any) -> Any:
 
     facts: dict[str, FactValue] = dict(Values(std, lib, asmt).entries)
     for c in p.changes:
-        facts[c.fact] = _set(std, facts.get(c.fact), c.fact, c.new)
+        facts[c.fact] = set_fact(std, facts.get(c.fact), c.fact, c.new)
     new_lib = lib.model_copy(update={"facts": facts})
     return score(std, new_lib, asmt.model_copy(update={"corrections": {}}), "applied")
 

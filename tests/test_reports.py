@@ -130,7 +130,7 @@ def test_md_escape() -> None:
 def test_user_template_and_its_errors(tmp_path: Path) -> None:
     folder = load_library(EXAMPLE)
     a, _ = folder.assessments["self"]
-    ctx = build_context(score(folder.standard, folder.library, a, "self"), folder, "self", "en")
+    ctx = build_context(score(folder.standard, folder.library, a, "self"), "en")
     mine = tmp_path / "mine.md.j2"
     mine.write_text("{{ library.name | md }}: {{ total }} ({{ grade }})\n", encoding="utf-8")
     assert render(ctx, "md", mine) == "Jinghe County Library: 832 (Grade 3)\n"

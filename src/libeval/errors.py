@@ -66,3 +66,21 @@ class LibevalError(Exception):
 
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+class UsageError(Exception):
+    """Options that do not go together (exit code 2, like an unknown option)."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        self.message = message
+        super().__init__(f"{option}: {message}")
+
+
+class Interrupted(Exception):
+    """A batch stopped by Ctrl-C, after `done` of `total` libraries."""
+
+    def __init__(self, done: int, total: int) -> None:
+        self.done = done
+        self.total = total
+        super().__init__(f"interrupted after {done} of {total} libraries")

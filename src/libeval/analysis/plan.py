@@ -16,42 +16,20 @@ Judged indicators are listed with the points still open; they are not given fact
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
-from libeval.models import Assessment, Condition, Judged, Library, Linear, PerUnit, Tiers
-from libeval.models.library import FactValue
+from libeval.analysis.fact_changes import FactChange, State, fact_change, solve
+from libeval.models import Assessment, Condition, Grade, Judged, Library, Linear, PerUnit, Tiers
 from libeval.models.result import ConditionResult, GradeResult, Result
 from libeval.scoring.engine import score
-from libeval.scoring.formula import MissingValue, ZeroDivision
-from libeval.scoring.standard import POPULATION, Standard, at_variant
-from libeval.scoring.values import Values
+from libeval.scoring.standard import Standard, at_variant
 from libeval.text.bilingual import Bilingual
 
 MAX_ROUNDS = 6
-LIMIT = Decimal("1e15")  # the largest value a fact may hold
 INFINITY = float("inf")
-
-
-@dataclass(frozen=True)
-class FactChange:
-    fact: str
-    name: Bilingual
-    old: Decimal | bool | None
-    new: Decimal | bool
-    structural: bool
-    per_year: bool
-
-    @property
-    def relative(self) -> float:
-        """How big a change this is: |new − old| / old (yes/no, or from nothing: 1)."""
-        if isinstance(self.new, bool) or isinstance(self.old, bool) or self.old is None:
-            return 1.0
-        if self.old == 0:
-            return 1.0 + float(self.new)
-        return float(abs(self.new - self.old) / abs(self.old))
 
 
 @dataclass(frozen=True)
@@ -114,127 +92,18 @@ class Plan:
         return (*out, *(o.change for o in self.chosen))
 
 
-class _State:
-    """The facts a plan works on: the library's, with the assessor's corrections folded in."""
-
-    def __init__(self, std: Standard, library: Library, assessment: Assessment) -> None:
-        self.std = std
-        self.library = library
-        self.assessment = assessment.model_copy(update={"corrections": {}})
-        values = Values(std, library, assessment)
-        self.facts: dict[str, FactValue] = dict(values.entries)
-        self.population = values.population
-
-    def with_changes(self, changes: Iterable[FactChange]) -> dict[str, FactValue]:
-        facts = dict(self.facts)
-        for c in changes:
-            facts[c.fact] = _set(self.std, facts.get(c.fact), c.fact, c.new)
-        return facts
-
-    def run(self, changes: Iterable[FactChange] = ()) -> Result:
-        lib = self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
-        return score(self.std, lib, self.assessment, "plan")
-
-    def value(self, name: str, changes: Iterable[FactChange] = ()) -> Decimal | bool | None:
-        lib = self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
-        try:
-            return Values(self.std, lib, None).get(name)
-        except (MissingValue, ZeroDivision):
-            return None
-
-
-def _set(std: Standard, entry: FactValue | None, fact: str, new: Decimal | bool) -> FactValue:
-    """A fact whose aggregate becomes `new`: a single value is replaced; per-year values all move
-    by the same amount (so their mean, sum, latest, min and max move with them)."""
-    definition = std.facts[fact]
-    if definition.per_year and not isinstance(new, bool):
-        years = dict(entry.years) if entry is not None and entry.years else {}
-        if not years:
-            period = std.spec.period
-            years = {y: Decimal(0) for y in range(period.start, period.end + 1)}
-        current = Values.aggregate(definition.aggregate, {y: Decimal(v) for y, v in years.items()})
-        step = new - current
-        if definition.aggregate == "sum":
-            step = step / len(years)
-        moved: dict[int, Decimal | bool] = {y: Decimal(v) + step for y, v in years.items()}
-        if definition.type == "integer":
-            moved = {y: Decimal(v).to_integral_value(rounding=ROUND_CEILING) for y, v in moved.items()}
-        return FactValue.model_construct(years=moved, unit=entry.unit if entry else None)
-    return FactValue.model_construct(value=new, unit=entry.unit if entry else None)
-
-
-def _change(state: _State, fact: str, new: Decimal | bool) -> FactChange:
-    d = state.std.facts[fact]
-    old = state.value(fact)
-    if not isinstance(new, bool) and d.type == "integer":
-        new = new.to_integral_value(rounding=ROUND_CEILING)
-    return FactChange(fact, Bilingual(d.name, d.name_en or d.name), old, new, d.structural, d.per_year)
-
-
-def _levers(state: _State, name: str) -> list[str]:
-    """Facts whose increase raises `name` (a fact itself, or a derived value's numerators)."""
-    std = state.std
-    if name in std.facts:
-        return [name] if std.facts[name].type != "boolean" else []
-    return [f for f in std.depends_on(name) if f != POPULATION and f in std.facts and std.facts[f].type != "boolean"]
-
-
-def _solve(state: _State, name: str, need: Decimal, base: list[FactChange], higher: bool = True) -> FactChange | None:
-    """The smallest change of one fact that brings value `name` to `need` (≥, or ≤ when not
-    higher), found by bisection on each fact it rests on; None when none can."""
-    best: FactChange | None = None
-    for fact in _levers(state, name):
-        old = state.value(fact, base)
-        if old is None or isinstance(old, bool):
-            old = Decimal(0)
-
-        def ok(x: Decimal, fact: str = fact) -> bool:
-            v = state.value(name, [*base, _change(state, fact, x)])
-            return v is not None and not isinstance(v, bool) and (v >= need if higher else v <= need)
-
-        if higher:
-            hi = max(old, Decimal(1))
-            while not ok(hi):
-                hi *= 2
-                if hi > LIMIT:  # beyond any plausible fact: this one cannot do it
-                    break
-            if hi > LIMIT:
-                continue
-            lo = old
-            if ok(lo):
-                continue  # this fact does not move it, or it is already there
-        else:
-            lo, hi = Decimal(0), old
-            if not ok(lo):
-                continue
-        for _ in range(60):  # bisection to a relative precision of 1e-9
-            mid = (lo + hi) / 2
-            if ok(mid) == higher:
-                hi = mid
-            else:
-                lo = mid
-            if hi - lo <= max(abs(hi), Decimal(1)) * Decimal("1e-9"):
-                break
-        candidate = _change(state, fact, hi if higher else lo)
-        if not ok(candidate.new if not isinstance(candidate.new, bool) else Decimal(0)):
-            continue
-        if best is None or candidate.relative < best.relative:
-            best = candidate
-    return best
-
-
-def _prerequisite(state: _State, cond: Condition, result: ConditionResult, base: list[FactChange]) -> PrereqStep:
+def _prerequisite(state: State, cond: Condition, result: ConditionResult, base: list[FactChange]) -> PrereqStep:
     std = state.std
     if cond.value is not None:
         fact = std.facts.get(cond.value)
         if cond.equals is not None:
             if fact is not None:
-                return PrereqStep(result, _change(state, cond.value, cond.equals), True)
+                return PrereqStep(result, fact_change(state, cond.value, cond.equals), True)
             return PrereqStep(result, None, False, Bilingual("无法通过单项事实满足", "no single fact change meets it"))
         need = result.required
         if not isinstance(need, Decimal):
             return PrereqStep(result, None, False, Bilingual("无法计算所需数值", "the required value is unknown"))
-        change = _solve(state, cond.value, need, base, higher=cond.at_most is None)
+        change = solve(state, cond.value, need, base, higher=cond.at_most is None)
         if change is None:
             return PrereqStep(result, None, False, Bilingual("没有能满足该条件的事实变化", "no fact change meets it"))
         return PrereqStep(result, change, True)
@@ -249,7 +118,7 @@ def _prerequisite(state: _State, cond: Condition, result: ConditionResult, base:
     )
 
 
-def _levels(state: _State, fact: str, base: list[FactChange], current: Result) -> list[Decimal | bool]:
+def _levels(state: State, fact: str, base: list[FactChange], current: Result) -> list[Decimal | bool]:
     """Candidate values of a fact: enough to reach each higher band of every rule it feeds."""
     std = state.std
     d = std.facts[fact]
@@ -285,14 +154,14 @@ def _levels(state: _State, fact: str, base: list[FactChange], current: Result) -
             if value_id == fact:
                 out.add(t)
             else:
-                change = _solve(state, value_id, t, base)
+                change = solve(state, value_id, t, base)
                 if change is not None and change.fact == fact and not isinstance(change.new, bool):
                     out.add(change.new)
     return sorted(out)
 
 
 def _options(
-    state: _State, base: list[FactChange], current: Result, codes: set[str] | None = None, measure: str | None = None
+    state: State, base: list[FactChange], current: Result, codes: set[str] | None = None, measure: str | None = None
 ) -> list[Option]:
     """Every single-fact improvement: its exact gain on the total (or on `measure`'s score)."""
 
@@ -303,7 +172,7 @@ def _options(
     out: list[Option] = []
     for fact in state.std.facts:
         for level in _levels(state, fact, base, current):
-            change = _change(state, fact, level)
+            change = fact_change(state, fact, level)
             r = state.run([*base, change])
             gain = points(r) - points(current)
             if gain <= 0:
@@ -351,8 +220,18 @@ def _grade_index(r: Result) -> int:
     return ids.index(r.grade.id) if r.grade else len(ids)
 
 
+def find_grade(grades: Sequence[Grade], target: str) -> int | None:
+    """The index of the grade named by `target` (its id, its name, or its English name in any
+    case), or None."""
+    for k, g in enumerate(grades):
+        if target in (g.id, g.name) or (g.name_en and target.lower() == g.name_en.lower()):
+            return k
+    return None
+
+
 def plan(std: Standard, library: Library, assessment: Assessment, target: str | None = None) -> Plan:
-    state = _State(std, library, assessment)
+    """What it takes to reach `target` (a grade's id or name; default: the next grade up)."""
+    state = State(std, library, assessment)
     now = score(std, library, assessment, "now")
     grades = list(now.grades)
     current = _grade_index(now)
@@ -366,14 +245,10 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
             return Plan(now, None, "top", (), Decimal(0), (), (), None, judged_open)
         goal_index = current - 1
     else:
-        names = (
-            {g.id: k for k, g in enumerate(grades)}
-            | {g.name.zh: k for k, g in enumerate(grades)}
-            | {g.name.en.lower(): k for k, g in enumerate(grades)}
-        )
-        goal_index = names.get(target, names.get(target.lower(), -1))
-        if goal_index < 0:
-            raise KeyError(target)
+        found = find_grade(std.spec.grades, target)
+        if found is None:  # callers check the target first (commands/plan.py): this is a bug
+            raise ValueError(f"plan: no grade {target!r}")
+        goal_index = found
     goal = grades[goal_index]
     if current <= goal_index:
         return Plan(now, goal, "reached", (), Decimal(0), (), (), None, judged_open)

@@ -37,6 +37,9 @@ class IndicatorResult:
     facts: tuple[str, ...] = ()
     note: str | None = None
     level: str | None = None
+    bands: tuple[tuple[Decimal, Decimal], ...] = ()  # tiers: (threshold, points) for the library's variant
+    better: str = "higher"  # tiers: whether values above (higher) or below (lower) a threshold reach it
+    target: Decimal | None = None  # linear: the value that gives full marks
 
     @property
     def loss(self) -> Decimal:
@@ -91,6 +94,27 @@ class GradeResult:
         return tuple(c for c in self.conditions if c.met is False)
 
 
+@dataclass(eq=False)
+class FactResult:
+    """A fact of the standard's catalogue as this library gives it, after the assessor's
+    corrections: what renderers show, so that none of them reads files or recomputes values."""
+
+    id: str
+    name: Bilingual  # 年文献外借量
+    label: Bilingual  # 年文献外借量（年均）: the name with how its years aggregate
+    unit: Bilingual
+    value: Val  # what the rules read: the effective (aggregated) value; None when not given
+    given: Val  # the library's own single value, as written
+    given_years: dict[int, Decimal | bool] | None  # the library's own per-year values
+    source: str | None
+    note: str | None
+    evidence: tuple[str, ...]
+    estimated: bool  # the library marks its value as an estimate (a correction replaces it)
+    corrected: bool  # the assessor corrected it
+    profile: bool  # shown in the report's profile
+    structural: bool
+
+
 @dataclass(frozen=True)
 class CorrectionResult:
     fact: str
@@ -130,6 +154,11 @@ class Result:
     provenance_total: int
     problems: tuple[Problem, ...] = field(default=())
     bonus_part: GroupResult | None = None
+    facts: tuple[FactResult, ...] = ()  # the whole catalogue, in the standard's order
+    population: Decimal | None = None  # the service population, after corrections
+    level: str = ""  # the library's level (province, city, county, children)
+    period: tuple[int, int] = (0, 0)  # the evaluation period's first and last year
+    assessment_note: str | None = None
 
     @property
     def blocked(self) -> tuple[GradeResult, ...]:
@@ -143,3 +172,6 @@ class Result:
 
     def indicator(self, code: str) -> IndicatorResult | None:
         return next((i for i in self.indicators if i.code == code), None)
+
+    def fact(self, fact_id: str) -> FactResult | None:
+        return next((f for f in self.facts if f.id == fact_id), None)

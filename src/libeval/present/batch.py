@@ -1,25 +1,29 @@
-"""Batch output: the summary as JSON, CSV, a terminal table, or Markdown/HTML through templates."""
+"""The batch summary (`libeval score DIR`) in every output format of `FORMATS` (dispatch ends in
+`assert_never`): JSON, CSV, a terminal table, GitHub annotations, Markdown/HTML through templates."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal, assert_never
 
 from libeval import __version__
 from libeval.analysis.batch import Row, Summary
+from libeval.present.formats import BatchFormat
 from libeval.text import numbers as fmt
+from libeval.text.bilingual import Bilingual
 from libeval.text.labels import label, labels
 from libeval.text.numbers import to_json
 
 SCHEMA_VERSION = 1
 
 
-def _name(pair: tuple[str, str] | None, lang: str) -> str | None:
-    if pair is None:
-        return None
-    return pair[1] if lang == "en" else pair[0]
+def _name(text: Bilingual | None, lang: str) -> str | None:
+    return None if text is None else text.get(lang)
 
 
 def _row(r: Row, rank: int | None, lang: str) -> dict[str, Any]:
@@ -49,7 +53,7 @@ def batch_dict(s: Summary, lang: str) -> dict[str, Any]:
         "count": len(s.rows),
         "scored": len(s.ranked),
         "failed": len(s.failed),
-        "grades": [{"id": g, "name": en if lang == "en" else zh} for g, zh, en in s.grades],
+        "grades": [{"id": g, "name": name.get(lang)} for g, name in s.grades],
         "distribution": s.distribution,
         "libraries": [_row(r, rank.get(id(r)), lang) for r in s.rows],
     }
@@ -100,7 +104,7 @@ def render_batch_csv(s: Summary, lang: str) -> str:
 
 
 def batch_context(s: Summary, lang: str) -> dict[str, Any]:
-    grades = [(g, en if lang == "en" else zh) for g, zh, en in s.grades]
+    grades = [(g, name.get(lang)) for g, name in s.grades]
     return {
         "lang": lang,
         "t": labels(lang),
@@ -138,23 +142,88 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
     }
 
 
-def render_batch(s: Summary, fmt: str, lang: str, msg_lang: str) -> str:
-    """The batch summary in one of score's formats (table, json, csv, md, html, github)."""
-    if fmt == "github":
-        from libeval.present.github import annotation, workflow_commands
+@dataclass(frozen=True)
+class BatchView:
+    summary: Summary
+    lang: str  # the report's language
+    msg_lang: str = "en"  # the language of problem messages (github annotations)
 
-        counts = label("batch_counts", lang, n=len(s.rows), ok=len(s.ranked), bad=len(s.failed))
-        return (
-            workflow_commands([p for r in s.rows for p in r.problems], msg_lang) + annotation("notice", counts) + "\n"
+
+BatchRenderer = Callable[[BatchView], str]
+
+
+def renderer(f: BatchFormat) -> BatchRenderer:
+    match f:
+        case BatchFormat.table:
+            return _table
+        case BatchFormat.json:
+            return lambda v: render_batch_json(v.summary, v.lang)
+        case BatchFormat.csv:
+            return lambda v: render_batch_csv(v.summary, v.lang)
+        case BatchFormat.md:
+            return lambda v: _template(v, "md")
+        case BatchFormat.html:
+            return lambda v: _template(v, "html")
+        case BatchFormat.github:
+            return _github
+    assert_never(f)
+
+
+def _template(v: BatchView, kind: Literal["md", "html"]) -> str:
+    from libeval.present.templates import render as render_template
+
+    return render_template(batch_context(v.summary, v.lang), kind, name=f"batch.{kind}.j2")
+
+
+def _github(v: BatchView) -> str:
+    from libeval.present.github import annotation, workflow_commands
+
+    s = v.summary
+    counts = label("batch_counts", v.lang, n=len(s.rows), ok=len(s.ranked), bad=len(s.failed))
+    return workflow_commands([p for r in s.rows for p in r.problems], v.msg_lang) + annotation("notice", counts) + "\n"
+
+
+def _table(v: BatchView) -> str:
+    """The terminal view of a batch: distribution per region, then the ranking."""
+    from libeval.present.console import Column, Screen
+
+    lang = v.lang
+    ctx = batch_context(v.summary, lang)
+    screen = Screen()
+    screen.line(ctx["counts"])
+    screen.table(
+        [
+            Column(label("region", lang)),
+            *(Column(g["name"], right=True) for g in ctx["grades"]),
+            Column(label("no_grade_short", lang), right=True),
+            Column(label("count", lang), right=True),
+        ],
+        [[d["region"], *map(str, d["counts"]), str(d["none"]), str(d["total"])] for d in ctx["distribution"]],
+        title=label("distribution", lang),
+    )
+    columns = [
+        Column(label(key, lang), right=right, fold=True)
+        for key, right in (
+            ("rank", True),
+            ("library", False),
+            ("province", False),
+            ("region", False),
+            ("total_short", True),
+            ("grade", False),
+            ("blocked_by", False),
         )
-    if fmt == "json":
-        return render_batch_json(s, lang)
-    if fmt == "csv":
-        return render_batch_csv(s, lang)
-    if fmt == "table":
-        from libeval.present.console import batch_text
+    ]
+    rows = []
+    for r in ctx["ranked"]:
+        blockers = f"{r['next_grade']}: {'; '.join(r['blockers'])}" if r["next_grade"] else ""
+        rows.append([str(r["rank"]), r["name"], r["province"], r["region"], r["total"], r["grade"], blockers])
+    screen.table(columns, rows)
+    return screen.text()
 
-        return batch_text(s, lang)
-    from libeval.present.templates import render
 
-    return render(batch_context(s, lang), "md" if fmt == "md" else "html", name=f"batch.{fmt}.j2")
+# every format, wired once here (built last: the renderers above)
+FORMATS: Mapping[BatchFormat, BatchRenderer] = MappingProxyType({f: renderer(f) for f in BatchFormat})
+
+
+def render(view: BatchView, f: BatchFormat) -> str:
+    return FORMATS[f](view)

@@ -1,13 +1,18 @@
-"""Presenting a diff: cause lines, the JSON contract and the template context."""
+"""`libeval diff`: cause lines, the JSON contract, the template context, and every output
+format in `FORMATS` (dispatch ends in `assert_never`)."""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Literal, assert_never
 
 from libeval import __version__
 from libeval.analysis.diff import Difference, DiffResult, IndicatorDelta
 from libeval.models.result import Result
+from libeval.present.formats import DiffFormat
 from libeval.text import numbers as fmt
 from libeval.text.labels import label, labels
 from libeval.text.numbers import to_json
@@ -195,3 +200,91 @@ def diff_context(d: DiffResult, lang: str) -> dict[str, Any]:
         ),
         "identical": d.identical,
     }
+
+
+@dataclass(frozen=True)
+class DiffView:
+    result: DiffResult
+    lang: str
+
+
+DiffRenderer = Callable[[DiffView], str | bytes]
+
+
+def renderer(f: DiffFormat) -> DiffRenderer:
+    match f:
+        case DiffFormat.table:
+            return _table
+        case DiffFormat.json:
+            return lambda v: render_diff_json(v.result, v.lang)
+        case DiffFormat.md:
+            return lambda v: _template(v, "md")
+        case DiffFormat.html:
+            return lambda v: _template(v, "html")
+        case DiffFormat.xlsx:
+            return _xlsx
+    assert_never(f)
+
+
+def _template(v: DiffView, kind: Literal["md", "html"]) -> str:
+    from libeval.present.templates import render as render_template
+
+    return render_template(diff_context(v.result, v.lang), kind, name=f"diff.{kind}.j2")
+
+
+def _xlsx(v: DiffView) -> bytes:
+    from libeval.present.spreadsheets import diff_sheet
+
+    return diff_sheet(diff_context(v.result, v.lang))
+
+
+def _table(v: DiffView) -> str:
+    """The terminal view of a diff."""
+    from libeval.present.console import Column, Screen, escape
+
+    lang = v.lang
+    ctx = diff_context(v.result, lang)
+    screen = Screen()
+    a, b = ctx["a"], ctx["b"]
+    screen.line(f"[bold]{escape(ctx['library'])}[/] · {ctx['criteria']['id']}")
+    screen.line(escape(f"{label('from', lang)}: {a['label']} ({a['assessor']}) {a['date'] or ''}".rstrip()))
+    screen.line(escape(f"{label('to', lang)}: {b['label']} ({b['assessor']}) {b['date'] or ''}".rstrip()))
+    screen.line(f"[bold]{label('total', lang)}: {a['total']} → {b['total']} ({ctx['total_delta']})[/]")
+    screen.line(f"[bold]{escape(label('grade', lang) + ': ' + a['grade'] + ' → ' + b['grade'])}[/]")
+    if ctx["identical"]:
+        screen.line(label("no_differences", lang))
+        return screen.text()
+    screen.table(
+        [Column(label(c, lang), right=c in ("from", "to", "delta")) for c in ("code", "part", "from", "to", "delta")],
+        [[p["code"], p["name"], p["from"], p["to"], p["delta"]] for p in ctx["parts"]],
+    )
+    if ctx["indicators"]:
+        screen.line(f"[bold]{label('differing', lang)}[/]")
+        screen.table(
+            [
+                Column(label("code", lang), no_wrap=True, fold=True),
+                Column(label("name", lang), max_width=18, fold=True),
+                *(Column(label(c, lang), right=True, no_wrap=True, fold=True) for c in ("from", "to", "delta")),
+                Column(label("cause", lang), fold=True),
+            ],
+            [[i["code"], i["name"], i["from"], i["to"], i["delta"], "\n".join(i["causes"])] for i in ctx["indicators"]],
+        )
+    for c in ctx["caps"]:
+        screen.line(escape(f"{label('caps', lang)}: {c['code']} {c['name']} {c['delta']} ({label('cause.cap', lang)})"))
+    screen.line(f"[bold]{label('grade_change', lang)}[/]: {escape(ctx['restore_text'])}")
+    for line in ctx["restore"]:
+        screen.line(escape(f"  - {line}"))
+    if ctx["conditions"]:
+        screen.line(f"[bold]{label('conditions_changed', lang)}[/]:")
+        for c in ctx["conditions"]:
+            screen.line(escape(f"  {c['grade']} · {c['name']}: {c['from']} → {c['to']}"))
+    screen.line(escape(f"{label('agreement', lang)}: {ctx['agreement']}"))
+    return screen.text()
+
+
+# every format, wired once here (built last: the renderers above)
+FORMATS: Mapping[DiffFormat, DiffRenderer] = MappingProxyType({f: renderer(f) for f in DiffFormat})
+
+
+def render(view: DiffView, f: DiffFormat) -> str | bytes:
+    return FORMATS[f](view)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from libeval.load.folders import LibraryFolder
 from libeval.models import Judged, Linear, PerUnit, Tiers
 from libeval.models.result import Result
-from libeval.scoring.engine import variant_of
-from libeval.scoring.standard import POPULATION, at_variant
+from libeval.scoring.standard import POPULATION, Standard, at_variant
 from libeval.text import numbers as fmt
 from libeval.text.labels import label
 
 
-def explain(folder: LibraryFolder, result: Result, code: str, lang: str) -> list[str] | None:
-    std = folder.standard
+def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | None:
+    """The trace of one indicator or group as lines, or None when the standard has no such code."""
     info = std.nodes.get(code)
     if info is None:
         return None
@@ -42,7 +40,7 @@ def explain(folder: LibraryFolder, result: Result, code: str, lang: str) -> list
     )
     if node.rationale:
         lines.append(f"  {node.rationale}")
-    variant = variant_of(std, folder.library)
+    variant = result.variant
     if isinstance(rule, Tiers):
         lines.append(f"{label('bands', lang)}:")
         sign = "≥" if rule.better == "higher" else "≤"
@@ -74,15 +72,15 @@ def explain(folder: LibraryFolder, result: Result, code: str, lang: str) -> list
         for fact_id in ind.facts:
             fname = std.name_of(fact_id, lang)
             if fact_id == POPULATION:
-                lines.append(f"  {fact_id} {fname} = {fmt.value(folder.library.population, lang)}")
+                lines.append(f"  {fact_id} {fname} = {fmt.value(result.population, lang)}")
                 continue
-            entry = folder.library.facts.get(fact_id)
-            shown = fmt.fact(entry.value, entry.years, lang) if entry is not None else "—"
+            fact = result.fact(fact_id)
+            shown = fmt.fact(fact.given, fact.given_years, lang) if fact is not None else "—"
             extra = []
-            if entry is not None and entry.estimated:
+            if fact is not None and fact.estimated:
                 extra.append(label("estimated_mark", lang))
-            if entry is not None and entry.source:
-                extra.append(f"{label('source', lang)}: {entry.source}")
+            if fact is not None and fact.source:
+                extra.append(f"{label('source', lang)}: {fact.source}")
             tail = f"  ({'; '.join(extra)})" if extra else ""
             lines.append(f"  {fact_id} {fname} = {shown}{tail}")
             if fact_id in corrected:

@@ -1,13 +1,19 @@
-"""Presenting a plan: text lines, the JSON contract, and the template context."""
+"""`libeval plan`: text lines, the JSON contract, the template context, and every output format
+in `FORMATS` (dispatch ends in `assert_never`)."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from types import MappingProxyType
+from typing import Any, assert_never
 
 from libeval import __version__
-from libeval.analysis.plan import FactChange, Option, Plan
+from libeval.analysis.fact_changes import FactChange
+from libeval.analysis.plan import Option, Plan
+from libeval.present.formats import PlanFormat
 from libeval.text import numbers as fmt
 from libeval.text.labels import label, labels
 from libeval.text.numbers import to_json
@@ -178,3 +184,37 @@ def plan_context(p: Plan, lang: str) -> dict[str, Any]:
         "plan": plan_dict(p, lang),
         "zero": Decimal(0),
     }
+
+
+@dataclass(frozen=True)
+class PlanView:
+    plan: Plan
+    lang: str
+
+
+PlanRenderer = Callable[[PlanView], str]
+
+
+def renderer(f: PlanFormat) -> PlanRenderer:
+    match f:
+        case PlanFormat.table:
+            return lambda v: "\n".join(plan_lines(v.plan, v.lang)) + "\n"
+        case PlanFormat.json:
+            return lambda v: render_plan_json(v.plan, v.lang)
+        case PlanFormat.md:
+            return _md
+    assert_never(f)
+
+
+def _md(v: PlanView) -> str:
+    from libeval.present.templates import render as render_template
+
+    return render_template(plan_context(v.plan, v.lang), "md", name="plan.md.j2")
+
+
+# every format, wired once here (built last: the renderers above)
+FORMATS: Mapping[PlanFormat, PlanRenderer] = MappingProxyType({f: renderer(f) for f in PlanFormat})
+
+
+def render(view: PlanView, f: PlanFormat) -> str:
+    return FORMATS[f](view)

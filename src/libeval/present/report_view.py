@@ -1,20 +1,19 @@
 """The context a report template receives: a result made ready to print (docs/templates.md).
 
-Pure: built from the result and the already-loaded library folder; no I/O.
+Pure: built from the result alone (it carries the facts, their sources and evidence); no I/O.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePosixPath
 from typing import Any
 
 from libeval import __version__
-from libeval.load.folders import LibraryFolder
 from libeval.models.result import IndicatorResult, Result
-from libeval.scoring.formula import MissingValue, ZeroDivision
-from libeval.scoring.values import Values
 from libeval.text import numbers as fmt
 from libeval.text.labels import label, labels
 
@@ -59,13 +58,19 @@ def _indicator(i: IndicatorResult, lang: str) -> dict[str, Any]:
     }
 
 
+@dataclass(frozen=True)
+class InputFile:
+    """A file a result rests on, shown with its hash so a report can be traced to its data."""
+
+    path: str
+    sha256: str
+
+
 def build_context(
-    result: Result, folder: LibraryFolder, assessment: str, lang: str, plan: list[str] | None = None
+    result: Result, lang: str, inputs: Sequence[InputFile] = (), plan: list[str] | None = None
 ) -> dict[str, Any]:
-    """The report's context; `plan` (the lines of `libeval plan`) fills the next steps when given."""
-    std = folder.standard
-    lib = folder.library
-    crit = std.spec
+    """A library's report context, from its result alone; `plan` (the lines of `libeval plan`)
+    fills the next steps. The single command and the batch both build reports with this."""
     by_code = {i.code: i for i in result.indicators}
     rows: list[dict[str, Any]] = []
 
@@ -100,27 +105,23 @@ def build_context(
     )
     blocked = list(result.blocked)
     next_grade = blocked[-1] if blocked else None
-    facts = []
-    for fid, fact in std.facts.items():
-        entry = lib.facts.get(fid)
-        corrected = next((c for c in result.corrections if c.fact == fid), None)
-        value = fmt.fact(entry.value, entry.years, lang) if entry is not None else "—"
-        facts.append(
-            {
-                "id": fid,
-                "name": (fact.name_en or fact.name) if lang == "en" else fact.name,
-                "unit": std.unit_of(fid, lang),
-                "value": value,
-                "corrected": corrected.new if corrected else None,
-                "source": entry.source if entry else None,
-                "estimated": bool(entry and entry.estimated),
-                "note": entry.note if entry else None,
-                "evidence": [{"text": ref, "href": safe_href(ref)} for ref in (entry.evidence if entry else [])],
-                "profile": fact.profile,
-            }
-        )
-    values = Values(std, lib, folder.assessments[assessment][0])
-    population = fmt.value(lib.population, lang) if lib.population is not None else "—"
+    corrections = {c.fact: c for c in result.corrections}
+    facts = [
+        {
+            "id": f.id,
+            "name": f.name.get(lang),
+            "unit": f.unit.get(lang),
+            "value": fmt.fact(f.given, f.given_years, lang),
+            "corrected": corrections[f.id].new if f.id in corrections else None,
+            "source": f.source,
+            "estimated": f.estimated,
+            "note": f.note,
+            "evidence": [{"text": ref, "href": safe_href(ref)} for ref in f.evidence],
+            "profile": f.profile,
+        }
+        for f in result.facts
+    ]
+    population = fmt.value(result.population, lang) if result.population is not None else "—"
     profile: list[dict[str, Any]] = [
         {
             "name": label("population", lang),
@@ -129,48 +130,42 @@ def build_context(
             "estimated": False,
         }
     ]
-    profile_rows: list[dict[str, Any]] = []
-    for fid, fact in std.facts.items():
-        if not fact.profile:
-            continue
-        try:
-            shown = fmt.value(values.get(fid), lang)
-        except (MissingValue, ZeroDivision):
-            shown = "—"
-        unit = std.unit_of(fid, lang)
-        profile_rows.append(
-            {"name": values.label(fid, lang), "value": shown, "unit": unit, "estimated": values.estimated(fid)}
-        )
-    profile += profile_rows
-    adata, asrc = folder.assessments[assessment]
-    inputs = [
-        {"path": s.path, "sha256": s.sha256} for s in ([folder.source, asrc] + ([std.source] if std.source else []))
+    profile += [
+        {
+            "name": f.label.get(lang),
+            "value": fmt.value(f.value, lang),
+            "unit": f.unit.get(lang),
+            "estimated": f.estimated and not f.corrected,
+        }
+        for f in result.facts
+        if f.profile
     ]
+    facts_by_id = {f.id: f for f in result.facts}
     return {
         "lang": lang,
         "t": labels(lang),
         "version": __version__,
         "title": label("report_title" if result.assessor == "self" else "report_title.review", lang),
         "library": {
-            "name": (lib.name_en or lib.name) if lang == "en" else lib.name,
-            "name_zh": lib.name,
-            "level": label(f"level.{lib.level}", lang),
-            "province": lib.province,
-            "region": label(f"region.{lib.region}", lang),
+            "name": (result.library_en or result.library) if lang == "en" else result.library,
+            "name_zh": result.library,
+            "level": label(f"level.{result.level}", lang),
+            "province": result.province,
+            "region": label(f"region.{result.region}", lang),
             "population": population,
         },
         "profile": profile,
         "assessment": {
-            "name": assessment,
+            "name": result.assessment,
             "assessor": label(f"assessor.{result.assessor}", lang),
             "by": result.assessed_by,
             "date": result.date,
-            "note": adata.note,
+            "note": result.assessment_note,
         },
         "criteria": {
-            "id": crit.id,
+            "id": result.criteria_id,
             "title": result.criteria_title.get(lang),
-            "period": f"{crit.period.start}–{crit.period.end}",
+            "period": f"{result.period[0]}–{result.period[1]}",
         },
         "total": fmt.points(result.total),
         "max": fmt.points(result.max),
@@ -237,7 +232,10 @@ def build_context(
         "strengths": [_indicator(i, lang) for i in strengths[:TOP]],
         "losses": [_indicator(i, lang) for i in losses[:TOP]],
         "max_loss": float(losses[0].loss) if losses else 0.0,
-        "missing": [{"id": f, "name": std.name_of(f, lang)} for f in result.missing],
+        "missing": [
+            {"id": f, "name": facts_by_id[f].name.get(lang) if f in facts_by_id else label("population", lang)}
+            for f in result.missing
+        ],
         "rows": rows,
         "corrections": [
             {"fact": c.fact, "name": c.name.get(lang), "old": c.old, "new": c.new, "reason": c.reason}
@@ -247,6 +245,6 @@ def build_context(
         "reconstructed": result.reconstructed,
         "provenance_total": result.provenance_total,
         "estimated": len(result.estimated),
-        "inputs": inputs,
+        "inputs": [{"path": i.path, "sha256": i.sha256} for i in inputs],
         "plan": plan or [],
     }

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from libeval.errors import Problem, problem
-from libeval.models import Assessment, Judged, Library, Node
-from libeval.models.result import CorrectionResult, GroupResult, IndicatorResult, Result
+from libeval.models import Assessment, Judged, Library, Linear, Node, Tiers
+from libeval.models.result import CorrectionResult, FactResult, GroupResult, IndicatorResult, Result
+from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.grading import grade_all
 from libeval.scoring.rules import ZERO, Context, Outcome, score_rule
-from libeval.scoring.standard import POPULATION, Standard
+from libeval.scoring.standard import POPULATION, Standard, at_variant
 from libeval.scoring.values import Values
 from libeval.text import numbers as fmt
 from libeval.text.bilingual import Bilingual
@@ -67,6 +69,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
                     facts=values.depends_on(value_id) if value_id else (),
                     note=award.note if award else None,
                     level=out.level,
+                    **_rule_figures(node, variant),
                 )
             )
             scores[node.code], maxima[node.code] = out.score, eff_max
@@ -135,7 +138,54 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         provenance_total=prov_total,
         problems=tuple(_problems(std, values)),
         bonus_part=groups.get(crit.bonus.code) if crit.bonus else None,
+        facts=_facts(std, library, values, assessment),
+        population=values.population,
+        level=library.level,
+        period=(crit.period.start, crit.period.end),
+        assessment_note=assessment.note if assessment else None,
     )
+
+
+def _rule_figures(node: Node, variant: str) -> dict[str, Any]:
+    """The numbers of an indicator's rule that apply to the library's variant (for the expert's
+    view: every band and the next one up, a linear rule's target)."""
+    rule = node.rule
+    if isinstance(rule, Tiers):
+        bands = tuple((at, b.points) for b in rule.bands if (at := at_variant(b.at, variant)) is not None)
+        return {"bands": bands, "better": rule.better}
+    if isinstance(rule, Linear):
+        return {"target": at_variant(rule.target, variant)}
+    return {}
+
+
+def _facts(std: Standard, library: Library, values: Values, assessment: Assessment | None) -> tuple[FactResult, ...]:
+    corrected = set(assessment.corrections) if assessment else set()
+    out = []
+    for fid, fact in std.facts.items():
+        entry = library.facts.get(fid)
+        try:
+            value: Decimal | bool | None = values.get(fid)
+        except (MissingValue, ZeroDivision):
+            value = None
+        out.append(
+            FactResult(
+                id=fid,
+                name=Bilingual(fact.name, fact.name_en or ""),
+                label=Bilingual(values.label(fid, "zh"), values.label(fid, "en")),
+                unit=Bilingual(fact.unit or "", fact.unit_en or ""),
+                value=value,
+                given=entry.value if entry else None,
+                given_years=dict(entry.years) if entry and entry.years else None,
+                source=entry.source if entry else None,
+                note=entry.note if entry else None,
+                evidence=tuple(entry.evidence) if entry else (),
+                estimated=bool(entry and entry.estimated),
+                corrected=fid in corrected,
+                profile=fact.profile,
+                structural=fact.structural,
+            )
+        )
+    return tuple(out)
 
 
 def _corrections(std: Standard, library: Library, assessment: Assessment | None) -> tuple[CorrectionResult, ...]:

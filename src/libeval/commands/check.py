@@ -1,11 +1,13 @@
-"""`libeval check`: every problem of every standard and library folder named."""
+"""`libeval check`: every problem of every standard and library folder named, in the chosen format."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from libeval.errors import LibevalError, Problem, problem
+from libeval.commands.outcome import Outcome
+from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load.folders import (
     ASSESSMENTS_DIR,
     LIBRARY_FILE,
@@ -16,6 +18,26 @@ from libeval.load.folders import (
     resolve_criteria,
     shown,
 )
+from libeval.present.formats import CheckFormat
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    paths: Sequence[Path]
+    fmt: CheckFormat = CheckFormat.text
+    strict: bool = False  # warnings fail too
+    msg_lang: str = "en"
+
+
+def run(s: CheckSettings) -> Outcome:
+    from libeval.present.check import CheckView, render
+
+    problems = check_paths(s.paths)
+    text = render(CheckView(problems, s.msg_lang), s.fmt)
+    failing = bool(errors_only(problems)) or (s.strict and bool(problems))
+    if s.fmt is CheckFormat.text:  # the problem lines are messages: stderr
+        return Outcome("", text, 1 if failing else 0)
+    return Outcome(text, "", 1 if failing else 0)
 
 
 def _target(path: Path) -> Path:

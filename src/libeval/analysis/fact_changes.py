@@ -1,0 +1,147 @@
+"""Fact changes, the unit a plan is made of: one fact of a library brought to a new value, and
+the smallest such change that brings a value (a fact or a derived value) to a bound. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+
+from libeval.models import Assessment, Library
+from libeval.models.library import FactValue
+from libeval.models.result import Result
+from libeval.scoring.engine import score
+from libeval.scoring.formula import MissingValue, ZeroDivision
+from libeval.scoring.standard import POPULATION, Standard
+from libeval.scoring.values import Values
+from libeval.text.bilingual import Bilingual
+
+LIMIT = Decimal("1e15")  # the largest value a fact may hold
+
+
+@dataclass(frozen=True)
+class FactChange:
+    fact: str
+    name: Bilingual
+    old: Decimal | bool | None
+    new: Decimal | bool
+    structural: bool
+    per_year: bool
+
+    @property
+    def relative(self) -> float:
+        """How big a change this is: |new − old| / old (yes/no, or from nothing: 1)."""
+        if isinstance(self.new, bool) or isinstance(self.old, bool) or self.old is None:
+            return 1.0
+        if self.old == 0:
+            return 1.0 + float(self.new)
+        return float(abs(self.new - self.old) / abs(self.old))
+
+
+class State:
+    """The facts a plan works on: the library's, with the assessor's corrections folded in."""
+
+    def __init__(self, std: Standard, library: Library, assessment: Assessment) -> None:
+        self.std = std
+        self.library = library
+        self.assessment = assessment.model_copy(update={"corrections": {}})
+        values = Values(std, library, assessment)
+        self.facts: dict[str, FactValue] = dict(values.entries)
+        self.population = values.population
+
+    def with_changes(self, changes: Iterable[FactChange]) -> dict[str, FactValue]:
+        facts = dict(self.facts)
+        for c in changes:
+            facts[c.fact] = set_fact(self.std, facts.get(c.fact), c.fact, c.new)
+        return facts
+
+    def run(self, changes: Iterable[FactChange] = ()) -> Result:
+        lib = self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
+        return score(self.std, lib, self.assessment, "plan")
+
+    def value(self, name: str, changes: Iterable[FactChange] = ()) -> Decimal | bool | None:
+        lib = self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
+        try:
+            return Values(self.std, lib, None).get(name)
+        except (MissingValue, ZeroDivision):
+            return None
+
+
+def set_fact(std: Standard, entry: FactValue | None, fact: str, new: Decimal | bool) -> FactValue:
+    """A fact whose aggregate becomes `new`: a single value is replaced; per-year values all move
+    by the same amount (so their mean, sum, latest, min and max move with them)."""
+    definition = std.facts[fact]
+    if definition.per_year and not isinstance(new, bool):
+        years = dict(entry.years) if entry is not None and entry.years else {}
+        if not years:
+            period = std.spec.period
+            years = {y: Decimal(0) for y in range(period.start, period.end + 1)}
+        current = Values.aggregate(definition.aggregate, {y: Decimal(v) for y, v in years.items()})
+        step = new - current
+        if definition.aggregate == "sum":
+            step = step / len(years)
+        moved: dict[int, Decimal | bool] = {y: Decimal(v) + step for y, v in years.items()}
+        if definition.type == "integer":
+            moved = {y: Decimal(v).to_integral_value(rounding=ROUND_CEILING) for y, v in moved.items()}
+        return FactValue.model_construct(years=moved, unit=entry.unit if entry else None)
+    return FactValue.model_construct(value=new, unit=entry.unit if entry else None)
+
+
+def fact_change(state: State, fact: str, new: Decimal | bool) -> FactChange:
+    d = state.std.facts[fact]
+    old = state.value(fact)
+    if not isinstance(new, bool) and d.type == "integer":
+        new = new.to_integral_value(rounding=ROUND_CEILING)
+    return FactChange(fact, Bilingual(d.name, d.name_en or d.name), old, new, d.structural, d.per_year)
+
+
+def levers(state: State, name: str) -> list[str]:
+    """Facts whose increase raises `name` (a fact itself, or a derived value's numerators)."""
+    std = state.std
+    if name in std.facts:
+        return [name] if std.facts[name].type != "boolean" else []
+    return [f for f in std.depends_on(name) if f != POPULATION and f in std.facts and std.facts[f].type != "boolean"]
+
+
+def solve(state: State, name: str, need: Decimal, base: list[FactChange], higher: bool = True) -> FactChange | None:
+    """The smallest change of one fact that brings value `name` to `need` (≥, or ≤ when not
+    higher), found by bisection on each fact it rests on; None when none can."""
+    best: FactChange | None = None
+    for fact in levers(state, name):
+        old = state.value(fact, base)
+        if old is None or isinstance(old, bool):
+            old = Decimal(0)
+
+        def ok(x: Decimal, fact: str = fact) -> bool:
+            v = state.value(name, [*base, fact_change(state, fact, x)])
+            return v is not None and not isinstance(v, bool) and (v >= need if higher else v <= need)
+
+        if higher:
+            hi = max(old, Decimal(1))
+            while not ok(hi):
+                hi *= 2
+                if hi > LIMIT:  # beyond any plausible fact: this one cannot do it
+                    break
+            if hi > LIMIT:
+                continue
+            lo = old
+            if ok(lo):
+                continue  # this fact does not move it, or it is already there
+        else:
+            lo, hi = Decimal(0), old
+            if not ok(lo):
+                continue
+        for _ in range(60):  # bisection to a relative precision of 1e-9
+            mid = (lo + hi) / 2
+            if ok(mid) == higher:
+                hi = mid
+            else:
+                lo = mid
+            if hi - lo <= max(abs(hi), Decimal(1)) * Decimal("1e-9"):
+                break
+        candidate = fact_change(state, fact, hi if higher else lo)
+        if not ok(candidate.new if not isinstance(candidate.new, bool) else Decimal(0)):
+            continue
+        if best is None or candidate.relative < best.relative:
+            best = candidate
+    return best

@@ -1,0 +1,155 @@
+"""`libeval score DIR`: every library folder under a directory, scored into rows, then the
+summary in the chosen format. A broken folder becomes a row with its problems and the batch goes
+on. With `jobs > 1` the folders are scored by worker processes; the rows come back in the same
+order as with one job."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from libeval.analysis.batch import Row, Summary
+from libeval.commands.outcome import Outcome
+from libeval.errors import Interrupted, LibevalError, problem
+from libeval.load.folders import StandardCache, find_libraries, load_library, shown
+from libeval.present.formats import BatchFormat, ReportFormat
+from libeval.present.problems import problem_lines
+from libeval.scoring.engine import score
+
+CHUNK = 16  # folders handed to a worker at a time
+
+Progress = Callable[[int], AbstractContextManager[Callable[[int], None]]]  # total -> a context giving `advance(n)`
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    """Where and how to write each library's own report (None: no reports)."""
+
+    directory: Path
+    fmt: ReportFormat
+    lang: str
+    template: Path | None = None
+
+
+@dataclass(frozen=True)
+class BatchSettings:
+    root: Path
+    assessment: str = "self"
+    fmt: BatchFormat = BatchFormat.table
+    jobs: int | None = None  # default: the number of cores
+    reports: ReportSpec | None = None
+    fail_under: Decimal | None = None
+    lang: str = "zh"
+    msg_lang: str = "en"
+
+
+@contextlib.contextmanager
+def _silent(_total: int) -> Iterator[Callable[[int], None]]:
+    yield lambda _n: None
+
+
+def run(s: BatchSettings, progress: Progress = _silent) -> Outcome:
+    folders = find_libraries(s.root)
+    if not folders:
+        raise LibevalError([problem(str(s.root), None, "no-libraries", path=str(s.root))])
+    if s.reports is not None:
+        try:
+            s.reports.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            detail = exc.strerror or str(exc)
+            raise LibevalError([problem(str(s.reports.directory), None, "output-failed", detail=detail)]) from None
+    rows: list[Row] = []
+    with progress(len(folders)) as advance:
+        try:
+            for row in run_batch(folders, s.assessment, s.jobs or default_jobs(), s.reports, s.root, advance):
+                rows.append(row)
+        except KeyboardInterrupt:
+            raise Interrupted(len(rows), len(folders)) from None
+    summary = Summary.of(rows)
+    from libeval.present.batch import BatchView, render
+
+    output = render(BatchView(summary, s.lang, s.msg_lang), s.fmt)
+    messages = ""
+    if s.fmt is not BatchFormat.github:  # github annotations carry the problems on stdout instead
+        messages = problem_lines([p for r in summary.failed for p in r.problems if p.severity == "error"], s.msg_lang)
+        warned = sum(1 for r in rows for p in r.problems if p.severity == "warning")
+        if warned:
+            messages += f"{warned} warning(s); `libeval check {s.root}` lists them\n"
+    below = s.fail_under is not None and any(r.total is not None and r.total < s.fail_under for r in rows)
+    return Outcome(output, messages, 1 if summary.failed or below else 0)
+
+
+_CACHE: StandardCache | None = None  # per process: a worker compiles each standard once
+
+
+def score_folder(folder: Path, assessment: str, reports: ReportSpec | None, root: Path) -> Row:
+    """Load, check and score one library folder into a row; never raises for bad input."""
+    global _CACHE
+    if _CACHE is None:
+        _CACHE = StandardCache()
+    where = shown(folder)
+    try:
+        lib = load_library(folder, _CACHE)
+        result = score(lib.standard, lib.library, lib.assessment(assessment), assessment)
+        report = None
+        if reports is not None:
+            from libeval.commands.score import library_report
+            from libeval.load.writing import write_atomic
+
+            target = reports.directory / f"{_report_name(folder, root)}.{reports.fmt.value}"
+            write_atomic(target, library_report(lib, result, assessment, reports.fmt, reports.lang, reports.template))
+            report = str(target)
+        return Row.of(where, result, (*lib.problems, *result.problems), report)  # errors would have raised
+    except LibevalError as exc:
+        return Row(path=where, problems=tuple(exc.problems))
+
+
+def _report_name(folder: Path, root: Path) -> str:
+    """A report's file name: the folder's path below the batch root, joined with dashes."""
+    try:
+        rel = folder.resolve().relative_to(root.resolve())
+    except ValueError:
+        rel = Path(folder.name)
+    return "-".join(rel.parts) or folder.resolve().name
+
+
+def _score_chunk(args: tuple[list[Path], str, ReportSpec | None, Path]) -> list[Row]:
+    folders, assessment, reports, root = args
+    return [score_folder(f, assessment, reports, root) for f in folders]
+
+
+def run_batch(
+    folders: list[Path],
+    assessment: str,
+    jobs: int,
+    reports: ReportSpec | None,
+    root: Path,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[Row]:
+    """Rows in the order of `folders`, scored by `jobs` processes."""
+    if jobs <= 1 or len(folders) <= CHUNK:
+        for folder in folders:
+            row = score_folder(folder, assessment, reports, root)
+            if progress:
+                progress(1)
+            yield row
+        return
+    chunks = [folders[i : i + CHUNK] for i in range(0, len(folders), CHUNK)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        for rows in pool.map(_score_chunk, [(c, assessment, reports, root) for c in chunks]):
+            if progress:
+                progress(len(rows))
+            yield from rows
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return os.cpu_count() or 1

@@ -1,0 +1,73 @@
+"""`libeval diff`: which two assessments to compare (of one library folder, or of two), the
+difference, in the chosen format."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from libeval.analysis.diff import Side, diff
+from libeval.commands.outcome import Outcome, input_paths
+from libeval.errors import LibevalError, UsageError, problem
+from libeval.load.folders import LibraryFolder, StandardCache, load_library
+from libeval.present.formats import DiffFormat
+from libeval.present.problems import problem_lines
+from libeval.scoring.standard import Standard
+
+
+@dataclass(frozen=True)
+class DiffSettings:
+    paths: Sequence[Path]
+    from_: str | None = None
+    to: str | None = None
+    fmt: DiffFormat = DiffFormat.table
+    exit_code: bool = False  # exit 1 when the two differ
+    lang: str = "zh"
+    msg_lang: str = "en"
+
+    def __post_init__(self) -> None:
+        if not 1 <= len(self.paths) <= 2:
+            raise UsageError("PATHS", "give one library folder or two")
+
+
+def run(s: DiffSettings) -> Outcome:
+    from libeval.present.diff import DiffView, render
+
+    cache = StandardCache()
+    folders = [load_library(p, cache) for p in s.paths]
+    std, a, b = choose_sides(folders, s.from_, s.to)
+    result = diff(std, a, b)
+    messages = problem_lines([p for f in folders for p in f.problems], s.msg_lang)
+    inputs = tuple(i for f in folders for i in input_paths(f))
+    code = 1 if s.exit_code and not result.identical else 0
+    return Outcome(render(DiffView(result, s.lang), s.fmt), messages, code, inputs)
+
+
+def _side(folder: LibraryFolder, name: str, label: str) -> Side:
+    return Side(folder.library, folder.assessment(name), name, label)
+
+
+def latest_other(folder: LibraryFolder, than: str) -> str | None:
+    """The latest assessment by date other than `than` (ties: by name)."""
+    others = [(a.date, n) for n, (a, _) in folder.assessments.items() if n != than]
+    return max(others)[1] if others else None
+
+
+def choose_sides(folders: list[LibraryFolder], from_: str | None, to: str | None) -> tuple[Standard, Side, Side]:
+    """One folder: `from_` (default self) against `to` (default the latest other by date).
+    Two folders (the same library in two years): the same assessment of each (default self)."""
+    if len(folders) == 1:
+        (folder,) = folders
+        a_name = from_ or "self"
+        b_name = to or latest_other(folder, a_name)
+        if b_name is None:
+            known = ", ".join(folder.assessments) or "-"
+            where = str(folder.path)
+            raise LibevalError([problem(where, None, "nothing-to-compare", path=where, known=known)])
+        return folder.standard, _side(folder, a_name, a_name), _side(folder, b_name, b_name)
+    fa, fb = folders
+    if fa.standard.id != fb.standard.id:
+        raise LibevalError([problem(str(fb.path), None, "criteria-mismatch", a=fa.standard.id, b=fb.standard.id)])
+    a_name, b_name = from_ or "self", to or "self"
+    return (fa.standard, _side(fa, a_name, f"{fa.path.name}:{a_name}"), _side(fb, b_name, f"{fb.path.name}:{b_name}"))

@@ -1,0 +1,39 @@
+"""`libeval import`: a filled facts spreadsheet into a library folder's library.yaml; shows what
+would change, writes only when confirmed (keeping a backup)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from libeval.commands.outcome import Outcome
+from libeval.load.fact_import import plan_import, write_import
+from libeval.present.problems import problem_lines
+from libeval.text.bilingual import Bilingual
+
+NOTHING = Bilingual("没有变化。", "Nothing changes.")
+WOULD = Bilingual("{n} 项事实将更新；加 --yes 写入 {target}。", "{n} facts would change; add --yes to write {target}.")
+WROTE = Bilingual("已写入 {target}（原文件备份为 {backup}）。", "Wrote {target} (the old file is kept as {backup}).")
+
+
+@dataclass(frozen=True)
+class ImportSettings:
+    sheet: Path
+    directory: Path
+    yes: bool = False  # write the changes
+    lang: str = "zh"
+    msg_lang: str = "en"
+
+
+def run(s: ImportSettings) -> Outcome:
+    plan = plan_import(s.sheet, s.directory)
+    messages = problem_lines([p for p in plan.warnings if p.code != "missing-fact"], s.msg_lang)
+    if not plan.changes:
+        return Outcome(NOTHING.get(s.lang) + "\n", messages)
+    lines = [f"  {fact}: {old} → {new}\n" for fact, old, new in plan.changes]
+    if not s.yes:
+        return Outcome(
+            "".join(lines) + WOULD.format(n=len(plan.changes), target=plan.target).get(s.lang) + "\n", messages
+        )
+    backup = write_import(plan)
+    return Outcome("".join(lines) + WROTE.format(target=plan.target, backup=backup).get(s.lang) + "\n", messages)

@@ -1,0 +1,34 @@
+"""`libeval init`: a new library folder for a standard (and, on request, its facts.xlsx)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from libeval.commands.outcome import Outcome, standard_arg
+from libeval.errors import LibevalError, problem
+from libeval.load.scaffold import write_scaffold
+from libeval.resources import bundled_criteria
+
+
+@dataclass(frozen=True)
+class InitSettings:
+    directory: Path
+    criteria: str  # a bundled standard's id or a path
+    xlsx: bool = False
+
+
+def run(s: InitSettings) -> Outcome:
+    std = standard_arg(s.criteria)
+    ref = s.criteria if s.criteria in bundled_criteria() else str(Path(s.criteria).resolve())
+    sheet = s.directory / "facts.xlsx"
+    if s.xlsx and sheet.exists():
+        raise LibevalError([problem(str(sheet), None, "target-exists", path=str(sheet))])
+    written = write_scaffold(s.directory, std, ref)
+    if s.xlsx:
+        from libeval.load.spreadsheet import facts_template
+        from libeval.load.writing import write_atomic
+
+        write_atomic(sheet, facts_template(std))
+        written.append(sheet)
+    return Outcome("".join(f"{path}\n" for path in written))

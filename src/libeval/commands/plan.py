@@ -1,0 +1,37 @@
+"""`libeval plan`: what it takes to reach the next grade (or `--target`), in the chosen format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from libeval.analysis.plan import find_grade, plan
+from libeval.commands.outcome import Outcome, input_paths
+from libeval.errors import UsageError
+from libeval.load.folders import load_library
+from libeval.present.formats import PlanFormat
+from libeval.present.problems import problem_lines
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    path: Path
+    assessment: str = "self"
+    target: str | None = None  # a grade's id or name; default: the next grade up
+    fmt: PlanFormat = PlanFormat.table
+    lang: str = "zh"
+    msg_lang: str = "en"
+
+
+def run(s: PlanSettings) -> Outcome:
+    from libeval.present.plan import PlanView, render
+
+    folder = load_library(s.path)
+    model = folder.assessment(s.assessment)
+    grades = folder.standard.spec.grades
+    if s.target is not None and find_grade(grades, s.target) is None:  # checked before planning
+        names = ", ".join(g.name for g in grades)
+        raise UsageError("--target", f"no grade {s.target!r} (grades: {names})")
+    result = plan(folder.standard, folder.library, model, s.target)
+    messages = problem_lines(folder.problems, s.msg_lang)
+    return Outcome(render(PlanView(result, s.lang), s.fmt), messages, 0, input_paths(folder))

@@ -1,0 +1,96 @@
+"""`libeval score LIB`: one library folder scored, in the chosen format; and the one function
+that builds a library's report, for the single command and the batch alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from libeval.commands.outcome import Outcome, input_files, input_paths
+from libeval.errors import LibevalError, UsageError, problem
+from libeval.load.folders import LibraryFolder, load_library
+from libeval.models.result import Result
+from libeval.present.formats import ReportFormat, ScoreFormat
+from libeval.present.problems import problem_lines
+from libeval.scoring.engine import score
+from libeval.text.suggest import did_you_mean
+
+
+@dataclass(frozen=True)
+class ScoreSettings:
+    path: Path
+    assessment: str = "self"
+    fmt: ScoreFormat = ScoreFormat.table
+    detail: bool = False
+    explain: str | None = None  # one indicator's whole trace instead of the result
+    fail_under: Decimal | None = None
+    template: Path | None = None
+    lang: str = "zh"  # reports
+    msg_lang: str = "en"  # problem messages
+
+    def __post_init__(self) -> None:
+        if self.fmt is ScoreFormat.github and (self.detail or self.explain):
+            raise UsageError("--format", "github annotations do not go with --detail or --explain")
+
+
+def run(s: ScoreSettings) -> Outcome:
+    folder = load_library(s.path)
+    result = score(folder.standard, folder.library, folder.assessment(s.assessment), s.assessment)
+    below = s.fail_under is not None and result.total < s.fail_under
+    code = 1 if below else 0
+    problems = [*folder.problems, *result.problems]
+    if s.explain is not None:
+        from libeval.present.explain import explain
+
+        lines = explain(folder.standard, result, s.explain, s.lang)
+        if lines is None:
+            suggest = did_you_mean(s.explain, folder.standard.nodes)
+            raise LibevalError([problem(str(s.path), None, "unknown-code", code=s.explain, suggest=suggest)])
+        return Outcome("\n".join(lines) + "\n", problem_lines(problems, s.msg_lang), code, input_paths(folder))
+    output = _render(folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under)
+    if s.fmt is ScoreFormat.github:  # the warnings go with the annotations on stdout
+        return Outcome(output, "", code, input_paths(folder))
+    return Outcome(output, problem_lines(problems, s.msg_lang), code, input_paths(folder))
+
+
+def library_report(
+    folder: LibraryFolder, result: Result, assessment: str, fmt: ReportFormat, lang: str, template: Path | None
+) -> str:
+    """A library's report (md or html) with its next steps: byte for byte the same whether the
+    library is scored alone (`score LIB --format html`) or in a batch (`--reports-dir`)."""
+    output = _render(folder, result, assessment, ScoreFormat(fmt.value), lang, "en", False, template, None)
+    return output if isinstance(output, str) else output.decode("utf-8")  # md and html are text
+
+
+def _render(
+    folder: LibraryFolder,
+    result: Result,
+    assessment: str,
+    fmt: ScoreFormat,
+    lang: str,
+    msg_lang: str,
+    detail: bool,
+    template: Path | None,
+    gate: Decimal | None,
+) -> str | bytes:
+    from libeval.present.score import ScoreView, render
+
+    next_steps = None
+    if fmt in (ScoreFormat.md, ScoreFormat.html):
+        from libeval.analysis.plan import plan
+
+        next_steps = plan(folder.standard, folder.library, folder.assessment(assessment))
+    view = ScoreView(
+        result=result,
+        standard=folder.standard,
+        lang=lang,
+        msg_lang=msg_lang,
+        detail=detail,
+        inputs=input_files(folder, assessment),
+        plan=next_steps,
+        template=template,
+        gate=gate,
+        problems=(*folder.problems, *result.problems),
+    )
+    return render(view, fmt)

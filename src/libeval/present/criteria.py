@@ -1,0 +1,85 @@
+"""`libeval criteria list` and `criteria show`: the bundled standards, and one standard as a tree
+with points, one-line rule summaries and provenance marks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from libeval.models import Boolean, Judged, Linear, Node, PerUnit, Tiers
+from libeval.scoring.standard import Standard
+from libeval.text import numbers as fmt
+from libeval.text.labels import label
+
+
+def standard_line(ref: str, std: Standard, lang: str) -> str:
+    """One line of `criteria list`: id, title, level, period, how much is reconstructed."""
+    c = std.spec
+    recon, total = std.provenance_counts()
+    title = (c.title_en or c.title) if lang == "en" else c.title
+    return f"{ref}\t{title}\t{c.level}\t{c.period.start}-{c.period.end}\t{recon}/{total} reconstructed\n"
+
+
+def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
+    c = std.spec
+    lines = [f"{c.id}  {(c.title_en or c.title) if lang == 'en' else c.title}"]
+    recon, total = std.provenance_counts()
+    lines.append(
+        f"{label('total', lang)} {fmt.points(c.total)}"
+        + (f" + {label('bonus', lang)} {fmt.points(c.bonus.max)}" if c.bonus else "")
+        + f" · {c.period.start}-{c.period.end} · {label('reconstructed_count', lang, n=recon, m=total)}"
+    )
+    for code, info in std.nodes.items():
+        if depth is not None and info.depth >= depth:
+            continue
+        node = info.node
+        name = (node.name_en or node.name) if lang == "en" else node.name
+        mark = " *" if info.provenance == "reconstructed" and node.rule is not None else ""
+        rule = f"  [{rule_summary(node, std, lang)}]" if node.rule is not None else ""
+        cap = f" ({label('capped', lang)})" if node.capped else ""
+        lines.append(f"{'  ' * (info.depth + 1)}{code} {name} {fmt.points(node.max)}{cap}{rule}{mark}")
+    for g in c.grades:
+        ms = (
+            g.min_score
+            if not isinstance(g.min_score, dict)
+            else ", ".join(f"{k} {fmt.points(v) if v is not None else '—'}" for k, v in g.min_score.items())
+        )
+        lines.append(
+            f"{(g.name_en or g.name) if lang == 'en' else g.name}: ≥ {ms}"
+            f"{' *' if (g.provenance or c.provenance or 'reconstructed') == 'reconstructed' else ''}"
+        )
+        for cond in g.prerequisites:
+            prov = cond.provenance or g.provenance or c.provenance or "reconstructed"
+            lines.append(
+                f"  - {(cond.name_en or cond.name) if lang == 'en' else cond.name}"
+                f"{' *' if prov == 'reconstructed' else ' (' + label('provenance.official', lang) + ')'}"
+            )
+    lines.append("* = " + label("provenance.reconstructed", lang))
+    return "\n".join(lines) + "\n"
+
+
+def _num(v: Any) -> str:
+    if isinstance(v, dict):
+        return "/".join(fmt.value(x) if x is not None else "—" for x in v.values())
+    return fmt.value(v)
+
+
+def rule_summary(node: Node, std: Standard, lang: str) -> str:
+    rule = node.rule
+    if isinstance(rule, Judged):
+        levels = " ".join(f"{lv.name}{fmt.points(lv.points)}" for lv in rule.levels)
+        return ("评定" if lang == "zh" else "judged") + (f" {levels}" if levels else "")
+    if rule is None:
+        return ""
+    name = rule.value
+    if isinstance(rule, Tiers):
+        sign = "≥" if rule.better == "higher" else "≤"
+        bands = ", ".join(f"{sign}{_num(b.at)}→{fmt.points(b.points)}" for b in rule.bands)
+        return f"{name}: {bands}"
+    if isinstance(rule, Linear):
+        return f"{name} / {_num(rule.target)} × {fmt.points(node.max)}"
+    if isinstance(rule, PerUnit):
+        per = "" if rule.per == 1 else f"/{fmt.value(rule.per)}"
+        return f"{name}{per} × {fmt.points(rule.points)}"
+    if isinstance(rule, Boolean):
+        return f"{name}? {fmt.points(rule.points if rule.points is not None else node.max)}"
+    return ""  # pragma: no cover

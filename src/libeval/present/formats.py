@@ -1,0 +1,55 @@
+"""The output formats of each command: the choices of `--format`. Kept apart from the renderers
+so that the command line can offer them without importing any of them."""
+
+from __future__ import annotations
+
+import enum
+
+
+class ScoreFormat(enum.StrEnum):
+    """One library's result."""
+
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+    github = "github"
+
+
+class BatchFormat(enum.StrEnum):
+    """The summary of a folder of libraries."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    html = "html"
+    github = "github"
+
+
+class ReportFormat(enum.StrEnum):
+    """Each library's own report, written beside a batch."""
+
+    md = "md"
+    html = "html"
+
+
+class DiffFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+    xlsx = "xlsx"
+
+
+class PlanFormat(enum.StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+class CheckFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
