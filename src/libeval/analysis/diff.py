@@ -20,7 +20,7 @@ from libeval.models.library import FactValue
 from libeval.models.result import IndicatorResult, Result
 from libeval.scoring.engine import score
 from libeval.scoring.standard import POPULATION, Standard
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 
 MAX_SEARCH = 12  # differences beyond this are searched up to sets of 3 (2^12 rescorings at most)
@@ -144,7 +144,7 @@ def _fact_key(entry: FactValue | None) -> Any:
 
 
 def _show_fact(entry: FactValue | None, lang: str = "zh") -> str:
-    return fmt.fact(entry.value, entry.years, lang) if entry is not None else "—"
+    return numbers.fact(entry.value, entry.years, lang) if entry is not None else "—"
 
 
 def _award_key(award: Award | None) -> Any:
@@ -156,7 +156,7 @@ def _award_key(award: Award | None) -> Any:
 def _show_award(award: Award | None) -> str:
     if award is None or _award_key(award) is None:
         return "—"
-    return award.level if award.level is not None else fmt.points(award.points or Decimal(0))
+    return award.level if award.level is not None else numbers.points(award.points or Decimal(0))
 
 
 def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
@@ -170,8 +170,8 @@ def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
                 "population",
                 POPULATION,
                 Bilingual("服务人口", "service population"),
-                fmt.value(pa) if pa is not None else "—",
-                fmt.value(pb) if pb is not None else "—",
+                numbers.value(pa) if pa is not None else "—",
+                numbers.value(pb) if pb is not None else "—",
                 rb.get(POPULATION) or ra.get(POPULATION),
             )
         )

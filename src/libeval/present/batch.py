@@ -14,7 +14,7 @@ from typing import Any, Literal, assert_never
 from libeval import __version__
 from libeval.analysis.batch import Row, Summary
 from libeval.present.formats import BatchFormat
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 from libeval.text.labels import label, labels
 from libeval.text.numbers import to_json
@@ -92,8 +92,8 @@ def render_batch_csv(s: Summary, lang: str) -> str:
                 r.name,
                 r.province,
                 r.region,
-                fmt.points(r.total) if r.total is not None else "",
-                fmt.points(r.max) if r.max is not None else "",
+                numbers.points(r.total) if r.total is not None else "",
+                numbers.points(r.max) if r.max is not None else "",
                 _name(r.grade_name, lang) or "",
                 _name(r.next_grade, lang) or "",
                 "; ".join(_name(b, lang) or "" for b in r.blockers),
@@ -127,7 +127,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
                 "path": r.path,
                 "province": r.province,
                 "region": label(f"region.{r.region}", lang),
-                "total": fmt.points(r.total) if r.total is not None else "",
+                "total": numbers.points(r.total) if r.total is not None else "",
                 "grade": _name(r.grade_name, lang) or label("no_grade_short", lang),
                 "next_grade": _name(r.next_grade, lang),
                 "blockers": [_name(b, lang) for b in r.blockers],

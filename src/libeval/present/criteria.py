@@ -7,7 +7,7 @@ from typing import Any
 
 from libeval.models import Boolean, Judged, Linear, Node, PerUnit, Tiers
 from libeval.scoring.standard import Standard
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.labels import label
 
 
@@ -24,8 +24,8 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
     lines = [f"{c.id}  {(c.title_en or c.title) if lang == 'en' else c.title}"]
     recon, total = std.provenance_counts()
     lines.append(
-        f"{label('total', lang)} {fmt.points(c.total)}"
-        + (f" + {label('bonus', lang)} {fmt.points(c.bonus.max)}" if c.bonus else "")
+        f"{label('total', lang)} {numbers.points(c.total)}"
+        + (f" + {label('bonus', lang)} {numbers.points(c.bonus.max)}" if c.bonus else "")
         + f" · {c.period.start}-{c.period.end} · {label('reconstructed_count', lang, n=recon, m=total)}"
     )
     for code, info in std.nodes.items():
@@ -36,12 +36,12 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
         mark = " *" if info.provenance == "reconstructed" and node.rule is not None else ""
         rule = f"  [{rule_summary(node, std, lang)}]" if node.rule is not None else ""
         cap = f" ({label('capped', lang)})" if node.capped else ""
-        lines.append(f"{'  ' * (info.depth + 1)}{code} {name} {fmt.points(node.max)}{cap}{rule}{mark}")
+        lines.append(f"{'  ' * (info.depth + 1)}{code} {name} {numbers.points(node.max)}{cap}{rule}{mark}")
     for g in c.grades:
         ms = (
             g.min_score
             if not isinstance(g.min_score, dict)
-            else ", ".join(f"{k} {fmt.points(v) if v is not None else '—'}" for k, v in g.min_score.items())
+            else ", ".join(f"{k} {numbers.points(v) if v is not None else '—'}" for k, v in g.min_score.items())
         )
         lines.append(
             f"{(g.name_en or g.name) if lang == 'en' else g.name}: ≥ {ms}"
@@ -59,27 +59,27 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
 
 def _num(v: Any) -> str:
     if isinstance(v, dict):
-        return "/".join(fmt.value(x) if x is not None else "—" for x in v.values())
-    return fmt.value(v)
+        return "/".join(numbers.value(x) if x is not None else "—" for x in v.values())
+    return numbers.value(v)
 
 
 def rule_summary(node: Node, std: Standard, lang: str) -> str:
     rule = node.rule
     if isinstance(rule, Judged):
-        levels = " ".join(f"{lv.name}{fmt.points(lv.points)}" for lv in rule.levels)
+        levels = " ".join(f"{lv.name}{numbers.points(lv.points)}" for lv in rule.levels)
         return ("评定" if lang == "zh" else "judged") + (f" {levels}" if levels else "")
     if rule is None:
         return ""
     name = rule.value
     if isinstance(rule, Tiers):
         sign = "≥" if rule.better == "higher" else "≤"
-        bands = ", ".join(f"{sign}{_num(b.at)}→{fmt.points(b.points)}" for b in rule.bands)
+        bands = ", ".join(f"{sign}{_num(b.at)}→{numbers.points(b.points)}" for b in rule.bands)
         return f"{name}: {bands}"
     if isinstance(rule, Linear):
-        return f"{name} / {_num(rule.target)} × {fmt.points(node.max)}"
+        return f"{name} / {_num(rule.target)} × {numbers.points(node.max)}"
     if isinstance(rule, PerUnit):
-        per = "" if rule.per == 1 else f"/{fmt.value(rule.per)}"
-        return f"{name}{per} × {fmt.points(rule.points)}"
+        per = "" if rule.per == 1 else f"/{numbers.value(rule.per)}"
+        return f"{name}{per} × {numbers.points(rule.points)}"
     if isinstance(rule, Boolean):
-        return f"{name}? {fmt.points(rule.points if rule.points is not None else node.max)}"
+        return f"{name}? {numbers.points(rule.points if rule.points is not None else node.max)}"
     return ""  # pragma: no cover

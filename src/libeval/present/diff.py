@@ -13,7 +13,7 @@ from libeval import __version__
 from libeval.analysis.diff import Difference, DiffResult, IndicatorDelta
 from libeval.models.result import Result
 from libeval.present.formats import DiffFormat
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.labels import label, labels
 from libeval.text.numbers import to_json
 
@@ -21,7 +21,7 @@ SCHEMA_VERSION = 1
 
 
 def signed(d: Any) -> str:
-    text = fmt.points(d)
+    text = numbers.points(d)
     return text if text.startswith("-") or text == "0" else f"+{text}"
 
 
@@ -156,7 +156,7 @@ def restore_text(d: DiffResult, lang: str) -> str:
 def _side_context(r: Result, label_: str, lang: str) -> dict[str, Any]:
     """One side as printed: its JSON fields with totals formatted and names in the language."""
     return _side_json(r, label_, lang) | {
-        "total": fmt.points(r.total),
+        "total": numbers.points(r.total),
         "grade": r.grade.name.get(lang) if r.grade else label("no_grade", lang),
         "assessor": label("assessor." + r.assessor, lang),
         "by": r.assessed_by,
@@ -175,15 +175,15 @@ def diff_context(d: DiffResult, lang: str) -> dict[str, Any]:
         "b": _side_context(d.b, d.side_b, lang),
         "total_delta": signed(d.total_delta),
         "parts": [
-            {"code": c, "name": n.get(lang), "from": fmt.points(x), "to": fmt.points(y), "delta": signed(y - x)}
+            {"code": c, "name": n.get(lang), "from": numbers.points(x), "to": numbers.points(y), "delta": signed(y - x)}
             for c, n, x, y in d.parts
         ],
         "indicators": [
             {
                 "code": i.code,
                 "name": i.name.get(lang),
-                "from": fmt.points(i.old),
-                "to": fmt.points(i.new),
+                "from": numbers.points(i.old),
+                "to": numbers.points(i.new),
                 "delta": signed(i.delta),
                 "delta_value": float(i.delta),
                 "causes": indicator_causes(i, lang),
@@ -196,7 +196,7 @@ def diff_context(d: DiffResult, lang: str) -> dict[str, Any]:
         "restore": [cause_text(x, lang) for x in d.restore.differences],
         "conditions": data["conditions"],
         "agreement": label(
-            "agreement_text", lang, equal=d.equal, differing=len(d.indicators), abs=fmt.points(d.abs_delta_sum)
+            "agreement_text", lang, equal=d.equal, differing=len(d.indicators), abs=numbers.points(d.abs_delta_sum)
         ),
         "identical": d.identical,
     }

@@ -7,7 +7,7 @@ from decimal import Decimal
 from libeval.models import Judged, Linear, PerUnit, Tiers
 from libeval.models.result import Result
 from libeval.scoring.standard import POPULATION, Standard, at_variant
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.labels import label
 
 
@@ -23,12 +23,14 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
     if node.rule is None:
         g = result.groups[code]
         capped = f" ({label('capped', lang)})" if g.capped else ""
-        lines.append(f"{label('score', lang)}: {fmt.points(g.score)}/{fmt.points(g.max)}{capped}")
+        lines.append(f"{label('score', lang)}: {numbers.points(g.score)}/{numbers.points(g.max)}{capped}")
         lines.append(f"{label('children', lang)}:")
         for ch in g.children:
             child = result.indicator(ch) or result.groups.get(ch)
             if child is not None:
-                lines.append(f"  {ch} {child.name.get(lang)}  {fmt.points(child.score)}/{fmt.points(child.max)}")
+                lines.append(
+                    f"  {ch} {child.name.get(lang)}  {numbers.points(child.score)}/{numbers.points(child.max)}"
+                )
         return lines
     ind = result.indicator(code)
     rule = node.rule
@@ -36,7 +38,7 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
         return None
     lines.append(
         f"{label('rule', lang)}: {label('kind.' + rule.kind, lang)} · {label('max', lang)} "
-        f"{fmt.points(node.max)} · {label('provenance', lang)}: {prov}"
+        f"{numbers.points(node.max)} · {label('provenance', lang)}: {prov}"
     )
     if node.rationale:
         lines.append(f"  {node.rationale}")
@@ -54,28 +56,28 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
             )
             hit = "  ←" if reached and not marked else ""
             marked = marked or reached
-            lines.append(f"  {sign} {fmt.value(at)} → {fmt.points(band.points)}{hit}")
+            lines.append(f"  {sign} {numbers.value(at)} → {numbers.points(band.points)}{hit}")
     elif isinstance(rule, Linear):
         target = at_variant(rule.target, variant)
-        lines.append(f"  target {fmt.value(target)} → {fmt.points(node.max)}")
+        lines.append(f"  target {numbers.value(target)} → {numbers.points(node.max)}")
     elif isinstance(rule, PerUnit):
-        lines.append(f"  {fmt.points(rule.points)} / {fmt.value(rule.per)}")
+        lines.append(f"  {numbers.points(rule.points)} / {numbers.value(rule.per)}")
     elif isinstance(rule, Judged):
         if rule.guidance:
             lines.append(f"  {rule.guidance}")
         for lv in rule.levels:
-            lines.append(f"  {lv.name_en or lv.name if lang == 'en' else lv.name}: {fmt.points(lv.points)}")
+            lines.append(f"  {lv.name_en or lv.name if lang == 'en' else lv.name}: {numbers.points(lv.points)}")
     if ind.value_id:
-        lines.append(f"{label('value', lang)}: {ind.value_id} = {fmt.value(ind.value, lang)}")
+        lines.append(f"{label('value', lang)}: {ind.value_id} = {numbers.value(ind.value, lang)}")
         lines.append(f"{label('rests_on', lang)}:")
         corrected = {c.fact: c for c in result.corrections}
         for fact_id in ind.facts:
             fname = std.name_of(fact_id, lang)
             if fact_id == POPULATION:
-                lines.append(f"  {fact_id} {fname} = {fmt.value(result.population, lang)}")
+                lines.append(f"  {fact_id} {fname} = {numbers.value(result.population, lang)}")
                 continue
             fact = result.fact(fact_id)
-            shown = fmt.fact(fact.given, fact.given_years, lang) if fact is not None else "—"
+            shown = numbers.fact(fact.given, fact.given_years, lang) if fact is not None else "—"
             extra = []
             if fact is not None and fact.estimated:
                 extra.append(label("estimated_mark", lang))

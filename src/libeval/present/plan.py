@@ -14,7 +14,7 @@ from libeval import __version__
 from libeval.analysis.fact_changes import FactChange
 from libeval.analysis.plan import Option, Plan
 from libeval.present.formats import PlanFormat
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.labels import label, labels
 from libeval.text.numbers import to_json
 
@@ -22,12 +22,12 @@ SCHEMA_VERSION = 1
 
 
 def change_text(c: FactChange, lang: str) -> str:
-    old, new = fmt.value(c.old, lang), fmt.value(c.new, lang)
+    old, new = numbers.value(c.old, lang), numbers.value(c.new, lang)
     if isinstance(c.new, bool) or isinstance(c.old, bool) or c.old is None:
         delta = "—"
     else:
         diff = c.new - c.old
-        delta = ("+" if diff >= 0 else "") + fmt.value(diff, lang)
+        delta = ("+" if diff >= 0 else "") + numbers.value(diff, lang)
         if c.old:
             delta += f", {'+' if diff >= 0 else ''}{float(diff / c.old) * 100:.1f}%"
     name = c.name.get(lang) + ((" (yearly mean)" if lang == "en" else "（年均）") if c.per_year else "")
@@ -120,7 +120,7 @@ def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
     if p.status == "top" or p.target is None:
         return [label("plan_top", lang)]
     target = p.target.name.get(lang)
-    lines = [label("plan_head", lang, target=target, current=current, total=fmt.points(r.total))]
+    lines = [label("plan_head", lang, target=target, current=current, total=numbers.points(r.total))]
     if p.status == "reached":
         return [*lines, label("plan_reached", lang, target=target)]
     lines.append("")
@@ -137,9 +137,9 @@ def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
         if not s.change and not s.options and s.note:
             lines.append(f"    → {s.note.get(lang)}")
     lines.append("")
-    need = fmt.points(p.target.min_score) if p.target.min_score is not None else "—"
+    need = numbers.points(p.target.min_score) if p.target.min_score is not None else "—"
     if p.gap > 0:
-        lines.append(label("plan_gap", lang, gap=fmt.points(p.gap), need=need))
+        lines.append(label("plan_gap", lang, gap=numbers.points(p.gap), need=need))
     else:
         lines.append(label("plan_gap_ok", lang, need=need))
     if p.chosen:
@@ -147,12 +147,12 @@ def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
         lines.append(label("plan_chosen", lang, cost=f"{cost:.2f}") + ":")
         for o in p.chosen:
             gains = ", ".join(
-                f"{g.code} {'+' if g.new >= g.old else ''}{fmt.points(g.new - g.old)}" for g in o.indicators
+                f"{g.code} {'+' if g.new >= g.old else ''}{numbers.points(g.new - g.old)}" for g in o.indicators
             )
-            lines.append(f"  • {change_text(o.change, lang)}: +{fmt.points(o.gain)} ({gains})")
+            lines.append(f"  • {change_text(o.change, lang)}: +{numbers.points(o.gain)} ({gains})")
     if p.projected is not None:
         grade = p.projected.grade.name.get(lang) if p.projected.grade else label("no_grade", lang)
-        lines.append(label("plan_projected", lang, total=fmt.points(p.projected.total), grade=grade))
+        lines.append(label("plan_projected", lang, total=numbers.points(p.projected.total), grade=grade))
     if p.status == "unreachable":
         lines.append("")
         lines.append(label("plan_unreachable", lang, target=target))
@@ -161,15 +161,15 @@ def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
         lines.append("")
         lines.append(label("plan_options", lang) + ":")
         for o in p.options[:options]:
-            lines.append(f"  +{fmt.points(o.gain)}  {change_text(o.change, lang)}")
+            lines.append(f"  +{numbers.points(o.gain)}  {change_text(o.change, lang)}")
     if p.judged_open:
         lines.append("")
         lines.append(label("plan_judged", lang) + ":")
         top = sorted(p.judged_open, key=lambda j: (-(j.max - j.score), j.code))[: options or None]
         for j in top:
             lines.append(
-                f"  {j.code} {j.name.get(lang)}: {fmt.points(j.score)}/{fmt.points(j.max)} "
-                f"(+{fmt.points(j.max - j.score)})"
+                f"  {j.code} {j.name.get(lang)}: {numbers.points(j.score)}/{numbers.points(j.max)} "
+                f"(+{numbers.points(j.max - j.score)})"
             )
     return lines
 

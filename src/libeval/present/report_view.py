@@ -14,7 +14,7 @@ from typing import Any
 
 from libeval import __version__
 from libeval.models.result import IndicatorResult, Result
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.labels import label, labels
 
 _HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
@@ -45,9 +45,9 @@ def _indicator(i: IndicatorResult, lang: str) -> dict[str, Any]:
         "name": i.name.get(lang),
         "depth": i.depth,
         "is_group": False,
-        "score": fmt.points(i.score),
-        "max": fmt.points(i.max),
-        "loss": fmt.points(i.loss),
+        "score": numbers.points(i.score),
+        "max": numbers.points(i.max),
+        "loss": numbers.points(i.loss),
         "pct": _pct(i.score, i.max),
         "status": i.status,
         "status_label": label("status." + i.status, lang),
@@ -85,8 +85,8 @@ def build_context(
                 "name": g.name.get(lang),
                 "depth": g.depth,
                 "is_group": True,
-                "score": fmt.points(g.score),
-                "max": fmt.points(g.max),
+                "score": numbers.points(g.score),
+                "max": numbers.points(g.max),
                 "pct": _pct(g.score, g.max),
                 "capped": g.capped,
             }
@@ -111,7 +111,7 @@ def build_context(
             "id": f.id,
             "name": f.name.get(lang),
             "unit": f.unit.get(lang),
-            "value": fmt.fact(f.given, f.given_years, lang),
+            "value": numbers.fact(f.given, f.given_years, lang),
             "corrected": corrections[f.id].new if f.id in corrections else None,
             "source": f.source,
             "estimated": f.estimated,
@@ -121,7 +121,7 @@ def build_context(
         }
         for f in result.facts
     ]
-    population = fmt.value(result.population, lang) if result.population is not None else "—"
+    population = numbers.value(result.population, lang) if result.population is not None else "—"
     profile: list[dict[str, Any]] = [
         {
             "name": label("population", lang),
@@ -133,7 +133,7 @@ def build_context(
     profile += [
         {
             "name": f.label.get(lang),
-            "value": fmt.value(f.value, lang),
+            "value": numbers.value(f.value, lang),
             "unit": f.unit.get(lang),
             "estimated": f.estimated and not f.corrected,
         }
@@ -167,17 +167,17 @@ def build_context(
             "title": result.criteria_title.get(lang),
             "period": f"{result.period[0]}–{result.period[1]}",
         },
-        "total": fmt.points(result.total),
-        "max": fmt.points(result.max),
-        "base": fmt.points(result.base),
-        "bonus": fmt.points(result.bonus),
-        "bonus_max": fmt.points(result.bonus_max),
+        "total": numbers.points(result.total),
+        "max": numbers.points(result.max),
+        "base": numbers.points(result.base),
+        "bonus": numbers.points(result.bonus),
+        "bonus_max": numbers.points(result.bonus_max),
         "total_pct": _pct(result.total, result.max),
         "grade": result.grade.name.get(lang) if result.grade else None,
         "grades": [
             {
                 "name": g.name.get(lang),
-                "min_score": fmt.points(g.min_score) if g.min_score is not None else "—",
+                "min_score": numbers.points(g.min_score) if g.min_score is not None else "—",
                 "achieved": g.achieved,
                 "conditions": [
                     {
@@ -214,7 +214,7 @@ def build_context(
                     "name": c.name.get(lang),
                     "explanation": c.explanation.get(lang),
                     "is_score": c.test == "min_score",
-                    "shortfall": fmt.value(c.shortfall, lang) if c.shortfall is not None else None,
+                    "shortfall": numbers.value(c.shortfall, lang) if c.shortfall is not None else None,
                 }
                 for c in next_grade.failed
             ],
@@ -223,8 +223,8 @@ def build_context(
             {
                 "code": p.code,
                 "name": p.name.get(lang),
-                "score": fmt.points(p.score),
-                "max": fmt.points(p.max),
+                "score": numbers.points(p.score),
+                "max": numbers.points(p.max),
                 "pct": _pct(p.score, p.max),
             }
             for p in [*result.parts, *([result.bonus_part] if result.bonus_part else [])]

@@ -17,7 +17,7 @@ from libeval.errors import Problem
 from libeval.models.result import Result
 from libeval.present.formats import ScoreFormat
 from libeval.present.report_view import InputFile
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.labels import label
 
 if TYPE_CHECKING:
@@ -121,8 +121,8 @@ def _table(v: ScoreView) -> str:
         screen.line(f"[yellow]{label('reconstructed', lang, n=r.reconstructed, m=r.provenance_total)}[/]")
     if r.estimated:
         screen.line(f"[yellow]{label('estimated', lang, n=len(r.estimated))}[/]")
-    bonus = f" ({label('bonus', lang)} {fmt.points(r.bonus)}/{fmt.points(r.bonus_max)})" if r.bonus_max else ""
-    screen.line(f"[bold]{label('total', lang)}: {fmt.points(r.total)} / {fmt.points(r.max)}[/]{bonus}")
+    bonus = f" ({label('bonus', lang)} {numbers.points(r.bonus)}/{numbers.points(r.bonus_max)})" if r.bonus_max else ""
+    screen.line(f"[bold]{label('total', lang)}: {numbers.points(r.total)} / {numbers.points(r.max)}[/]{bonus}")
     grade = r.grade.name.get(lang) if r.grade else label("no_grade", lang)
     screen.line(f"[bold]{label('grade', lang)}: {escape(grade)}[/]")
     for g in reversed(r.blocked):
@@ -136,7 +136,10 @@ def _table(v: ScoreView) -> str:
     groups = [*r.parts, *([r.bonus_part] if r.bonus_part else [])]
     screen.table(
         columns,
-        [[p.code, p.name.get(lang), fmt.points(p.score), fmt.points(p.max), _pct(p.score, p.max)] for p in groups],
+        [
+            [p.code, p.name.get(lang), numbers.points(p.score), numbers.points(p.max), _pct(p.score, p.max)]
+            for p in groups
+        ],
     )
     if v.detail:
         screen.table(
@@ -152,8 +155,8 @@ def _table(v: ScoreView) -> str:
                 [
                     i.code,
                     i.name.get(lang),
-                    fmt.points(i.score),
-                    fmt.points(i.max),
+                    numbers.points(i.score),
+                    numbers.points(i.max),
                     label("status." + i.status, lang),
                     i.explanation.get(lang),
                 ]

@@ -13,7 +13,7 @@ from libeval.scoring.grading import grade_all
 from libeval.scoring.rules import ZERO, Context, Outcome, score_rule
 from libeval.scoring.standard import POPULATION, Standard, at_variant
 from libeval.scoring.values import Values
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 
 
@@ -195,11 +195,11 @@ def _corrections(std: Standard, library: Library, assessment: Assessment | None)
     for fact_id, corr in assessment.corrections.items():
         name = Bilingual(std.name_of(fact_id, "zh"), std.name_of(fact_id, "en"))
         if fact_id == POPULATION:
-            old = fmt.value(library.population) if library.population is not None else "—"
+            old = numbers.value(library.population) if library.population is not None else "—"
         else:
             entry = library.facts.get(fact_id)
-            old = fmt.fact(entry.value, entry.years) if entry else "—"
-        out.append(CorrectionResult(fact_id, name, old, fmt.fact(corr.value, corr.years), corr.reason))
+            old = numbers.fact(entry.value, entry.years) if entry else "—"
+        out.append(CorrectionResult(fact_id, name, old, numbers.fact(corr.value, corr.years), corr.reason))
     return tuple(out)
 
 

@@ -14,7 +14,7 @@ from libeval.models.result import ConditionResult, GradeResult, Val
 from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.standard import Standard, at_variant
 from libeval.scoring.values import Values
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 
 
@@ -62,11 +62,11 @@ def _min_score(grade: Grade, variant: str, total: Decimal, prov: str) -> Conditi
         )
     met = total >= need
     short = None if met else need - total
-    zh = f"总分 {fmt.points(total)} {'≥' if met else '<'} {fmt.points(need)}"
-    en = f"total {fmt.points(total)} {'≥' if met else '<'} {fmt.points(need)}"
+    zh = f"总分 {numbers.points(total)} {'≥' if met else '<'} {numbers.points(need)}"
+    en = f"total {numbers.points(total)} {'≥' if met else '<'} {numbers.points(need)}"
     if short is not None:
-        zh += f"，差 {fmt.points(short)} 分"
-        en += f", {fmt.points(short)} short"
+        zh += f"，差 {numbers.points(short)} 分"
+        en += f", {numbers.points(short)} short"
     return ConditionResult("min_score", name, "min_score", met, total, need, short, Bilingual(zh, en), prov)
 
 
@@ -127,8 +127,8 @@ def _condition(
         )
     if test == "equals":
         met = bool(actual) == cond.equals
-        zh = f"{zh_subject}：{fmt.value(actual, 'zh')}（要求 {fmt.value(cond.equals, 'zh')}）"
-        en = f"{en_subject}: {fmt.value(actual, 'en')} (required {fmt.value(cond.equals, 'en')})"
+        zh = f"{zh_subject}：{numbers.value(actual, 'zh')}（要求 {numbers.value(cond.equals, 'zh')}）"
+        en = f"{en_subject}: {numbers.value(actual, 'en')} (required {numbers.value(cond.equals, 'en')})"
         return ConditionResult(cond.id, name, test, met, actual, cond.equals, None, Bilingual(zh, en), prov, subject)
     if not isinstance(required, Decimal):  # only `equals` tests a yes/no value
         raise TypeError(f"condition {cond.id}: a numeric bound is needed")
@@ -141,7 +141,7 @@ def _condition(
         met = num >= required
         short = None if met else required - num
         sign = "≥" if met else "<"
-    show = fmt.points if cond.value is None else fmt.value
+    show = numbers.points if cond.value is None else numbers.value
     zh = f"{zh_subject} {show(num)} {sign} {show(required)}"
     en = f"{en_subject} {show(num)} {sign} {show(required)}"
     if test == "full_marks":

@@ -25,7 +25,7 @@ from libeval.models.result import Status, Val
 from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.standard import at_variant
 from libeval.scoring.values import Values
-from libeval.text import numbers as fmt
+from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 
 ZERO = Decimal(0)
@@ -50,7 +50,7 @@ class Outcome:
 
 
 def _of(score: Decimal, node: Node) -> str:
-    return f"{fmt.points(score)}/{fmt.points(node.max)}"
+    return f"{numbers.points(score)}/{numbers.points(node.max)}"
 
 
 def _names(ctx: Context, name: str) -> tuple[str, str]:
@@ -93,7 +93,7 @@ def _shown(ctx: Context, name: str, value: Decimal) -> tuple[str, str]:
     """A value with its unit, in Chinese and in English."""
     std = ctx.values.std
     zh, en = std.unit_of(name, "zh"), std.unit_of(name, "en")
-    number = fmt.value(value)
+    number = numbers.value(value)
     return (f"{number} {zh}" if zh else number), (f"{number} {en}" if en else number)
 
 
@@ -114,7 +114,7 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
 
             def reached(at: Decimal = at, pts: Decimal = pts) -> Bilingual:
                 (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
-                tail = f"{'≥' if higher else '≤'} {fmt.value(at)} → {_of(pts, node)}"
+                tail = f"{'≥' if higher else '≤'} {numbers.value(at)} → {_of(pts, node)}"
                 return Bilingual(f"{zh} {vz} {tail}", f"{en} {ve} {tail}")
 
             return Outcome(pts, "scored", reached, value)
@@ -122,7 +122,7 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
     def below() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
         sign = "<" if higher else ">"
-        bound = fmt.value(lowest) if lowest is not None else "—"
+        bound = numbers.value(lowest) if lowest is not None else "—"
         return Bilingual(
             f"{zh} {vz} {sign} {bound}（最低档）→ {_of(ZERO, node)}",
             f"{en} {ve} {sign} {bound} (lowest band) → {_of(ZERO, node)}",
@@ -147,13 +147,13 @@ def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
             )
 
         return Outcome(node.max, "scored", no_target, value)
-    pts = fmt.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
+    pts = numbers.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
 
     def explain() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
         return Bilingual(
-            f"{zh} {vz} / {fmt.value(target)}（目标）→ {_of(pts, node)}",
-            f"{en} {ve} / {fmt.value(target)} (target) → {_of(pts, node)}",
+            f"{zh} {vz} / {numbers.value(target)}（目标）→ {_of(pts, node)}",
+            f"{en} {ve} / {numbers.value(target)} (target) → {_of(pts, node)}",
         )
 
     return Outcome(pts, "scored", explain, value)
@@ -170,12 +170,12 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
 
     def explain() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
-        per = "" if rule.per == 1 else f"/{fmt.value(rule.per)}"
-        times = f"{per} × {fmt.points(rule.points)} = {fmt.points(earned)}"
+        per = "" if rule.per == 1 else f"/{numbers.value(rule.per)}"
+        times = f"{per} × {numbers.points(rule.points)} = {numbers.points(earned)}"
         capped = earned > node.max
         return Bilingual(
-            f"{zh} {vz}{times}{f'，封顶 {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}",
-            f"{en} {ve}{times}{f', capped at {fmt.points(node.max)}' if capped else ''} → {_of(pts, node)}",
+            f"{zh} {vz}{times}{f'，封顶 {numbers.points(node.max)}' if capped else ''} → {_of(pts, node)}",
+            f"{en} {ve}{times}{f', capped at {numbers.points(node.max)}' if capped else ''} → {_of(pts, node)}",
         )
 
     return Outcome(pts, "scored", explain, value)
@@ -192,7 +192,8 @@ def score_boolean(node: Node, rule: Boolean, ctx: Context) -> Outcome:
     def explain() -> Bilingual:
         zh, en = _names(ctx, rule.value)
         return Bilingual(
-            f"{zh}：{fmt.value(yes, 'zh')} → {_of(pts, node)}", f"{en}: {fmt.value(yes, 'en')} → {_of(pts, node)}"
+            f"{zh}：{numbers.value(yes, 'zh')} → {_of(pts, node)}",
+            f"{en}: {numbers.value(yes, 'en')} → {_of(pts, node)}",
         )
 
     return Outcome(pts, "scored", explain, yes)
