@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from libeval import __version__
-from libeval.models.result import ConditionResult, GradeResult, Result
+from libeval.models.result import ConditionResult, GradeResult, GroupResult, Result
 from libeval.text.numbers import to_json
 
 SCHEMA_VERSION = 1
@@ -34,6 +34,33 @@ def _grade(g: GradeResult, lang: str) -> dict[str, Any]:
         "min_score": to_json(g.min_score),
         "failed": [_condition(c, lang) for c in g.failed],
     }
+
+
+def _groups(r: Result, lang: str) -> list[dict[str, Any]]:
+    """Every group (parts, sub-groups, the bonus) in the standard's order: a group before its children."""
+    out: list[dict[str, Any]] = []
+
+    def walk(g: GroupResult) -> None:
+        out.append(
+            {
+                "code": g.code,
+                "name": g.name.get(lang),
+                "parent": g.parent,
+                "score": to_json(g.score),
+                "max": to_json(g.max),
+                "capped": g.capped,
+                "raw": to_json(g.raw),
+                "absorbed": to_json(g.raw - g.score),
+                "children": list(g.children),
+            }
+        )
+        for child in g.children:
+            if child in r.groups:
+                walk(r.groups[child])
+
+    for top in [*r.parts, *([r.bonus_part] if r.bonus_part else [])]:
+        walk(top)
+    return out
 
 
 def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
@@ -72,6 +99,7 @@ def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
             {"code": p.code, "name": p.name.get(lang), "score": to_json(p.score), "max": to_json(p.max)}
             for p in r.parts
         ],
+        "groups": _groups(r, lang),
         "indicators": [
             {
                 "code": i.code,
