@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from libeval.cli import app
-from libeval.present.score_json import result_dict
+from libeval.present.score import result_dict
 from test_engine import BIG, scenarios
 from test_plan import MINI, mini_libraries
 

@@ -160,6 +160,7 @@ def _show_award(award: Award | None) -> str:
 
 
 def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
+    """Every input that differs between the sides: effective facts, population, awards, n/a marks."""
     fa, pa, ra = _effective(std, a)
     fb, pb, rb = _effective(std, b)
     out: list[Difference] = []
@@ -278,6 +279,10 @@ def _causes(ia: IndicatorResult, ib: IndicatorResult, diffs: list[Difference]) -
 
 
 def diff(std: Standard, a: Side, b: Side) -> DiffResult:
+    """Both sides scored and compared indicator by indicator: every indicator that differs with
+    its causes (facts corrected, awards changed, not-applicable marks), the cap adjustments that
+    make the deltas add up to the total's, the grade conditions whose outcome changed, and the
+    smallest set of differences that, taken back, gives side b side a's grade."""
     ra = score(std, a.library, a.assessment, a.name)
     rb = score(std, b.library, b.assessment, b.name)
     diffs = differences(std, a, b)

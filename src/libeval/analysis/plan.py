@@ -230,7 +230,10 @@ def find_grade(grades: Sequence[Grade], target: str) -> int | None:
 
 
 def plan(std: Standard, library: Library, assessment: Assessment, target: str | None = None) -> Plan:
-    """What it takes to reach `target` (a grade's id or name; default: the next grade up)."""
+    """What it takes to reach `target` (a grade's id or name, see `find_grade`; default: the
+    next grade up): the unmet prerequisites as fact changes, then the set of fact changes that
+    closes the score gap at the smallest total relative change, applied and scored again.
+    Raises ValueError for an unknown target (check it with `find_grade` first)."""
     state = State(std, library, assessment)
     now = score(std, library, assessment, "now")
     grades = list(now.grades)

@@ -26,7 +26,7 @@ def run(s: InitSettings) -> Outcome:
         raise LibevalError([problem(str(sheet), None, "target-exists", path=str(sheet))])
     written = write_scaffold(s.directory, std, ref)
     if s.xlsx:
-        from libeval.load.spreadsheet import facts_template
+        from libeval.load.facts_sheet import facts_template
         from libeval.load.writing import write_atomic
 
         write_atomic(sheet, facts_template(std))

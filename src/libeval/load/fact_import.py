@@ -17,8 +17,8 @@ import yaml
 
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load.cross_checks import check_library
+from libeval.load.facts_sheet import read_facts
 from libeval.load.folders import LIBRARY_FILE, load_library, shown
-from libeval.load.spreadsheet import read_facts
 from libeval.load.validation import validate
 from libeval.load.yaml_source import load, loads, read_bytes
 from libeval.models import Library

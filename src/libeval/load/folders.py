@@ -101,7 +101,10 @@ def assessment_files(folder: Path) -> dict[str, Path]:
 def load_library(
     folder: Path, cache: StandardCache | None = None, criteria_override: Path | None = None
 ) -> LibraryFolder:
-    """Load a library folder with its standard and every assessment, all checked."""
+    """Load a library folder with its standard and every assessment, all checked. Raises
+    LibevalError with every error of every file; the warnings are kept in `.problems`.
+    `cache` shares compiled standards between folders; `criteria_override` scores the library
+    against another standard file than the one it names."""
     cache = cache or StandardCache()
     lib_path = folder / LIBRARY_FILE
     if not lib_path.is_file() and not lib_path.exists() and not lib_path.is_symlink():

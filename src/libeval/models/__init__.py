@@ -1,7 +1,8 @@
 """Pydantic models of the three file kinds: a standard, a library, an assessment."""
 
 from libeval.models.assessment import Assessment, Award, Correction
-from libeval.models.criteria import (
+from libeval.models.library import FactValue, Library
+from libeval.models.standard import (
     Band,
     Boolean,
     Condition,
@@ -17,7 +18,6 @@ from libeval.models.criteria import (
     StandardSpec,
     Tiers,
 )
-from libeval.models.library import FactValue, Library
 
 __all__ = [
     "Assessment",

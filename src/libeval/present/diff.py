@@ -233,7 +233,7 @@ def _template(v: DiffView, kind: Literal["md", "html"]) -> str:
 
 
 def _xlsx(v: DiffView) -> bytes:
-    from libeval.present.spreadsheets import diff_sheet
+    from libeval.present.sheets import diff_sheet
 
     return diff_sheet(diff_context(v.result, v.lang))
 

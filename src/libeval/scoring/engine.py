@@ -23,6 +23,10 @@ def variant_of(std: Standard, library: Library) -> str:
 
 
 def score(std: Standard, library: Library, assessment: Assessment | None, assessment_name: str = "") -> Result:
+    """Score a library against a standard, with one assessor's awards and fact corrections
+    (None: no assessment, every judged indicator `not_judged`). Every indicator gets its points,
+    status and explanation; groups are summed (and capped), the bonus added, every grade's
+    conditions evaluated. Exact decimals throughout; pure: no I/O, no printing."""
     crit = std.spec
     values = Values(std, library, assessment)
     variant = variant_of(std, library)

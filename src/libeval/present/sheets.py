@@ -1,5 +1,5 @@
 """Spreadsheets out: the score sheet of an evaluation form and the diff sheet, with real
-formulas (openpyxl is imported here and in load/spreadsheet.py only)."""
+formulas (openpyxl is imported here and in load/facts_sheet.py only)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment
 
-from libeval.load.spreadsheet import FILL, GROUP, HEAD, first_sheet, print_setup, workbook_bytes
+from libeval.load.facts_sheet import FILL, GROUP, HEAD, first_sheet, print_setup, workbook_bytes
 from libeval.models.result import Result
 from libeval.scoring.standard import Standard
 

@@ -1,4 +1,4 @@
-"""The facts spreadsheet (openpyxl is imported here and in present/spreadsheets.py only, by the
+"""The facts spreadsheet (openpyxl is imported here and in present/sheets.py only, by the
 commands that need it).
 
 - facts_template: a facts.xlsx with one row per fact of a standard, per-year columns, cell
