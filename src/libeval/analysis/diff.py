@@ -314,8 +314,7 @@ def diff(std: Standard, a: Side, b: Side) -> DiffResult:
                     ConditionChange(ga_.name, ca.id, ca.name, ca.met, cb.met, ca.explanation, cb.explanation)
                 )
     parts = tuple(
-        (p.code, p.name, p.score, rb.groups[p.code].score)
-        for p in [*ra.parts, *([ra.bonus_part] if ra.bonus_part else [])]
+        (p.code, p.name, p.score, rb.points(p.code)) for p in [*ra.parts, *([ra.bonus_part] if ra.bonus_part else [])]
     )
     return DiffResult(
         ra,

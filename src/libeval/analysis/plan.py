@@ -166,7 +166,7 @@ def _options(
     """Every single-fact improvement: its exact gain on the total (or on `measure`'s score)."""
 
     def points(r: Result) -> Decimal:
-        return r.total if measure is None else _points(r, measure)
+        return r.total if measure is None else r.points(measure)
 
     before = {i.code: i for i in current.indicators}
     out: list[Option] = []
@@ -283,7 +283,7 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
         gained: list[Option] = []
         solved = True
         for code in codes:
-            needed = (res.required if isinstance(res.required, Decimal) else Decimal(0)) - _points(after, code)
+            needed = (res.required if isinstance(res.required, Decimal) else Decimal(0)) - after.points(code)
             if needed <= 0:
                 continue
             under = {c for c, info in std.nodes.items() if code in _ancestors(std, c)}
@@ -351,14 +351,6 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
         judged_open,
         tuple(reasons),
     )
-
-
-def _points(r: Result, code: str) -> Decimal:
-    """The points of a group or an indicator in a result."""
-    if code in r.groups:
-        return r.groups[code].score
-    found = r.indicator(code)
-    return found.score if found else Decimal(0)
 
 
 def _ancestors(std: Standard, code: str) -> set[str]:

@@ -85,17 +85,14 @@ def run(s: BatchSettings, progress: Progress = _silent) -> Outcome:
     return Outcome(output, messages, 1 if summary.failed or below else 0)
 
 
-_CACHE: StandardCache | None = None  # per process: a worker compiles each standard once
+_WORKER_CACHE: StandardCache | None = None  # in a worker process (one pool per batch): each standard once
 
 
-def score_folder(folder: Path, assessment: str, reports: ReportSpec | None, root: Path) -> Row:
+def score_folder(folder: Path, assessment: str, reports: ReportSpec | None, root: Path, cache: StandardCache) -> Row:
     """Load, check and score one library folder into a row; never raises for bad input."""
-    global _CACHE
-    if _CACHE is None:
-        _CACHE = StandardCache()
     where = shown(folder)
     try:
-        lib = load_library(folder, _CACHE)
+        lib = load_library(folder, cache)
         result = score(lib.standard, lib.library, lib.assessment(assessment), assessment)
         report = None
         if reports is not None:
@@ -120,8 +117,11 @@ def _report_name(folder: Path, root: Path) -> str:
 
 
 def _score_chunk(args: tuple[list[Path], str, ReportSpec | None, Path]) -> list[Row]:
+    global _WORKER_CACHE
+    if _WORKER_CACHE is None:
+        _WORKER_CACHE = StandardCache()
     folders, assessment, reports, root = args
-    return [score_folder(f, assessment, reports, root) for f in folders]
+    return [score_folder(f, assessment, reports, root, _WORKER_CACHE) for f in folders]
 
 
 def run_batch(
@@ -134,8 +134,9 @@ def run_batch(
 ) -> Iterator[Row]:
     """Rows in the order of `folders`, scored by `jobs` processes."""
     if jobs <= 1 or len(folders) <= CHUNK:
+        cache = StandardCache()  # this batch's: a standard edited between two batches is read again
         for folder in folders:
-            row = score_folder(folder, assessment, reports, root)
+            row = score_folder(folder, assessment, reports, root, cache)
             if progress:
                 progress(1)
             yield row

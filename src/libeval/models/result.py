@@ -64,6 +64,9 @@ class GroupResult:
     children: tuple[str, ...]
 
 
+Part = GroupResult | IndicatorResult
+
+
 @dataclass(eq=False)
 class ConditionResult:
     id: str
@@ -144,7 +147,7 @@ class Result:
     bonus_max: Decimal
     grade: GradeResult | None
     grades: tuple[GradeResult, ...]
-    parts: tuple[GroupResult, ...]
+    parts: tuple[Part, ...]  # a part is a group, or itself an indicator (a part with a rule)
     groups: dict[str, GroupResult]
     indicators: tuple[IndicatorResult, ...]
     corrections: tuple[CorrectionResult, ...]
@@ -153,7 +156,7 @@ class Result:
     reconstructed: int
     provenance_total: int
     problems: tuple[Problem, ...] = field(default=())
-    bonus_part: GroupResult | None = None
+    bonus_part: Part | None = None
     facts: tuple[FactResult, ...] = ()  # the whole catalogue, in the standard's order
     population: Decimal | None = None  # the service population, after corrections
     level: str = ""  # the library's level (province, city, county, children)
@@ -172,6 +175,13 @@ class Result:
 
     def indicator(self, code: str) -> IndicatorResult | None:
         return next((i for i in self.indicators if i.code == code), None)
+
+    def points(self, code: str) -> Decimal:
+        """The points of a group or an indicator (0 for a code the standard does not have)."""
+        if code in self.groups:
+            return self.groups[code].score
+        found = self.indicator(code)
+        return found.score if found else Decimal(0)
 
     def fact(self, fact_id: str) -> FactResult | None:
         return next((f for f in self.facts if f.id == fact_id), None)

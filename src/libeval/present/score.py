@@ -225,7 +225,8 @@ def _groups(r: Result, lang: str) -> list[dict[str, Any]]:
                 walk(r.groups[child])
 
     for top in [*r.parts, *([r.bonus_part] if r.bonus_part else [])]:
-        walk(top)
+        if isinstance(top, GroupResult):  # a part that is itself an indicator is no group
+            walk(top)
     return out
 
 

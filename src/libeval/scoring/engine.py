@@ -109,6 +109,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
     if crit.bonus is not None:
         bonus, bonus_max = visit(crit.bonus)
     total = base + bonus
+    leaves = {i.code: i for i in indicators}  # a part (or the bonus) may itself be an indicator
     grades = grade_all(std, values, variant, total, scores, maxima)
     reached = next((g for g in grades if g.achieved), None)
     recon, prov_total = std.provenance_counts()
@@ -132,7 +133,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         bonus_max=bonus_max,
         grade=reached,
         grades=grades,
-        parts=tuple(groups[p.code] for p in crit.parts),
+        parts=tuple(groups.get(p.code) or leaves[p.code] for p in crit.parts),
         groups=groups,
         indicators=tuple(indicators),
         corrections=_corrections(std, library, assessment),
@@ -141,7 +142,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         reconstructed=recon,
         provenance_total=prov_total,
         problems=tuple(_problems(std, values)),
-        bonus_part=groups.get(crit.bonus.code) if crit.bonus else None,
+        bonus_part=(groups.get(crit.bonus.code) or leaves[crit.bonus.code]) if crit.bonus else None,
         facts=_facts(std, library, values, assessment),
         population=values.population,
         level=library.level,
