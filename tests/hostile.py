@@ -15,9 +15,15 @@ BOMB_LEVELS = 12  # 9**12 values once expanded
 
 
 def append_big_comment(path: Path, size: int = BIG_BYTES) -> None:
-    """Make a YAML file `size` bytes bigger with one comment line (it stays valid YAML)."""
+    """Make a YAML file `size` bytes bigger with one comment line (it stays valid YAML). Written a
+    megabyte at a time: the writer's own memory stays small (a process started later from it
+    would be charged its peak, see benchmarks/run.py)."""
+    chunk = b"x" * (1024 * 1024)
     with path.open("ab") as fh:
-        fh.write(b"# " + b"x" * size + b"\n")
+        fh.write(b"# ")
+        for _ in range(size // len(chunk)):
+            fh.write(chunk)
+        fh.write(b"x" * (size % len(chunk)) + b"\n")
 
 
 def alias_bomb(levels: int = BOMB_LEVELS) -> bytes:
@@ -34,5 +40,6 @@ def deep(levels: int = DEEP_LEVELS) -> bytes:
 
 
 def wide(values: int = WIDE_VALUES) -> bytes:
-    """One flow sequence of `values` numbers."""
-    return b"a: [" + b", ".join([b"1"] * values) + b"]\n"
+    """One flow sequence of `values` numbers (not made with bytes.join, which would take 80 bytes
+    of bookkeeping per value)."""
+    return b"a: [" + b"1, " * (values - 1) + b"1]\n"
