@@ -10,7 +10,7 @@ from functools import cache
 
 import yaml
 
-from libeval.models.criteria import Rule
+from libeval.models import Rule
 from libeval.scoring.rules import SCORERS
 from libeval.text.messages import CATALOGUE
 from test_rules import RULE_CASES
