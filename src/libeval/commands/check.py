@@ -33,8 +33,10 @@ def run(s: CheckSettings) -> Outcome:
     from libeval.present.check import CheckView, render
 
     problems = check_paths(s.paths)
-    text = render(CheckView(problems, s.msg_lang), s.fmt)
     failing = bool(errors_only(problems)) or (s.strict and bool(problems))
+    if s.strict and problems and not errors_only(problems):  # say why warnings alone fail
+        problems.append(problem("libeval check", None, "strict-warnings", count=len(problems)))
+    text = render(CheckView(problems, s.msg_lang), s.fmt)
     if s.fmt is CheckFormat.text:  # the problem lines are messages: stderr
         return Outcome("", text, 1 if failing else 0)
     return Outcome(text, "", 1 if failing else 0)

@@ -29,9 +29,10 @@ Series = dict[int, Decimal]
 
 
 class FormulaError(Exception):
-    def __init__(self, message: str, offset: int = 0) -> None:
+    def __init__(self, message: str, offset: int = 0, function: str | None = None) -> None:
         super().__init__(message)
         self.offset = offset
+        self.function = function  # set when the problem is an unknown function
 
 
 class MissingValue(Exception):
@@ -156,7 +157,7 @@ class _Parser:
             self.i += 1
             if self.peek()[0:2] == ("op", "("):
                 if tok not in FUNCTIONS:
-                    raise FormulaError(f"unknown function {tok!r} (known: {', '.join(FUNCTIONS)})", pos)
+                    raise FormulaError(f"unknown function {tok!r} (known: {', '.join(FUNCTIONS)})", pos, tok)
                 self.i += 1
                 args = [self.sum()]
                 while self.peek()[0:2] == ("op", ","):

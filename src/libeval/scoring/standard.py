@@ -189,7 +189,12 @@ class _Compiler:
             try:
                 expr = formula.parse(d.formula)
             except formula.FormulaError as exc:
-                self.add(loc, "formula-syntax", detail=f"{exc} (at character {exc.offset + 1})")
+                if exc.function is not None:
+                    known = ", ".join(formula.FUNCTIONS)
+                    suggest = did_you_mean(exc.function, formula.FUNCTIONS)
+                    self.add(loc, "formula-function", name=exc.function, known=known, suggest=suggest)
+                else:
+                    self.add(loc, "formula-syntax", detail=f"{exc} (at character {exc.offset + 1})")
                 continue
             self.exprs[d.id] = expr
             deps[d.id] = formula.names(expr)

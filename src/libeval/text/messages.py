@@ -70,7 +70,6 @@ CATALOGUE: dict[str, Bilingual] = {
     "missing-key": Bilingual(en="missing required key '{key}'", zh="缺少必需的键“{key}”"),
     "unknown-key": Bilingual(en="unknown key '{key}'", zh="未知的键“{key}”"),
     "wrong-type": Bilingual(zh="{detail}", en="{detail}"),  # pydantic's error, in our words (see TYPE_ERRORS)
-    "invalid-value": Bilingual(en="{detail}", zh="{detail}"),
     "not-string": Bilingual(
         en='expected text; put the value in quotes (e.g. "1.10")', zh='此处应为文本，请加引号（如 "1.10"）'
     ),
@@ -102,10 +101,6 @@ CATALOGUE: dict[str, Bilingual] = {
     "total-sum": Bilingual(
         en="the parts add up to {sum}, but the standard's total is {total}",
         zh="各部分合计 {sum}，但标准总分为 {total}",
-    ),
-    "bonus-sum": Bilingual(
-        en="the bonus items add up to {sum}, less than the bonus cap {cap}",
-        zh="加分项合计 {sum}，低于加分上限 {cap}",
     ),
     "unknown-name": Bilingual(en="unknown fact or derived value '{name}'", zh="未知的事实或派生值“{name}”"),
     "unknown-code": Bilingual(en="unknown indicator code '{code}'", zh="未知的指标编号“{code}”"),
@@ -247,7 +242,6 @@ CATALOGUE: dict[str, Bilingual] = {
         en="the two libraries are scored against different standards ({a}, {b})",
         zh="两个图书馆依据的评估标准不同（{a}、{b}）",
     ),
-    "too-many-paths": Bilingual(en="diff takes one library folder or two", zh="diff 需要一个或两个图书馆目录"),
     "xlsx-unreadable": Bilingual(
         en="not a readable .xlsx workbook ({detail})", zh="不是可读取的 .xlsx 工作簿（{detail}）"
     ),
