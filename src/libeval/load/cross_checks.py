@@ -11,6 +11,7 @@ from libeval.errors import Problem, Severity, problem
 from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
 from libeval.scoring.standard import POPULATION, Standard
+from libeval.text.bilingual import Bilingual
 from libeval.text.reading import canonical_unit
 from libeval.text.suggest import did_you_mean
 
@@ -89,16 +90,7 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
     crit = std.spec
     if lib.level != crit.level:
         sink.add(("level",), "level-mismatch", "warning", got=lib.level, expected=crit.level)
-    by = crit.variant.by
-    variant = lib.region if by == "region" else lib.attributes.get(by)
-    if variant not in crit.variant.values:
-        sink.add(
-            ("region",) if by == "region" else ("attributes",),
-            "unknown-variant",
-            attribute=by,
-            expected=", ".join(crit.variant.values),
-            got=variant or "",
-        )
+    _check_variant(sink, std, lib)
     suggested: set[str] = set()  # a misspelt key already says which fact it meant
     for fact_id, entry in lib.facts.items():
         loc = ("facts", fact_id)
@@ -117,6 +109,32 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
             where = ("facts", fact.id) if given is not None else ("facts",)
             sink.add(where, "missing-fact", "warning", id=fact.id, name=fact.name)
     return sink.problems
+
+
+def _check_variant(sink: _Sink, std: Standard, lib: Library) -> None:
+    """The library names its variant where the standard looks for it: `region`, or the attribute
+    the standard declares under `attributes`."""
+    by = std.spec.variant.by
+    choices = Bilingual(std.variant_choices("zh"), std.variant_choices("en"))
+    where: tuple[str, ...] = ("region",)
+    misspelt = False
+    if by == "region":
+        variant = lib.region
+        hint = Bilingual("region: …", "region: …")
+    else:
+        variant, where = lib.attributes.get(by), ("attributes", by)
+        hint = Bilingual(f"attributes: {{{by}: …}}", f"attributes: {{{by}: …}}")
+        for key in lib.attributes:
+            if key != by:
+                suggest = did_you_mean(key, [by])
+                sink.add(("attributes", key), "unknown-attribute", key=True, name=key, expected=by, suggest=suggest)
+                misspelt = misspelt or bool(suggest)
+    if variant is None:
+        if not misspelt:  # a misspelt attribute already says what to write
+            at = ("attributes",) if by != "region" and "attributes" in sink.src.data else ()
+            sink.add(at, "variant-missing", attribute=by, name=std.variant_by, where=hint, choices=choices)
+    elif variant not in std.spec.variant.values:
+        sink.add(where, "unknown-variant", attribute=by, expected=choices, got=variant)
 
 
 def _check_evidence(sink: _Sink, ref: str, loc: Loc, folder: Path | None) -> None:

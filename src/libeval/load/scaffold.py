@@ -11,7 +11,7 @@ from libeval.load.folders import ASSESSMENTS_DIR, LIBRARY_FILE
 from libeval.load.writing import write_atomic
 from libeval.models import Judged
 from libeval.scoring.standard import Standard
-from libeval.text.labels import LABELS, label
+from libeval.text.labels import label, region_label
 
 SCHEMA_DIR = ".libeval"  # JSON Schemas for editors, written by `init`
 
@@ -22,9 +22,20 @@ def _q(text: str) -> str:
 
 def library_yaml(std: Standard, ref: str) -> str:
     c = std.spec
+    by = c.variant.by
     variants = " / ".join(
-        f"{v} {label(f'region.{v}', 'zh')}" if f"region.{v}" in LABELS else v for v in c.variant.values
+        f"{v} {std.variant_label(v).zh}".strip() if std.variant_label(v).zh != v else v for v in c.variant.ids
     )
+    first = c.variant.ids[0]
+    if by == "region":
+        variant_lines = [f"region: {first}  # 请核对：{variants}"]
+    else:  # the attribute the standard varies by; the region is optional (batch summaries group by it)
+        regions = " / ".join(f"{r} {region_label(r).zh}" for r in ("east", "central", "west"))
+        variant_lines = [
+            f"# region: west  # 地区（可选）：{regions}",
+            "attributes:",
+            f"  {by}: {first}  # 请核对{std.variant_by.zh}：{variants}",
+        ]
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_DIR}/library.schema.json",
         f"# 图书馆基本信息与事实数据 · 评估标准：{c.id}（{c.title}）",
@@ -33,7 +44,7 @@ def library_yaml(std: Standard, ref: str) -> str:
         "name: 未命名图书馆  # 图书馆名称",
         f"level: {c.level}",
         "province: 未填写  # 省份",
-        f"{c.variant.by if c.variant.by == 'region' else 'region'}: {c.variant.values[0]}  # 请核对：{variants}",
+        *variant_lines,
         "population:  # 服务人口（人）",
         f"criteria: {ref}",
         "facts:",

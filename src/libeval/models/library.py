@@ -43,7 +43,7 @@ class Library(Model):
     name_en: Text | None = None
     level: Literal["province", "city", "county", "children"]
     province: Text
-    region: Ident
+    region: Ident | None = None  # needed where the standard varies by region (the default)
     attributes: dict[Ident, Ident] = Field(default_factory=dict)
     population: Annotated[Number, Field(gt=0, le=Decimal("1e10"))] | None = None
     criteria: Text

@@ -15,6 +15,9 @@ from typing import Literal
 from libeval.errors import Problem
 from libeval.text.bilingual import Bilingual
 
+REGION = Bilingual("地区", "Region")
+NO_NAME = Bilingual("—", "—")
+
 Status = Literal["scored", "missing", "not_judged", "not_applicable", "undefined"]
 Val = Decimal | bool | None
 
@@ -132,8 +135,8 @@ class Result:
     library: str
     library_en: str | None
     province: str
-    region: str
-    variant: str
+    region: str  # "" when the library gives none (a standard that does not vary by region)
+    variant: str  # the value of the attribute the standard's numbers are keyed by (the region by default)
     criteria_id: str
     criteria_title: Bilingual
     assessment: str
@@ -162,6 +165,8 @@ class Result:
     level: str = ""  # the library's level (province, city, county, children)
     period: tuple[int, int] = (0, 0)  # the evaluation period's first and last year
     assessment_note: str | None = None
+    variant_by: Bilingual = REGION  # what the variants are called
+    variant_name: Bilingual = NO_NAME  # the library's variant in words (西部, 副省级城市)
 
     @property
     def blocked(self) -> tuple[GradeResult, ...]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, Strict
+from pydantic import Field, Strict, model_validator
 
 from libeval.models.common import Code, Ident, Model, NonNegative, Number, Text, Variant
 
@@ -144,9 +144,39 @@ class Period(Model):
     end: Annotated[int, Field(ge=1900, le=2200)]
 
 
+class Label(Model):
+    """A readable name: Chinese, and English for `--lang en` (a plain text is the Chinese)."""
+
+    zh: Text
+    en: Text | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        return {"zh": data} if isinstance(data, str) else data
+
+
 class VariantSpec(Model):
+    """What the per-variant numbers of a standard are keyed by: the library's `region` (the
+    default), or another attribute the library gives under `attributes`, such as a city's
+    administrative status. `values` lists the variants, with readable names if wished:
+    `values: {sub_provincial: {zh: 副省级城市, en: sub-provincial city}, ...}`."""
+
     by: Ident = "region"
-    values: Annotated[list[Ident], Field(min_length=1)] = ["east", "central", "west"]
+    name: Label | None = None  # what the attribute is called (城市类型); for region: 地区
+    values: Annotated[list[Ident], Field(min_length=1)] | Annotated[dict[Ident, Label], Field(min_length=1)] = [
+        "east",
+        "central",
+        "west",
+    ]
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.values)
+
+    def label(self, value: str) -> Label | None:
+        """The readable name a standard gives a variant, if it gives one."""
+        return self.values.get(value) if isinstance(self.values, dict) else None
 
 
 class StandardSpec(Marked):
@@ -175,6 +205,7 @@ __all__ = [
     "FactDef",
     "Grade",
     "Judged",
+    "Label",
     "Level",
     "Linear",
     "Node",

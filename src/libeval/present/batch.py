@@ -16,7 +16,7 @@ from libeval.analysis.batch import Row, Summary
 from libeval.present.formats import BatchFormat
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
-from libeval.text.labels import label, labels
+from libeval.text.labels import label, labels, region_label
 from libeval.text.numbers import to_json
 
 SCHEMA_VERSION = 1
@@ -113,7 +113,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
         "grades": [{"id": g, "name": n} for g, n in grades],
         "distribution": [
             {
-                "region": label(f"region.{region}", lang),
+                "region": region_label(region).get(lang),
                 "counts": [counts.get(g, 0) for g, _ in grades],
                 "none": counts.get("none", 0),
                 "total": sum(counts.values()),
@@ -126,7 +126,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
                 "name": r.name,
                 "path": r.path,
                 "province": r.province,
-                "region": label(f"region.{r.region}", lang),
+                "region": region_label(r.region).get(lang),
                 "total": numbers.points(r.total) if r.total is not None else "",
                 "grade": _name(r.grade_name, lang) or label("no_grade_short", lang),
                 "next_grade": _name(r.next_grade, lang),

@@ -15,7 +15,7 @@ from typing import Any
 from libeval import __version__
 from libeval.models.result import IndicatorResult, Result
 from libeval.text import numbers
-from libeval.text.labels import label, labels
+from libeval.text.labels import label, labels, region_label
 
 _HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -151,7 +151,9 @@ def build_context(
             "name_zh": result.library,
             "level": label(f"level.{result.level}", lang),
             "province": result.province,
-            "region": label(f"region.{result.region}", lang),
+            "region": region_label(result.region).get(lang),
+            "variant_by": result.variant_by.get(lang),  # 地区, or what else the standard varies by
+            "variant": result.variant_name.get(lang),
             "population": population,
         },
         "profile": profile,

@@ -112,7 +112,7 @@ def _table(v: ScoreView) -> str:
 
     r, lang = v.result, v.lang
     screen = Screen()
-    region = label(f"region.{r.region}", lang)
+    region = escape(r.variant_name.get(lang))  # the library's variant in words: 西部, or 副省级城市
     name = r.library_en if lang == "en" and r.library_en else r.library
     screen.line(f"[bold]{escape(name)}[/] · {escape(r.province)} · {region}")
     screen.line(f"{label('standard', lang)}: {r.criteria_id} {escape(r.criteria_title.get(lang))}")
@@ -241,6 +241,7 @@ def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
             "province": r.province,
             "region": r.region,
             "variant": r.variant,
+            "variant_name": r.variant_name.get(lang),
         },
         "criteria": {"id": r.criteria_id, "title": r.criteria_title.get(lang)},
         "assessment": {"name": r.assessment, "assessor": r.assessor, "by": r.assessed_by, "date": r.date or None},

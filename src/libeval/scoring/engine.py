@@ -19,7 +19,7 @@ from libeval.text.bilingual import Bilingual
 
 def variant_of(std: Standard, library: Library) -> str:
     by = std.spec.variant.by
-    return library.region if by == "region" else library.attributes.get(by, "")
+    return (library.region or "") if by == "region" else library.attributes.get(by, "")
 
 
 def score(std: Standard, library: Library, assessment: Assessment | None, assessment_name: str = "") -> Result:
@@ -118,8 +118,10 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         library=library.name,
         library_en=library.name_en,
         province=library.province,
-        region=library.region,
+        region=library.region or "",
         variant=variant,
+        variant_by=std.variant_by,
+        variant_name=std.variant_label(variant),
         criteria_id=crit.id,
         criteria_title=Bilingual(crit.title, crit.title_en or crit.title),
         assessment=assessment_name,

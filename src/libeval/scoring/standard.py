@@ -14,6 +14,8 @@ from typing import Any, Protocol
 from libeval.errors import Problem, problem
 from libeval.models import Boolean, Condition, Derived, FactDef, Judged, Node, StandardSpec, Tiers
 from libeval.scoring import formula
+from libeval.text.bilingual import Bilingual
+from libeval.text.labels import LABELS, region_label
 from libeval.text.suggest import did_you_mean
 
 
@@ -60,6 +62,29 @@ class Standard:
     @property
     def id(self) -> str:
         return self.spec.id
+
+    @property
+    def variant_by(self) -> Bilingual:
+        """What the standard's variants are called: 地区 for regions, else as the standard says."""
+        spec = self.spec.variant
+        if spec.name is not None:
+            return Bilingual(spec.name.zh, spec.name.en or "")
+        return LABELS["region"] if spec.by == "region" else Bilingual(spec.by, spec.by)
+
+    def variant_label(self, value: str) -> Bilingual:
+        """A variant's readable name: as the standard gives it, a region's, or the value itself."""
+        given = self.spec.variant.label(value)
+        if given is not None:
+            return Bilingual(given.zh, given.en or "")
+        return region_label(value) if self.spec.variant.by == "region" else Bilingual(value or "—", value or "—")
+
+    def variant_choices(self, lang: str) -> str:
+        """The variants with their names, for messages: `east（东部）、central（中部）、west（西部）`."""
+        out = []
+        for v in self.spec.variant.ids:
+            name = self.variant_label(v).get(lang)
+            out.append(v if name == v else (f"{v}（{name}）" if lang == "zh" else f"{v} ({name})"))
+        return ("、" if lang == "zh" else ", ").join(out)
 
     def name_of(self, value_id: str, lang: str = "zh") -> str:
         item: FactDef | Derived | None = self.facts.get(value_id) or self.derived.get(value_id)
@@ -153,7 +178,7 @@ class _Compiler:
             self.add(
                 loc,
                 "variant-keys",
-                expected=", ".join(self.c.variant.values),
+                expected=", ".join(self.c.variant.ids),
                 got=", ".join(map(str, value)) or "nothing",
             )
 

@@ -227,6 +227,12 @@ LABELS: dict[str, Bilingual] = {
 }
 
 
+def region_label(region: str | None) -> Bilingual:
+    """A region's name (东部 / east ...), or the region as written when it is not one of those."""
+    known = LABELS.get(f"region.{region}")
+    return known if known is not None else Bilingual(region or "—", region or "—")
+
+
 def labels(lang: str) -> dict[str, str]:
     """Every label in one language, for templates."""
     return {key: text.get(lang) for key, text in LABELS.items()}

@@ -191,6 +191,14 @@ CATALOGUE: dict[str, Bilingual] = {
         en="'{attribute}' must be one of {expected}, got '{got}'",
         zh="“{attribute}”须为 {expected} 之一，实际为“{got}”",
     ),
+    "variant-missing": Bilingual(
+        en="this standard varies by {name} ('{attribute}'): add `{where}` to library.yaml (one of {choices})",
+        zh="本标准按{name}（{attribute}）分类：请在 library.yaml 中写 `{where}`（可选：{choices}）",
+    ),
+    "unknown-attribute": Bilingual(
+        en="unknown attribute '{name}'; this standard varies by '{expected}'",
+        zh="未知的分类属性“{name}”；本标准按“{expected}”分类",
+    ),
     "level-mismatch": Bilingual(
         en="the library's level '{got}' differs from the standard's level '{expected}'",
         zh="图书馆级别“{got}”与标准级别“{expected}”不符",
