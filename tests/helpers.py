@@ -11,8 +11,9 @@ from libeval.load.validation import validate
 from libeval.load.yaml_source import loads
 from libeval.models import Assessment, Library, StandardSpec
 from libeval.models.result import Result
+from libeval.scoring.compiler import compile_standard
 from libeval.scoring.engine import score
-from libeval.scoring.standard import Standard, compile_standard
+from libeval.scoring.standard import Standard
 
 # The facts of a library for tests/data/mini-criteria.yaml.
 MINI_FACTS: dict[str, Any] = {

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 from libeval.load.folders import load_standard
 from libeval.models import StandardSpec
 from libeval.scoring import formula
+from libeval.scoring.compiler import compile_standard
 from libeval.scoring.engine import score
-from libeval.scoring.standard import compile_standard
 
 from conftest import DATA, STANDARD
 from helpers import MINI_FACTS, assessment, library, run, standard

@@ -279,12 +279,15 @@ def criteria_list(lang: LangOpt = None) -> None:
 def criteria_show(
     ref: Annotated[str, typer.Argument(help="A bundled standard's id, or a path to a standard file.")],
     depth: Annotated[int | None, typer.Option("--depth", min=1, help="Show this many levels.")] = None,
+    provenance: Annotated[
+        bool, typer.Option("--provenance", help="List every reconstructed value with its path, and the official ones.")
+    ] = False,
     lang: LangOpt = None,
 ) -> None:
     """Show a standard as a tree with points, rules and provenance marks."""
     from libeval.commands import criteria as command
 
-    _run(lang, lambda: command.run_show(command.ShowSettings(ref, depth, _report_lang(lang))))
+    _run(lang, lambda: command.run_show(command.ShowSettings(ref, depth, _report_lang(lang), provenance)))
 
 
 @app.command()

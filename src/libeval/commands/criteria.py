@@ -20,9 +20,11 @@ class ShowSettings:
     ref: str  # a bundled standard's id or a path
     depth: int | None = None
     lang: str = "zh"
+    provenance: bool = False  # every reconstructed value with its path, instead of the tree
 
 
 def run_show(s: ShowSettings) -> Outcome:
-    from libeval.present.criteria import criteria_tree_text
+    from libeval.present.criteria import criteria_tree_text, provenance_text
 
-    return Outcome(criteria_tree_text(standard_arg(s.ref), s.lang, s.depth))
+    std = standard_arg(s.ref)
+    return Outcome(provenance_text(std, s.lang) if s.provenance else criteria_tree_text(std, s.lang, s.depth))

@@ -16,7 +16,8 @@ from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
 from libeval.models import Assessment, Library, StandardSpec
 from libeval.resources import bundled_criteria, criteria_dir
-from libeval.scoring.standard import Standard, compile_standard
+from libeval.scoring.compiler import compile_standard
+from libeval.scoring.standard import Standard
 
 LIBRARY_FILE = "library.yaml"
 ASSESSMENTS_DIR = "assessments"

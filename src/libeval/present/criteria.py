@@ -45,15 +45,41 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
         )
         lines.append(
             f"{(g.name_en or g.name) if lang == 'en' else g.name}: ≥ {ms}"
-            f"{' *' if (g.provenance or c.provenance or 'reconstructed') == 'reconstructed' else ''}"
+            f"{' *' if std.condition_provenance(g)[0] == 'reconstructed' else ''}"
         )
         for cond in g.prerequisites:
-            prov = cond.provenance or g.provenance or c.provenance or "reconstructed"
+            prov = std.condition_provenance(g, cond)[0]
             lines.append(
                 f"  - {(cond.name_en or cond.name) if lang == 'en' else cond.name}"
                 f"{' *' if prov == 'reconstructed' else ' (' + label('provenance.official', lang) + ')'}"
             )
     lines.append("* = " + label("provenance.reconstructed", lang))
+    return "\n".join(lines) + "\n"
+
+
+def provenance_text(std: Standard, lang: str) -> str:
+    """`criteria show --provenance`: every reconstructed value with its path (and why, where the
+    standard says), then the official ones with their citations."""
+    items = std.provenance_items()
+    recon = [i for i in items if i.provenance == "reconstructed"]
+    official = [i for i in items if i.provenance == "official"]
+    width = max((len(i.path) for i in items), default=0)
+    colon = "：" if lang == "zh" else ": "
+
+    def head(key: str, n: int) -> str:
+        return f"{label(key, lang)}（{n} 项）：" if lang == "zh" else f"{label(key, lang)} ({n}):"
+
+    lines = [f"{std.spec.id}  {(std.spec.title_en or std.spec.title) if lang == 'en' else std.spec.title}"]
+    lines.append(label("reconstructed_count", lang, n=len(recon), m=len(items)))
+    lines.append(head("provenance.reconstructed", len(recon)))
+    for i in recon:
+        why = f"  — {i.rationale}" if i.rationale else ""
+        lines.append(f"  {i.path.ljust(width)}  {i.what.get(lang)}{why}")
+    lines.append(head("provenance.official", len(official)))
+    for i in official:
+        lines.append(
+            f"  {i.path.ljust(width)}  {i.what.get(lang)}  — {label('citation', lang)}{colon}{i.citation or '—'}"
+        )
     return "\n".join(lines) + "\n"
 
 

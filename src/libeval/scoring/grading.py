@@ -26,13 +26,12 @@ def grade_all(
     scores: Mapping[str, Decimal],
     maxima: Mapping[str, Decimal],
 ) -> tuple[GradeResult, ...]:
-    root = std.spec.provenance or "reconstructed"
     out = []
     for grade in std.spec.grades:
-        prov = grade.provenance or root
-        conds = [_min_score(grade, variant, total, prov)]
+        conds = [_min_score(grade, variant, total, std.condition_provenance(grade)[0])]
         conds += [
-            _condition(c, std, values, variant, scores, maxima, c.provenance or prov) for c in grade.prerequisites
+            _condition(c, std, values, variant, scores, maxima, std.condition_provenance(grade, c)[0])
+            for c in grade.prerequisites
         ]
         out.append(
             GradeResult(

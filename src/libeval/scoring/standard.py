@@ -1,8 +1,5 @@
-"""A standard made ready for scoring: indexes, parsed formulas, and every check on it.
-
-`compile_standard` runs once per standard (a batch reuses it for every library) and
-returns the problems it found, located in the standard's file.
-"""
+"""A standard made ready for scoring (scoring/compiler.py makes one): its indexes, parsed
+formulas, provenance of every number, variants and their names."""
 
 from __future__ import annotations
 
@@ -11,12 +8,11 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Protocol
 
-from libeval.errors import Problem, problem
-from libeval.models import Boolean, Condition, Derived, FactDef, Judged, Node, StandardSpec, Tiers
+from libeval.errors import Problem
+from libeval.models import Condition, Derived, FactDef, Grade, Node, StandardSpec
 from libeval.scoring import formula
 from libeval.text.bilingual import Bilingual
 from libeval.text.labels import LABELS, region_label
-from libeval.text.suggest import did_you_mean
 
 
 class SourceFile(Protocol):
@@ -43,6 +39,18 @@ class NodeInfo:
     depth: int
     provenance: str  # "official" or "reconstructed", inherited when unset
     part: str  # code of the top-level part (or of the bonus)
+    citation: str | None = None  # where an official value is published, inherited when unset
+
+
+@dataclass(frozen=True)
+class ProvenanceItem:
+    """One number (or rule) of a standard and whether it is official or reconstructed."""
+
+    path: str  # where it is: "1.1.1" (a rule), "1.1" (a group's max), "grade1.min_score", "grade1.loans"
+    what: Bilingual  # 满分 / 评分规则 / 最低分 / 必备条件: name
+    provenance: str
+    citation: str | None
+    rationale: str | None
 
 
 @dataclass
@@ -57,7 +65,7 @@ class Standard:
     leaves: list[str]
     problems: list[Problem] = field(default_factory=list)
     _deps: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
-    _provenance: tuple[int, int] | None = field(default=None, repr=False)
+    _provenance: tuple[ProvenanceItem, ...] | None = field(default=None, repr=False)
 
     @property
     def id(self) -> str:
@@ -118,279 +126,44 @@ class Standard:
         return self._deps[name]
 
     def provenance_counts(self) -> tuple[int, int]:
-        """(reconstructed, total) over the numbers a result rests on: every indicator's rule,
-        every grade's minimum score and every prerequisite."""
+        """(reconstructed, total) over the numbers a result rests on: every part's and group's
+        maximum, every indicator's rule, every grade's minimum score and every prerequisite."""
+        items = self.provenance_items()
+        return sum(1 for i in items if i.provenance == "reconstructed"), len(items)
+
+    def provenance_items(self) -> tuple[ProvenanceItem, ...]:
+        """Every number of the standard with its provenance, in the standard's order."""
         if self._provenance is None:
-            self._provenance = self._count_provenance()
+            self._provenance = tuple(self._provenance_items())
         return self._provenance
 
-    def _count_provenance(self) -> tuple[int, int]:
-        marks = [info.provenance for code, info in self.nodes.items() if code in self.leaves]
+    def condition_provenance(self, grade: Grade, cond: Condition | None = None) -> tuple[str, str | None]:
+        """(provenance, citation) of a grade's minimum score (cond None) or of one prerequisite.
+        Each is its own number: a prerequisite does not take the grade's provenance (a grade
+        marked reconstructed for its minimum score leaves its prerequisites as they are marked,
+        else as the standard is); a citation is inherited from the grade, then the standard."""
         root = self.spec.provenance or "reconstructed"
+        citation = grade.citation or self.spec.citation
+        if cond is None:
+            return grade.provenance or root, citation
+        return cond.provenance or root, cond.citation or citation
+
+    def _provenance_items(self) -> list[ProvenanceItem]:
+        out = []
+        for code, info in self.nodes.items():
+            node = info.node
+            what = Bilingual("评分规则", "rule") if node.rule is not None else Bilingual("满分", "maximum")
+            name = Bilingual(f"{what.zh}：{node.name}", f"{what.en}: {node.name_en or node.name}")
+            out.append(ProvenanceItem(code, name, info.provenance, info.citation, node.rationale))
         for grade in self.spec.grades:
-            g = grade.provenance or root
-            marks.append(g)
-            marks.extend(c.provenance or g for c in grade.prerequisites)
-        return sum(1 for m in marks if m == "reconstructed"), len(marks)
-
-
-def compile_standard(spec: StandardSpec, src: SourceFile | None) -> Standard:
-    """Index and check a validated standard; `src` locates its problems (None: no file)."""
-    c = _Compiler(spec, src)
-    c.run()
-    return Standard(spec, src, c.facts, c.derived, c.exprs, c.order, c.nodes, c.leaves, c.problems)
-
-
-class _Compiler:
-    def __init__(self, spec: StandardSpec, src: SourceFile | None) -> None:
-        self.c = spec
-        self.src = src
-        self.problems: list[Problem] = []
-        self.facts: dict[str, FactDef] = {}
-        self.derived: dict[str, Derived] = {}
-        self.exprs: dict[str, formula.Expr] = {}
-        self.order: list[str] = []
-        self.nodes: dict[str, NodeInfo] = {}
-        self.leaves: list[str] = []
-        self.used: set[str] = set()
-        self.variants = set(spec.variant.values)
-
-    # -- helpers
-    def mark(self, loc: Loc, key: bool = False) -> tuple[int, int] | None:
-        return self.src.mark(loc, key) if self.src else None
-
-    def add(self, loc: Loc, code: str, severity: str = "error", /, key: bool = False, **args: Any) -> None:
-        path = self.src.path if self.src else self.c.id
-        self.problems.append(problem(path, self.mark(loc, key), code, severity, **args))  # type: ignore[arg-type]
-
-    def known(self, name: str) -> bool:
-        return name in self.facts or name in self.derived or name == POPULATION
-
-    def use(self, name: str, loc: Loc) -> None:
-        self.used.add(name)
-        if not self.known(name):
-            self.add(
-                loc, "unknown-name", name=name, suggest=did_you_mean(name, [*self.facts, *self.derived, POPULATION])
-            )
-
-    def variant(self, value: Any, loc: Loc) -> None:
-        if isinstance(value, dict) and set(value) != self.variants:
-            self.add(
-                loc,
-                "variant-keys",
-                expected=", ".join(self.c.variant.ids),
-                got=", ".join(map(str, value)) or "nothing",
-            )
-
-    # -- the checks
-    def run(self) -> None:
-        self.catalogue()
-        self.formulas()
-        self.tree()
-        self.grades()
-        if self.c.provenance == "official" and not self.c.citation:
-            self.add((), "official-needs-citation")
-        for i, fact in enumerate(self.c.facts):
-            if fact.id not in self.used:
-                self.add(("facts", i, "id"), "unused-fact", "warning", id=fact.id)
-
-    def catalogue(self) -> None:
-        seen: set[str] = set()
-        ids = [("facts", i, f.id) for i, f in enumerate(self.c.facts)]
-        ids += [("derived", i, d.id) for i, d in enumerate(self.c.derived)]
-        for kind, i, ident in ids:
-            if ident == POPULATION:
-                self.add((kind, i, "id"), "reserved-name", id=ident)
-            elif ident in seen:
-                self.add((kind, i, "id"), "duplicate-id", id=ident)
-            seen.add(ident)
-        self.facts = {f.id: f for f in self.c.facts}
-        self.derived = {d.id: d for d in self.c.derived if d.id not in self.facts}
-
-    def formulas(self) -> None:
-        deps: dict[str, set[str]] = {}
-        for i, d in enumerate(self.c.derived):
-            loc = ("derived", i, "formula")
-            try:
-                expr = formula.parse(d.formula)
-            except formula.FormulaError as exc:
-                if exc.function is not None:
-                    known = ", ".join(formula.FUNCTIONS)
-                    suggest = did_you_mean(exc.function, formula.FUNCTIONS)
-                    self.add(loc, "formula-function", name=exc.function, known=known, suggest=suggest)
-                else:
-                    self.add(loc, "formula-syntax", detail=f"{exc} (at character {exc.offset + 1})")
-                continue
-            self.exprs[d.id] = expr
-            deps[d.id] = formula.names(expr)
-            for name in sorted(deps[d.id]):
-                self.use(name, loc)
-        # order derived values so each comes after what it reads; report cycles
-        state: dict[str, int] = {}
-        index = {d.id: i for i, d in enumerate(self.c.derived)}
-
-        def visit(name: str, trail: list[str]) -> None:
-            if state.get(name) == 2:
-                return
-            if state.get(name) == 1:
-                cycle = [*trail[trail.index(name) :], name]
-                self.add(("derived", index[name], "formula"), "formula-cycle", cycle=" -> ".join(cycle))
-                return
-            state[name] = 1
-            for dep in sorted(deps.get(name, ())):
-                if dep in deps:
-                    visit(dep, [*trail, name])
-            state[name] = 2
-            self.order.append(name)
-
-        for name in deps:
-            visit(name, [])
-
-    def tree(self) -> None:
-        root = self.c.provenance or "reconstructed"
-        firsts: dict[str, Loc] = {}
-        tops: list[tuple[Node, Loc]] = [(p, ("parts", i)) for i, p in enumerate(self.c.parts)]
-        if self.c.bonus:
-            tops.append((self.c.bonus, ("bonus",)))
-        for top, top_loc in tops:
-            self.node(top, top_loc, None, 0, root, top.code, firsts)
-        parts_sum = sum((p.max for p in self.c.parts), Decimal(0))
-        if parts_sum != self.c.total:
-            self.add(("total",), "total-sum", sum=parts_sum, total=self.c.total)
-
-    def node(
-        self, node: Node, loc: Loc, parent: str | None, depth: int, inherited: str, part: str, firsts: dict[str, Loc]
-    ) -> None:
-        prov = node.provenance or inherited
-        if node.provenance == "official" and not node.citation:
-            self.add((*loc, "provenance"), "official-needs-citation")
-        if node.code in firsts:
-            first = self.mark(firsts[node.code])
-            self.add((*loc, "code"), "duplicate-code", code=node.code, first=first[0] if first else "?")
-        else:
-            firsts[node.code] = (*loc, "code")
-            self.nodes[node.code] = NodeInfo(node, loc, parent, depth, prov, part)
-        has_rule, has_children = node.rule is not None, bool(node.children)
-        if has_rule == has_children:
-            self.add(loc, "rule-or-children", code=node.code, got="both" if has_rule else "neither")
-        if node.rule is not None:
-            self.leaves.append(node.code)
-            self.rule(node, (*loc, "rule"))
-        if has_children:
-            total = sum((ch.max for ch in node.children), Decimal(0))
-            if node.capped and total < node.max:
-                self.add((*loc, "max"), "capped-sum-short", "warning", code=node.code, max=node.max, sum=total)
-            elif not node.capped and total != node.max:
-                self.add((*loc, "max"), "points-sum", code=node.code, sum=total, max=node.max)
-            for i, child in enumerate(node.children):
-                self.node(child, (*loc, "children", i), node.code, depth + 1, prov, part, firsts)
-
-    def rule(self, node: Node, loc: Loc) -> None:
-        rule = node.rule
-        if isinstance(rule, Judged):
-            for i, level in enumerate(rule.levels):
-                if level.points > node.max:
-                    self.add(
-                        (*loc, "levels", i, "points"),
-                        "points-over-max",
-                        what=level.name,
-                        points=level.points,
-                        max=node.max,
-                    )
-            return
-        if rule is None:
-            return
-        self.use(rule.value, (*loc, "value"))
-        fact = self.facts.get(rule.value)
-        is_bool = fact is not None and fact.type == "boolean"
-        if isinstance(rule, Boolean):
-            if self.known(rule.value) and not is_bool:
-                self.add(
-                    (*loc, "value"), "fact-type", kind=rule.kind, expected="boolean", name=rule.value, actual="a number"
-                )
-            if rule.points is not None and rule.points > node.max:
-                self.add((*loc, "points"), "points-over-max", what=node.code, points=rule.points, max=node.max)
-            return
-        if is_bool:
-            self.add((*loc, "value"), "fact-type", kind=rule.kind, expected="number", name=rule.value, actual="boolean")
-        if isinstance(rule, Tiers):
-            self.tiers(node, rule, loc)
-        else:
-            for attr in ("target",):
-                if hasattr(rule, attr):
-                    self.variant(getattr(rule, attr), (*loc, attr))
-
-    def tiers(self, node: Node, rule: Tiers, loc: Loc) -> None:
-        prev_at: dict[str, Decimal] = {}
-        for i, band in enumerate(rule.bands):
-            self.variant(band.at, (*loc, "bands", i, "at"))
-            if band.points > node.max:
-                self.add((*loc, "bands", i, "points"), "band-points", points=band.points, max=node.max)
-            ats = band.at if isinstance(band.at, dict) else dict.fromkeys(self.variants, band.at)
-            for variant, at in ats.items():
-                if at is None:
-                    continue
-                before = prev_at.get(variant)
-                higher = rule.better == "higher"
-                if before is not None and ((at >= before) if higher else (at <= before)):
-                    self.add((*loc, "bands", i, "at"), "bands-order")
-                    break
-                prev_at[variant] = at
-
-    def grades(self) -> None:
-        seen: set[str] = set()
-        for i, grade in enumerate(self.c.grades):
-            loc = ("grades", i)
-            if grade.id in seen:
-                self.add((*loc, "id"), "duplicate-id", id=grade.id)
-            seen.add(grade.id)
-            self.variant(grade.min_score, (*loc, "min_score"))
-            if grade.provenance == "official" and not grade.citation:
-                self.add((*loc, "provenance"), "official-needs-citation")
-            if i + 1 < len(self.c.grades):
-                nxt = self.c.grades[i + 1]
-                for v in sorted(self.variants):
-                    a, b = at_variant(grade.min_score, v), at_variant(nxt.min_score, v)
-                    if a is not None and b is not None and a <= b:
-                        self.add((*loc, "min_score"), "grades-order", grade=grade.name, next=nxt.name)
-                        break
-            for j, cond in enumerate(grade.prerequisites):
-                self.condition(cond, (*loc, "prerequisites", j))
-
-    def condition(self, cond: Condition, loc: Loc) -> None:
-        subjects = [s for s in ("value", "score", "score_sum") if getattr(cond, s) is not None]
-        tests = [t for t in ("at_least", "at_most", "equals") if getattr(cond, t) is not None]
-        if cond.full_marks:
-            tests.append("full_marks")
-        if len(subjects) != 1:
-            self.add(loc, "condition-subject")
-        if len(tests) != 1:
-            self.add(loc, "condition-test")
-        if cond.provenance == "official" and not cond.citation:
-            self.add((*loc, "provenance"), "official-needs-citation")
-        for t in ("at_least", "at_most"):
-            if getattr(cond, t) is not None:
-                self.variant(getattr(cond, t), (*loc, t))
-        if cond.value is not None:
-            self.use(cond.value, (*loc, "value"))
-            fact = self.facts.get(cond.value)
-            is_bool = fact is not None and fact.type == "boolean"
-            if cond.full_marks:
-                self.add((*loc, "full_marks"), "condition-mismatch", test="full_marks", subject="value")
-            if (cond.equals is not None) != is_bool and tests and self.known(cond.value):
-                test = "equals" if cond.equals is not None else tests[0]
-                self.add(loc, "condition-mismatch", test=test, subject=cond.value)
-        codes = [cond.score] if cond.score else []
-        for k, code in enumerate(cond.score_sum or []):
-            codes.append(code)
-            if code not in self.nodes:
-                self.add((*loc, "score_sum", k), "unknown-code", code=code, suggest=did_you_mean(code, self.nodes))
-        if cond.score and cond.score not in self.nodes:
-            self.add((*loc, "score"), "unknown-code", code=cond.score, suggest=did_you_mean(cond.score, self.nodes))
-        if (cond.score or cond.score_sum) and cond.equals is not None:
-            self.add((*loc, "equals"), "condition-mismatch", test="equals", subject="score")
-        if cond.score_sum and cond.full_marks:
-            self.add((*loc, "full_marks"), "condition-mismatch", test="full_marks", subject="score_sum")
+            prov, cite = self.condition_provenance(grade)
+            what = Bilingual(f"最低分：{grade.name}", f"minimum score: {grade.name_en or grade.name}")
+            out.append(ProvenanceItem(f"{grade.id}.min_score", what, prov, cite, grade.rationale))
+            for cond in grade.prerequisites:
+                prov, cite = self.condition_provenance(grade, cond)
+                what = Bilingual(f"必备条件：{cond.name}", f"prerequisite: {cond.name_en or cond.name}")
+                out.append(ProvenanceItem(f"{grade.id}.{cond.id}", what, prov, cite, cond.rationale))
+        return out
 
 
 def at_variant(value: Any, variant: str) -> Decimal | None:

@@ -69,6 +69,7 @@ LABELS: dict[str, Bilingual] = {
     "note": Bilingual(zh="评估意见", en="Assessor's note"),
     "rule": Bilingual(zh="规则", en="Rule"),
     "provenance": Bilingual(zh="来源性质", en="Provenance"),
+    "citation": Bilingual(zh="出处", en="citation"),
     "children": Bilingual(zh="下级", en="Children"),
     "corrected": Bilingual(zh="已更正", en="corrected"),
     # reports
