@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from libeval.text.messages import render
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]  # info: worth knowing, never a failure, not even with --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -33,9 +33,9 @@ class Problem:
         where = self.file
         if self.line:
             where += f":{self.line}:{self.col or 1}"
-        sev = {"error": "error", "warning": "warning"}[self.severity]
+        sev = {"error": "error", "warning": "warning", "info": "info"}[self.severity]
         if lang == "zh":
-            sev = {"error": "错误", "warning": "警告"}[self.severity]
+            sev = {"error": "错误", "warning": "警告", "info": "提示"}[self.severity]
         return f"{where}: {sev}: {self.message(lang)} [{self.code}]"
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
@@ -66,6 +66,10 @@ class LibevalError(Exception):
 
 def errors_only(problems: Iterable[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
+
+
+def warnings_only(problems: Iterable[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity == "warning"]
 
 
 class UsageError(Exception):

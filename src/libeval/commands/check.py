@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from libeval.commands.outcome import Outcome
-from libeval.errors import LibevalError, Problem, errors_only, problem
+from libeval.errors import LibevalError, Problem, errors_only, problem, warnings_only
 from libeval.load.folders import (
     ASSESSMENTS_DIR,
     LIBRARY_FILE,
@@ -33,9 +33,10 @@ def run(s: CheckSettings) -> Outcome:
     from libeval.present.check import CheckView, render
 
     problems = check_paths(s.paths)
-    failing = bool(errors_only(problems)) or (s.strict and bool(problems))
-    if s.strict and problems and not errors_only(problems):  # say why warnings alone fail
-        problems.append(problem("libeval check", None, "strict-warnings", count=len(problems)))
+    warned = warnings_only(problems)  # info lines never fail, not even with --strict
+    failing = bool(errors_only(problems)) or (s.strict and bool(warned))
+    if s.strict and warned and not errors_only(problems):  # say why warnings alone fail
+        problems.append(problem("libeval check", None, "strict-warnings", count=len(warned)))
     text = render(CheckView(problems, s.msg_lang), s.fmt)
     if s.fmt is CheckFormat.text:  # the problem lines are messages: stderr
         return Outcome("", text, 1 if failing else 0)

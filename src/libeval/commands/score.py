@@ -14,7 +14,6 @@ from libeval.models.result import Result
 from libeval.present.formats import ReportFormat, ScoreFormat
 from libeval.present.problems import problem_lines
 from libeval.scoring.engine import score
-from libeval.text.suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ def run(s: ScoreSettings) -> Outcome:
 
         lines = explain(folder.standard, result, s.explain, s.lang)
         if lines is None:
-            suggest = did_you_mean(s.explain, folder.standard.nodes)
+            suggest = folder.standard.suggest_code(s.explain)
             raise LibevalError([problem(str(s.path), None, "unknown-code", code=s.explain, suggest=suggest)])
         return Outcome("\n".join(lines) + "\n", problem_lines(problems, s.msg_lang), code, input_paths(folder))
     output = _render(folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under)

@@ -99,15 +99,15 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
         check_fact_entry(sink, std, fact_id, entry, loc, entry.unit)
         for i, ref in enumerate(entry.evidence):
             _check_evidence(sink, ref, (*loc, "evidence", i), folder)
-    if lib.population is None:
-        sink.add((), "missing-fact", "warning", id=POPULATION, name="服务人口 (service population)")
+    if lib.population is None and POPULATION in std.used:
+        sink.add((), "missing-fact", "warning", id=POPULATION, name=Bilingual("服务人口", "service population"))
     for fact in crit.facts:
         given = lib.facts.get(fact.id)
-        if fact.id in suggested:
+        if fact.id in suggested or fact.id not in std.used:  # nothing reads it: nothing is missing
             continue
         if given is None or (given.value is None and not given.years):
             where = ("facts", fact.id) if given is not None else ("facts",)
-            sink.add(where, "missing-fact", "warning", id=fact.id, name=fact.name)
+            sink.add(where, "missing-fact", "warning", id=fact.id, name=Bilingual(fact.name, fact.name_en or ""))
     return sink.problems
 
 
@@ -152,7 +152,7 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
         loc = ("judged", code)
         info = std.nodes.get(code)
         if info is None or info.node.rule is None:
-            sink.add(loc, "unknown-code", key=True, code=code, suggest=did_you_mean(code, std.leaves))
+            sink.add(loc, "unknown-code", key=True, code=code, suggest=std.suggest_code(code, judged_only=True))
             continue
         rule = info.node.rule
         if not isinstance(rule, Judged):
@@ -174,7 +174,7 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
         loc = ("not_applicable", code)
         info = std.nodes.get(code)
         if info is None:
-            sink.add(loc, "unknown-code", key=True, code=code, suggest=did_you_mean(code, std.nodes))
+            sink.add(loc, "unknown-code", key=True, code=code, suggest=std.suggest_code(code))
         elif info.node.not_applicable is None:
             sink.add(loc, "na-not-allowed", key=True, code=code)
     for fact_id, corr in assessment.corrections.items():

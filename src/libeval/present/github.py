@@ -32,10 +32,14 @@ def annotation(
     return f"::{level} {','.join(props)}::{_data(message)}"
 
 
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}  # GitHub's annotation levels
+
+
 def workflow_commands(problems: Iterable[Problem], lang: str) -> str:
     """One workflow command per problem (`::error file=…,line=…,col=…::message`)."""
     return "".join(
-        annotation(p.severity, f"{p.message(lang)} [{p.code}]", p.file, p.line, p.col, f"libeval {p.code}") + "\n"
+        annotation(_LEVEL[p.severity], f"{p.message(lang)} [{p.code}]", p.file, p.line, p.col, f"libeval {p.code}")
+        + "\n"
         for p in sorted(problems)
     )
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from libeval.errors import Problem, problem
+from libeval.errors import Problem, Severity, problem
 from libeval.models import Boolean, Condition, Derived, FactDef, Judged, Node, StandardSpec, Tiers
 from libeval.scoring import formula
 from libeval.scoring.standard import POPULATION, Loc, NodeInfo, SourceFile, Standard, at_variant
@@ -20,7 +20,7 @@ def compile_standard(spec: StandardSpec, src: SourceFile | None) -> Standard:
     """Index and check a validated standard; `src` locates its problems (None: no file)."""
     c = _Compiler(spec, src)
     c.run()
-    return Standard(spec, src, c.facts, c.derived, c.exprs, c.order, c.nodes, c.leaves, c.problems)
+    return Standard(spec, src, c.facts, c.derived, c.exprs, c.order, c.nodes, c.leaves, c.problems, frozenset(c.used))
 
 
 class _Compiler:
@@ -41,9 +41,9 @@ class _Compiler:
     def mark(self, loc: Loc, key: bool = False) -> tuple[int, int] | None:
         return self.src.mark(loc, key) if self.src else None
 
-    def add(self, loc: Loc, code: str, severity: str = "error", /, key: bool = False, **args: Any) -> None:
+    def add(self, loc: Loc, code: str, severity: Severity = "error", /, key: bool = False, **args: Any) -> None:
         path = self.src.path if self.src else self.c.id
-        self.problems.append(problem(path, self.mark(loc, key), code, severity, **args))  # type: ignore[arg-type]
+        self.problems.append(problem(path, self.mark(loc, key), code, severity, **args))
 
     def known(self, name: str) -> bool:
         return name in self.facts or name in self.derived or name == POPULATION
@@ -74,7 +74,7 @@ class _Compiler:
             self.add((), "official-needs-citation")
         for i, fact in enumerate(self.c.facts):
             if fact.id not in self.used:
-                self.add(("facts", i, "id"), "unused-fact", "warning", id=fact.id)
+                self.add(("facts", i, "id"), "unused-fact", "info", id=fact.id)
 
     def catalogue(self) -> None:
         seen: set[str] = set()
@@ -234,6 +234,11 @@ class _Compiler:
                 self.add((*loc, "id"), "duplicate-id", id=grade.id)
             seen.add(grade.id)
             self.variant(grade.min_score, (*loc, "min_score"))
+            reachable = self.c.total + (self.c.bonus.max if self.c.bonus else Decimal(0))
+            mins = grade.min_score.values() if isinstance(grade.min_score, dict) else [grade.min_score]
+            highest = max((m for m in mins if m is not None), default=None)
+            if highest is not None and highest > reachable:
+                self.add((*loc, "min_score"), "grade-unreachable", grade=grade.name, min=highest, total=reachable)
             if grade.provenance == "official" and not (grade.citation or self.c.citation):
                 self.add((*loc, "provenance"), "official-needs-citation")
             if i + 1 < len(self.c.grades):

@@ -13,6 +13,7 @@ from libeval.models import Condition, Derived, FactDef, Grade, Node, StandardSpe
 from libeval.scoring import formula
 from libeval.text.bilingual import Bilingual
 from libeval.text.labels import LABELS, region_label
+from libeval.text.suggest import did_you_mean
 
 
 class SourceFile(Protocol):
@@ -64,6 +65,7 @@ class Standard:
     nodes: dict[str, NodeInfo]
     leaves: list[str]
     problems: list[Problem] = field(default_factory=list)
+    used: frozenset[str] = frozenset()  # the facts, derived values (and population) something reads
     _deps: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _provenance: tuple[ProvenanceItem, ...] | None = field(default=None, repr=False)
 
@@ -93,6 +95,20 @@ class Standard:
             name = self.variant_label(v).get(lang)
             out.append(v if name == v else (f"{v}（{name}）" if lang == "zh" else f"{v} ({name})"))
         return ("、" if lang == "zh" else ", ").join(out)
+
+    def suggest_code(self, code: str, judged_only: bool = False) -> str:
+        """The code most likely meant: for a group (a part, "4"), its first indicator ("4.1");
+        else the closest code, written alike or sharing its beginning."""
+
+        def wanted(c: str) -> bool:
+            node = self.nodes[c].node
+            return node.rule is not None and (not judged_only or node.rule.kind == "judged")
+
+        candidates = [c for c in self.nodes if wanted(c)] if judged_only else list(self.nodes)
+        below = [c for c in candidates if c.startswith(f"{code}.")]
+        if below:
+            return below[0]
+        return did_you_mean(code, candidates) or did_you_mean(code.rstrip("."), candidates)
 
     def name_of(self, value_id: str, lang: str = "zh") -> str:
         item: FactDef | Derived | None = self.facts.get(value_id) or self.derived.get(value_id)

@@ -120,6 +120,10 @@ CATALOGUE: dict[str, Bilingual] = {
         en="per-variant value must name each of {expected}; got {got}",
         zh="分类取值须包含 {expected}，实际为 {got}",
     ),
+    "grade-unreachable": Bilingual(
+        en="grade '{grade}' needs {min} points, more than the standard can give ({total}, bonus included)",
+        zh="等级“{grade}”要求 {min} 分，超过本标准可得的最高分 {total}（含加分）",
+    ),
     "grades-order": Bilingual(
         en="grades must be ordered from the highest down: '{grade}' needs a higher minimum than '{next}'",
         zh="等级须从高到低排列：“{grade}”的最低分应高于“{next}”",
