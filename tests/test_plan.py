@@ -165,3 +165,44 @@ def test_cli_formats() -> None:
     assert code == 0 and out.startswith("# 精河县图书馆 · 定级提升方案")
     code, _, err = invoke("plan", str(EXAMPLE), "--target", "特级")
     assert code == 2 and "no grade" in err
+
+
+SUM_STANDARD = """
+id: sums
+title: 合计条件
+level: county
+period: {start: 2013, end: 2016}
+total: 30
+provenance: reconstructed
+facts:
+  - {id: loans, name: 外借, unit: 册次}
+  - {id: points, name: 服务点, unit: 个, type: integer}
+parts:
+  - code: "1"
+    name: 服务
+    max: 30
+    children:
+      - {code: "1.1", name: 外借, max: 20, rule: {kind: tiers, value: loans, bands: [{at: 100, points: 20}, {at: 50, points: 10}]}}
+      - {code: "1.2", name: 服务点, max: 10, rule: {kind: per_unit, value: points, points: 2}}
+grades:
+  - id: g1
+    name: 一级
+    min_score: 10
+    prerequisites:
+      - {id: sum, name: 1.1 与 1.2 合计 ≥ 25, score_sum: ["1.1", "1.2"], at_least: 25}
+  - id: g2
+    name: 二级
+    min_score: 5
+"""
+
+
+def test_a_prerequisite_on_a_sum_of_scores_is_planned_as_one_sum() -> None:
+    """A regression: the planner asked each code for the whole sum (1.2, worth 10, for 25 points)
+    and called the condition unreachable."""
+    std = standard(SUM_STANDARD)
+    p = plan(std, library({"loans": 60, "points": 2}), assessment())  # 10 + 4 = 14 < 25
+    assert p.status == "plan", [r.zh for r in p.reasons]
+    (step,) = p.prerequisites
+    assert step.solved and step.options
+    assert p.projected is not None and p.projected.grade is not None and p.projected.grade.id == "g1"
+    assert p.projected.points("1.1") + p.projected.points("1.2") >= 25

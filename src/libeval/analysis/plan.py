@@ -161,12 +161,17 @@ def _levels(state: State, fact: str, base: list[FactChange], current: Result) ->
 
 
 def _options(
-    state: State, base: list[FactChange], current: Result, codes: set[str] | None = None, measure: str | None = None
+    state: State,
+    base: list[FactChange],
+    current: Result,
+    codes: set[str] | None = None,
+    measure: Sequence[str] | None = None,
 ) -> list[Option]:
-    """Every single-fact improvement: its exact gain on the total (or on `measure`'s score)."""
+    """Every single-fact improvement: its exact gain on the total (or on the summed points of the
+    codes in `measure`, for a prerequisite on a score or a sum of scores)."""
 
     def points(r: Result) -> Decimal:
-        return r.total if measure is None else r.points(measure)
+        return r.total if measure is None else sum((r.points(c) for c in measure), Decimal(0))
 
     before = {i.code: i for i in current.indicators}
     out: list[Option] = []
@@ -282,12 +287,12 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
         codes = [cond.score] if cond.score else list(cond.score_sum or [])
         gained: list[Option] = []
         solved = True
-        for code in codes:
-            needed = (res.required if isinstance(res.required, Decimal) else Decimal(0)) - after.points(code)
-            if needed <= 0:
-                continue
-            under = {c for c, info in std.nodes.items() if code in _ancestors(std, c)}
-            picked = choose(_options(state, base, after, under, code), needed, std.spec.precision)
+        # one need for the condition: its bound less the points its codes have (a sum for score_sum)
+        have = sum((after.points(c) for c in codes), Decimal(0))
+        needed = (res.required if isinstance(res.required, Decimal) else Decimal(0)) - have
+        if needed > 0:
+            under = {c for c in std.nodes if any(code in _ancestors(std, c) for code in codes)}
+            picked = choose(_options(state, base, after, under, codes), needed, std.spec.precision)
             if picked is None:
                 solved = False
                 reasons.append(
