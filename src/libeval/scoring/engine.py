@@ -112,7 +112,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
     grades = grade_all(std, values, variant, total, scores, maxima)
     reached = next((g for g in grades if g.achieved), None)
     recon, prov_total = std.provenance_counts()
-    used = {f for ind in indicators for f in ind.facts}
+    used = {f for ind in indicators if ind.status != "not_applicable" for f in ind.facts}  # what the result rests on
     return Result(
         library=library.name,
         library_en=library.name_en,

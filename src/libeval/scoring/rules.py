@@ -11,6 +11,11 @@ explanation is built only when it is read (a national batch reads none of them).
 - per_unit: `points` for every `per` units, capped at max. `25 × 1 = 25, capped → 20/20`
 - boolean: full points (or `points`) when the fact is yes. `yes → 10/10`
 - judged: the assessor's award, or a named level's points. `好 → 8/10`
+
+One meaning everywhere (docs/semantics.md): a per-variant `null` means "does not apply to that
+variant". A tiers band whose threshold is null is skipped; a rule with no number at all for the
+library's variant (a null linear target, every band null) does not apply: `not_applicable` at
+full marks, before its value is read.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from libeval.scoring.standard import at_variant
 from libeval.scoring.values import Values
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
+from libeval.text.labels import LABELS
 
 ZERO = Decimal(0)
 Explain = Callable[[], Bilingual]
@@ -83,6 +89,20 @@ def _read(node: Node, name: str, ctx: Context) -> tuple[Decimal | bool | None, O
         return None, Outcome(ZERO, "undefined", undefined_text)
 
 
+def _does_not_apply(node: Node, ctx: Context) -> Outcome:
+    """A rule with no number for the library's variant: the requirement does not apply."""
+    region = LABELS.get(f"region.{ctx.variant}")
+    zh, en = (region.zh, region.en) if region else (ctx.variant, ctx.variant)
+
+    def explain() -> Bilingual:
+        return Bilingual(
+            f"本指标不适用于{zh}图书馆 → 按满分计 {_of(node.max, node)}",
+            f"does not apply to {en} libraries → counted at full marks {_of(node.max, node)}",
+        )
+
+    return Outcome(node.max, "not_applicable", explain)
+
+
 def _number(value: Decimal | bool | None) -> Decimal:
     if isinstance(value, bool) or value is None:
         return Decimal(int(bool(value)))
@@ -98,6 +118,8 @@ def _shown(ctx: Context, name: str, value: Decimal) -> tuple[str, str]:
 
 
 def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
+    if all(at_variant(band.at, ctx.variant) is None for band in rule.bands):
+        return _does_not_apply(node, ctx)
     raw, failed = _read(node, rule.value, ctx)
     if failed:
         return failed
@@ -132,21 +154,23 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
 
 
 def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
+    target = at_variant(rule.target, ctx.variant)
+    if target is None:
+        return _does_not_apply(node, ctx)
     raw, failed = _read(node, rule.value, ctx)
     if failed:
         return failed
     value = _number(raw)
-    target = at_variant(rule.target, ctx.variant)
-    if target is None or target == 0:
+    if target == 0:  # every value reaches a target of 0
 
-        def no_target() -> Bilingual:
+        def zero_target() -> Bilingual:
             zh, en = _names(ctx, rule.value)
             return Bilingual(
-                f"{zh}：本类无目标值 → {_of(node.max, node)}",
-                f"{en}: no target for this variant → {_of(node.max, node)}",
+                f"{zh}：目标值为 0 → {_of(node.max, node)}",
+                f"{en}: the target is 0 → {_of(node.max, node)}",
             )
 
-        return Outcome(node.max, "scored", no_target, value)
+        return Outcome(node.max, "scored", zero_target, value)
     pts = numbers.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
 
     def explain() -> Bilingual:
