@@ -6,8 +6,7 @@ explanation is built only when it is read (a national batch reads none of them).
 
 - tiers: bands on a value; the highest band reached wins; below the lowest band, 0.
   `value 84,000 ≥ 80,000 → 24/30`
-- linear: max x value / target, capped at max, rounded to the standard's precision.
-  `0.0089 / 0.02 → 4.45/10`
+- linear: max x value / target, capped at max. `0.0089 / 0.02 → 4.45/10`
 - per_unit: `points` for every `per` units, capped at max. `25 × 1 = 25, capped → 20/20`
 - boolean: full points (or `points`) when the fact is yes. `yes → 10/10`
 - judged: the assessor's award, or a named level's points. `好 → 8/10`
@@ -15,7 +14,9 @@ explanation is built only when it is read (a national batch reads none of them).
 One meaning everywhere (docs/semantics.md): a per-variant `null` means "does not apply to that
 variant". A tiers band whose threshold is null is skipped; a rule with no number at all for the
 library's variant (a null linear target, every band null) does not apply: `not_applicable` at
-full marks, before its value is read.
+full marks, before its value is read. Computed points (linear, per_unit) are rounded half-up to
+the standard's `precision` and never exceed max; the standard's and the assessor's own numbers
+(band, level and boolean points, a judged award) are used as written.
 """
 
 from __future__ import annotations
@@ -87,6 +88,13 @@ def _read(node: Node, name: str, ctx: Context) -> tuple[Decimal | bool | None, O
             )
 
         return None, Outcome(ZERO, "undefined", undefined_text)
+
+
+def _computed(points: Decimal, node: Node, ctx: Context) -> Decimal:
+    """Computed points: at least 0, rounded half-up to the standard's precision, at most max."""
+    if points >= node.max:
+        return node.max
+    return min(node.max, numbers.round_points(max(ZERO, points), ctx.precision))
 
 
 def _does_not_apply(node: Node, ctx: Context) -> Outcome:
@@ -171,7 +179,7 @@ def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
             )
 
         return Outcome(node.max, "scored", zero_target, value)
-    pts = numbers.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
+    pts = _computed(node.max * value / target, node, ctx)
 
     def explain() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
@@ -190,16 +198,18 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
     value = _number(raw)
     units = (value / rule.per).to_integral_value(rounding="ROUND_FLOOR") if value > 0 else ZERO
     earned = units * rule.points
-    pts = min(earned, node.max)
+    pts = _computed(earned, node, ctx)
 
     def explain() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
         per = "" if rule.per == 1 else f"/{numbers.value(rule.per)}"
         times = f"{per} × {numbers.points(rule.points)} = {numbers.points(earned)}"
         capped = earned > node.max
+        rounded = not capped and pts != earned
+        tail_zh = f"，封顶 {numbers.points(node.max)}" if capped else "，四舍五入" if rounded else ""
+        tail_en = f", capped at {numbers.points(node.max)}" if capped else ", rounded" if rounded else ""
         return Bilingual(
-            f"{zh} {vz}{times}{f'，封顶 {numbers.points(node.max)}' if capped else ''} → {_of(pts, node)}",
-            f"{en} {ve}{times}{f', capped at {numbers.points(node.max)}' if capped else ''} → {_of(pts, node)}",
+            f"{zh} {vz}{times}{tail_zh} → {_of(pts, node)}", f"{en} {ve}{times}{tail_en} → {_of(pts, node)}"
         )
 
     return Outcome(pts, "scored", explain, value)
