@@ -11,7 +11,6 @@ from libeval.errors import Problem, Severity, problem
 from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
 from libeval.scoring.standard import POPULATION, Standard
-from libeval.text import numbers
 from libeval.text.reading import canonical_unit
 from libeval.text.suggest import did_you_mean
 
@@ -145,7 +144,7 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
             sink.add(loc, "points-or-level")
         if award.points is not None and award.points > info.node.max:
             sink.add((*loc, "points"), "judged-range", code=code, points=award.points, max=info.node.max)
-        elif award.points is not None and award.points != numbers.round_points(award.points, std.spec.precision):
+        elif award.points is not None and award.points != award.points.quantize(Decimal(10) ** -std.spec.precision):
             places = std.spec.precision
             sink.add((*loc, "points"), "judged-precision", "warning", code=code, points=award.points, precision=places)
         if award.level is not None and award.level not in {lv.name for lv in rule.levels}:
