@@ -20,6 +20,7 @@ from libeval.models.library import FactValue
 from libeval.models.result import IndicatorResult, Result
 from libeval.scoring.engine import score
 from libeval.scoring.standard import POPULATION, Standard
+from libeval.scoring.values import apply_corrections
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 
@@ -121,19 +122,10 @@ class DiffResult:
         return not self.indicators and not self.caps and self.total_delta == 0 and not self.differences
 
 
-def _effective(std: Standard, side: Side) -> tuple[dict[str, FactValue], Decimal | None, dict[str, str]]:
+def _effective(side: Side) -> tuple[dict[str, FactValue], Decimal | None, dict[str, str]]:
     """Facts after corrections, the population, and the reason of each correction."""
-    facts = dict(side.library.facts)
-    population = side.library.population
-    reasons: dict[str, str] = {}
-    for fid, corr in side.assessment.corrections.items():
-        reasons[fid] = corr.reason
-        if fid == POPULATION:
-            if isinstance(corr.value, Decimal):
-                population = corr.value
-            continue
-        old = facts.get(fid)
-        facts[fid] = FactValue.model_construct(value=corr.value, years=corr.years, unit=old.unit if old else None)
+    facts, population = apply_corrections(side.library, side.assessment)
+    reasons = {fid: corr.reason for fid, corr in side.assessment.corrections.items()}
     return facts, population, reasons
 
 
@@ -145,6 +137,16 @@ def _fact_key(entry: FactValue | None) -> Any:
 
 def _show_fact(entry: FactValue | None, lang: str = "zh") -> str:
     return numbers.fact(entry.value, entry.years, lang) if entry is not None else "—"
+
+
+def _show_change(a: FactValue | None, b: FactValue | None) -> tuple[str, str]:
+    """A fact on both sides, old and new: per-year values that share years show only the years
+    that differ (a year given on one side only is `—` on the other); otherwise the whole entry."""
+    ya, yb = (a.years if a else None) or {}, (b.years if b else None) or {}
+    if not set(ya) & set(yb):
+        return _show_fact(a), _show_fact(b)
+    changed = [y for y in sorted(set(ya) | set(yb)) if y not in ya or y not in yb or ya[y] != yb[y]]
+    return numbers.fact(None, {y: ya.get(y) for y in changed}), numbers.fact(None, {y: yb.get(y) for y in changed})
 
 
 def _award_key(award: Award | None) -> Any:
@@ -161,8 +163,8 @@ def _show_award(award: Award | None) -> str:
 
 def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
     """Every input that differs between the sides: effective facts, population, awards, n/a marks."""
-    fa, pa, ra = _effective(std, a)
-    fb, pb, rb = _effective(std, b)
+    fa, pa, ra = _effective(a)
+    fb, pb, rb = _effective(b)
     out: list[Difference] = []
     if pa != pb:
         out.append(
@@ -178,14 +180,15 @@ def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
         )
     for fid in std.facts:
         if _fact_key(fa.get(fid)) != _fact_key(fb.get(fid)):
+            old, new = _show_change(fa.get(fid), fb.get(fid))
             out.append(
                 Difference(
                     f"fact:{fid}",
                     "fact",
                     fid,
                     Bilingual(std.name_of(fid, "zh"), std.name_of(fid, "en")),
-                    _show_fact(fa.get(fid)),
-                    _show_fact(fb.get(fid)),
+                    old,
+                    new,
                     rb.get(fid) or ra.get(fid),
                 )
             )
@@ -226,8 +229,8 @@ def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
 def _take_back(std: Standard, a: Side, b: Side, diffs: Iterable[Difference]) -> tuple[Library, Assessment]:
     """Side b with the given differences given side a's entries, as a library and an assessment
     without corrections (the corrections are folded into the facts)."""
-    fa, pa, _ = _effective(std, a)
-    fb, pb, _ = _effective(std, b)
+    fa, pa, _ = _effective(a)
+    fb, pb, _ = _effective(b)
     judged = dict(b.assessment.judged)
     na = dict(b.assessment.not_applicable)
     for d in diffs:

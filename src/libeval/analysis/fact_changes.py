@@ -13,7 +13,7 @@ from libeval.models.result import Result
 from libeval.scoring.engine import score
 from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.standard import POPULATION, Standard
-from libeval.scoring.values import Values
+from libeval.scoring.values import Values, apply_corrections
 from libeval.text.bilingual import Bilingual
 
 LIMIT = Decimal("1e15")  # the largest value a fact may hold
@@ -45,9 +45,7 @@ class State:
         self.std = std
         self.library = library
         self.assessment = assessment.model_copy(update={"corrections": {}})
-        values = Values(std, library, assessment)
-        self.facts: dict[str, FactValue] = dict(values.entries)
-        self.population = values.population
+        self.facts, self.population = apply_corrections(library, assessment)
 
     def with_changes(self, changes: Iterable[FactChange]) -> dict[str, FactValue]:
         facts = dict(self.facts)

@@ -162,6 +162,9 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
             sink.add(loc, "points-or-level")
         if award.points is not None and award.points > info.node.max:
             sink.add((*loc, "points"), "judged-range", code=code, points=award.points, max=info.node.max)
+        elif award.points is not None and award.points != award.points.quantize(Decimal(10) ** -std.spec.precision):
+            places = std.spec.precision
+            sink.add((*loc, "points"), "judged-precision", "warning", code=code, points=award.points, precision=places)
         if award.level is not None and award.level not in {lv.name for lv in rule.levels}:
             sink.add(
                 (*loc, "level"),

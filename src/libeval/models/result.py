@@ -123,11 +123,14 @@ class FactResult:
 
 @dataclass(frozen=True)
 class CorrectionResult:
+    """One correction as the assessor wrote it: for per-year values, only the years it names."""
+
     fact: str
     name: Bilingual
-    old: str
-    new: str
+    old: str  # the library's values of what the correction names ("—": not given)
+    new: str  # the corrected values
     reason: str
+    after: str  # the whole fact as scored after the correction (named and kept years)
 
 
 @dataclass(frozen=True)

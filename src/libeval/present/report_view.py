@@ -112,7 +112,7 @@ def build_context(
             "name": f.name.get(lang),
             "unit": f.unit.get(lang),
             "value": numbers.fact(f.given, f.given_years, lang),
-            "corrected": corrections[f.id].new if f.id in corrections else None,
+            "corrected": corrections[f.id].after if f.id in corrections else None,
             "source": f.source,
             "estimated": f.estimated,
             "note": f.note,

@@ -113,7 +113,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
     grades = grade_all(std, values, variant, total, scores, maxima)
     reached = next((g for g in grades if g.achieved), None)
     recon, prov_total = std.provenance_counts()
-    used = {f for ind in indicators for f in ind.facts}
+    used = {f for ind in indicators if ind.status != "not_applicable" for f in ind.facts}  # what the result rests on
     return Result(
         library=library.name,
         library_en=library.name_en,
@@ -138,7 +138,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         parts=tuple(groups.get(p.code) or leaves[p.code] for p in crit.parts),
         groups=groups,
         indicators=tuple(indicators),
-        corrections=_corrections(std, library, assessment),
+        corrections=_corrections(std, library, assessment, values),
         missing=tuple(f for f in (POPULATION, *std.facts) if not values.given(f) and f in used),
         estimated=tuple(f for f in std.facts if values.estimated(f) and f in used),
         reconstructed=recon,
@@ -195,7 +195,10 @@ def _facts(std: Standard, library: Library, values: Values, assessment: Assessme
     return tuple(out)
 
 
-def _corrections(std: Standard, library: Library, assessment: Assessment | None) -> tuple[CorrectionResult, ...]:
+def _corrections(
+    std: Standard, library: Library, assessment: Assessment | None, values: Values
+) -> tuple[CorrectionResult, ...]:
+    """Each correction, old → new, over what it names: a per-year correction shows only its years."""
     if assessment is None:
         return ()
     out = []
@@ -203,10 +206,18 @@ def _corrections(std: Standard, library: Library, assessment: Assessment | None)
         name = Bilingual(std.name_of(fact_id, "zh"), std.name_of(fact_id, "en"))
         if fact_id == POPULATION:
             old = numbers.value(library.population) if library.population is not None else "—"
+            after = numbers.value(values.population) if values.population is not None else "—"
         else:
             entry = library.facts.get(fact_id)
-            old = numbers.fact(entry.value, entry.years) if entry else "—"
-        out.append(CorrectionResult(fact_id, name, old, numbers.fact(corr.value, corr.years), corr.reason))
+            if entry is None:
+                old = "—"
+            elif corr.years is not None and entry.years:
+                old = numbers.fact(None, {y: entry.years.get(y) for y in corr.years})
+            else:
+                old = numbers.fact(entry.value, entry.years)
+            now = values.entries[fact_id]
+            after = numbers.fact(now.value, now.years)
+        out.append(CorrectionResult(fact_id, name, old, numbers.fact(corr.value, corr.years), corr.reason, after))
     return tuple(out)
 
 

@@ -1,7 +1,11 @@
 """Grades: the highest grade whose minimum score and every prerequisite hold.
 
 Each condition is evaluated for every grade, so a result can say, for each grade above the
-one reached, what failed, with the actual value, the required value and the shortfall.
+one reached, what failed, with the actual value, the required value and the shortfall. Each
+grade stands on its own: a higher grade does not need a lower grade's prerequisites. A bound
+that is null for the library's variant does not apply (met None, never blocks), even when the
+value it would test is missing; a missing value otherwise fails its condition
+(docs/semantics.md, "Grades").
 """
 
 from __future__ import annotations
@@ -95,6 +99,8 @@ def _condition(
             actual = sum((scores.get(c, Decimal(0)) for c in codes), Decimal(0))
             zh_subject, en_subject = f"{subject} 得分合计", f"sum of scores {subject}"
     except (MissingValue, ZeroDivision) as exc:
+        if _required(cond, variant, maxima) is None and _test(cond) != "equals":
+            return _not_applicable(cond, name, None, prov, subject)  # whatever the value
         why_zh = "缺少数据" if isinstance(exc, MissingValue) else "无法计算（除以零）"
         why_en = "not given" if isinstance(exc, MissingValue) else "cannot be computed (division by zero)"
         return ConditionResult(
@@ -112,18 +118,7 @@ def _condition(
     test = _test(cond)
     required = _required(cond, variant, maxima)
     if required is None and test != "equals":
-        return ConditionResult(
-            cond.id,
-            name,
-            test,
-            None,
-            actual,
-            None,
-            None,
-            Bilingual("不适用于本类图书馆", "does not apply to this variant"),
-            prov,
-            subject,
-        )
+        return _not_applicable(cond, name, actual, prov, subject)
     if test == "equals":
         met = bool(actual) == cond.equals
         zh = f"{zh_subject}：{numbers.value(actual, 'zh')}（要求 {numbers.value(cond.equals, 'zh')}）"
@@ -150,6 +145,22 @@ def _condition(
         zh += f"，差 {show(short)}"
         en += f", short by {show(short)}"
     return ConditionResult(cond.id, name, test, met, num, required, short, Bilingual(zh, en), prov, subject)
+
+
+def _not_applicable(cond: Condition, name: Bilingual, actual: Val, prov: str, subject: str | None) -> ConditionResult:
+    """A condition whose bound is null for the library's variant: it never blocks (met None)."""
+    return ConditionResult(
+        cond.id,
+        name,
+        _test(cond),
+        None,
+        actual,
+        None,
+        None,
+        Bilingual("不适用于本类图书馆", "does not apply to this variant"),
+        prov,
+        subject,
+    )
 
 
 def _test(cond: Condition) -> str:

@@ -6,11 +6,17 @@ explanation is built only when it is read (a national batch reads none of them).
 
 - tiers: bands on a value; the highest band reached wins; below the lowest band, 0.
   `value 84,000 ≥ 80,000 → 24/30`
-- linear: max x value / target, capped at max, rounded to the standard's precision.
-  `0.0089 / 0.02 → 4.45/10`
+- linear: max x value / target, capped at max. `0.0089 / 0.02 → 4.45/10`
 - per_unit: `points` for every `per` units, capped at max. `25 × 1 = 25, capped → 20/20`
 - boolean: full points (or `points`) when the fact is yes. `yes → 10/10`
 - judged: the assessor's award, or a named level's points. `好 → 8/10`
+
+One meaning everywhere (docs/semantics.md): a per-variant `null` means "does not apply to that
+variant". A tiers band whose threshold is null is skipped; a rule with no number at all for the
+library's variant (a null linear target, every band null) does not apply: `not_applicable` at
+full marks, before its value is read. Computed points (linear, per_unit) are rounded half-up to
+the standard's `precision` and never exceed max; the standard's and the assessor's own numbers
+(band, level and boolean points, a judged award) are used as written.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from libeval.scoring.standard import at_variant
 from libeval.scoring.values import Values
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
+from libeval.text.labels import LABELS
 
 ZERO = Decimal(0)
 Explain = Callable[[], Bilingual]
@@ -83,6 +90,27 @@ def _read(node: Node, name: str, ctx: Context) -> tuple[Decimal | bool | None, O
         return None, Outcome(ZERO, "undefined", undefined_text)
 
 
+def _computed(points: Decimal, node: Node, ctx: Context) -> Decimal:
+    """Computed points: at least 0, rounded half-up to the standard's precision, at most max."""
+    if points >= node.max:
+        return node.max
+    return min(node.max, numbers.round_points(max(ZERO, points), ctx.precision))
+
+
+def _does_not_apply(node: Node, ctx: Context) -> Outcome:
+    """A rule with no number for the library's variant: the requirement does not apply."""
+    region = LABELS.get(f"region.{ctx.variant}")
+    zh, en = (region.zh, region.en) if region else (ctx.variant, ctx.variant)
+
+    def explain() -> Bilingual:
+        return Bilingual(
+            f"本指标不适用于{zh}图书馆 → 按满分计 {_of(node.max, node)}",
+            f"does not apply to {en} libraries → counted at full marks {_of(node.max, node)}",
+        )
+
+    return Outcome(node.max, "not_applicable", explain)
+
+
 def _number(value: Decimal | bool | None) -> Decimal:
     if isinstance(value, bool) or value is None:
         return Decimal(int(bool(value)))
@@ -98,6 +126,8 @@ def _shown(ctx: Context, name: str, value: Decimal) -> tuple[str, str]:
 
 
 def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
+    if all(at_variant(band.at, ctx.variant) is None for band in rule.bands):
+        return _does_not_apply(node, ctx)
     raw, failed = _read(node, rule.value, ctx)
     if failed:
         return failed
@@ -132,22 +162,24 @@ def score_tiers(node: Node, rule: Tiers, ctx: Context) -> Outcome:
 
 
 def score_linear(node: Node, rule: Linear, ctx: Context) -> Outcome:
+    target = at_variant(rule.target, ctx.variant)
+    if target is None:
+        return _does_not_apply(node, ctx)
     raw, failed = _read(node, rule.value, ctx)
     if failed:
         return failed
     value = _number(raw)
-    target = at_variant(rule.target, ctx.variant)
-    if target is None or target == 0:
+    if target == 0:  # every value reaches a target of 0
 
-        def no_target() -> Bilingual:
+        def zero_target() -> Bilingual:
             zh, en = _names(ctx, rule.value)
             return Bilingual(
-                f"{zh}：本类无目标值 → {_of(node.max, node)}",
-                f"{en}: no target for this variant → {_of(node.max, node)}",
+                f"{zh}：目标值为 0 → {_of(node.max, node)}",
+                f"{en}: the target is 0 → {_of(node.max, node)}",
             )
 
-        return Outcome(node.max, "scored", no_target, value)
-    pts = numbers.round_points(min(node.max, max(ZERO, node.max * value / target)), ctx.precision)
+        return Outcome(node.max, "scored", zero_target, value)
+    pts = _computed(node.max * value / target, node, ctx)
 
     def explain() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
@@ -166,16 +198,18 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
     value = _number(raw)
     units = (value / rule.per).to_integral_value(rounding="ROUND_FLOOR") if value > 0 else ZERO
     earned = units * rule.points
-    pts = min(earned, node.max)
+    pts = _computed(earned, node, ctx)
 
     def explain() -> Bilingual:
         (zh, en), (vz, ve) = _names(ctx, rule.value), _shown(ctx, rule.value, value)
         per = "" if rule.per == 1 else f"/{numbers.value(rule.per)}"
         times = f"{per} × {numbers.points(rule.points)} = {numbers.points(earned)}"
         capped = earned > node.max
+        rounded = not capped and pts != earned
+        tail_zh = f"，封顶 {numbers.points(node.max)}" if capped else "，四舍五入" if rounded else ""
+        tail_en = f", capped at {numbers.points(node.max)}" if capped else ", rounded" if rounded else ""
         return Bilingual(
-            f"{zh} {vz}{times}{f'，封顶 {numbers.points(node.max)}' if capped else ''} → {_of(pts, node)}",
-            f"{en} {ve}{times}{f', capped at {numbers.points(node.max)}' if capped else ''} → {_of(pts, node)}",
+            f"{zh} {vz}{times}{tail_zh} → {_of(pts, node)}", f"{en} {ve}{times}{tail_en} → {_of(pts, node)}"
         )
 
     return Outcome(pts, "scored", explain, value)

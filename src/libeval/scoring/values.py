@@ -1,11 +1,15 @@
 """The values a library's indicators read: its facts (after an assessor's corrections),
-aggregated per the fact catalogue, and the derived values computed from them."""
+aggregated per the fact catalogue, and the derived values computed from them.
+
+`apply_corrections` is the one place where an assessor's corrections meet the library's facts;
+scoring, `diff` and `plan` all read the facts through it (docs/semantics.md, "Corrections").
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from libeval.models import Assessment, Library
+from libeval.models import Assessment, Correction, Library
 from libeval.models.library import FactValue
 from libeval.scoring import formula
 from libeval.scoring.formula import MissingValue, ZeroDivision
@@ -13,20 +17,45 @@ from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.labels import label
 
 
+def corrected(old: FactValue | None, corr: Correction) -> FactValue:
+    """A fact entry after one correction.
+
+    - `years`: the named years take the corrected values, the library's other years stay
+      (the entry stays marked estimated only while some of the library's own years remain);
+    - `value`: the value is replaced;
+    - neither: the fact is withdrawn (not given, so `missing`).
+
+    A correction of the wrong shape (`value` for a per-year fact, `years` for a single-value
+    one) is refused by `check` before scoring (per-year-expected, single-value-expected).
+    """
+    unit = old.unit if old else None
+    if corr.years is not None:
+        kept = dict(old.years) if old is not None and old.years else {}
+        estimated = bool(old and old.estimated) and any(y not in corr.years for y in kept)
+        return FactValue.model_construct(  # already validated: no second pass
+            years={**kept, **corr.years}, unit=unit, note=corr.reason, estimated=estimated
+        )
+    return FactValue.model_construct(value=corr.value, unit=unit, note=corr.reason)
+
+
+def apply_corrections(library: Library, assessment: Assessment | None) -> tuple[dict[str, FactValue], Decimal | None]:
+    """The library's facts and service population with an assessor's corrections applied: the
+    one meaning of a correction, shared by scoring, `diff` and `plan`."""
+    facts = dict(library.facts)
+    population = library.population
+    for fact_id, corr in (assessment.corrections if assessment else {}).items():
+        if fact_id == POPULATION:
+            if isinstance(corr.value, Decimal):
+                population = corr.value
+            continue
+        facts[fact_id] = corrected(facts.get(fact_id), corr)
+    return facts, population
+
+
 class Values:
     def __init__(self, std: Standard, library: Library, assessment: Assessment | None) -> None:
         self.std = std
-        self.entries: dict[str, FactValue] = dict(library.facts)
-        self.population = library.population
-        corrections = assessment.corrections if assessment else {}
-        for fact_id, corr in corrections.items():
-            if fact_id == POPULATION and isinstance(corr.value, Decimal):
-                self.population = corr.value
-                continue
-            old = self.entries.get(fact_id)
-            self.entries[fact_id] = FactValue.model_construct(  # already validated: no second pass
-                value=corr.value, years=corr.years, unit=old.unit if old else None, note=corr.reason
-            )
+        self.entries, self.population = apply_corrections(library, assessment)
         self.series: dict[str, formula.Series] = {}
         for fact_id, fact in std.facts.items():
             entry = self.entries.get(fact_id)

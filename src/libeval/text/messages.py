@@ -215,6 +215,11 @@ CATALOGUE: dict[str, Bilingual] = {
         en="{points} points for '{code}' is outside 0..{max}",
         zh="“{code}”的评分 {points} 不在 0..{max} 范围内",
     ),
+    "judged-precision": Bilingual(
+        en="{points} points for '{code}' has more decimal places than the standard's precision ({precision});"
+        " it counts as awarded",
+        zh="“{code}”的评分 {points} 的小数位数多于标准规定的精度（{precision} 位），按所评分值计分",
+    ),
     "unknown-level": Bilingual(
         en="'{level}' is not a level of '{code}' (levels: {known})",
         zh="“{level}”不是“{code}”的评分等级（可选：{known}）",

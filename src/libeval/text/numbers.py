@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
 
@@ -36,8 +37,9 @@ def value(d: Decimal | bool | None, lang: str = "zh") -> str:
     return f"{int(whole):,}"
 
 
-def fact(single: Decimal | bool | None, years: dict[int, Decimal | bool] | None, lang: str = "zh") -> str:
-    """A fact as given: its per-year values (`2013: 52,000, 2014: …`) or its single value."""
+def fact(single: Decimal | bool | None, years: Mapping[int, Decimal | bool | None] | None, lang: str = "zh") -> str:
+    """A fact as given: its per-year values (`2013: 52,000, 2014: …`; a year not given: `—`) or
+    its single value."""
     if years:
         return ", ".join(f"{y}: {value(v, lang)}" for y, v in sorted(years.items()))
     return value(single, lang)
