@@ -33,7 +33,6 @@ from libeval.scoring.standard import at_variant
 from libeval.scoring.values import Values
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
-from libeval.text.labels import LABELS
 
 ZERO = Decimal(0)
 Explain = Callable[[], Bilingual]
@@ -99,8 +98,8 @@ def _computed(points: Decimal, node: Node, ctx: Context) -> Decimal:
 
 def _does_not_apply(node: Node, ctx: Context) -> Outcome:
     """A rule with no number for the library's variant: the requirement does not apply."""
-    region = LABELS.get(f"region.{ctx.variant}")
-    zh, en = (region.zh, region.en) if region else (ctx.variant, ctx.variant)
+    name = ctx.values.std.variant_label(ctx.variant)  # 西部, or as the standard names its variants
+    zh, en = name.get("zh"), name.get("en")
 
     def explain() -> Bilingual:
         return Bilingual(
