@@ -182,7 +182,10 @@ parts:
     name: 服务
     max: 30
     children:
-      - {code: "1.1", name: 外借, max: 20, rule: {kind: tiers, value: loans, bands: [{at: 100, points: 20}, {at: 50, points: 10}]}}
+      - code: "1.1"
+        name: 外借
+        max: 20
+        rule: {kind: tiers, value: loans, bands: [{at: 100, points: 20}, {at: 50, points: 10}]}
       - {code: "1.2", name: 服务点, max: 10, rule: {kind: per_unit, value: points, points: 2}}
 grades:
   - id: g1
