@@ -17,7 +17,7 @@ import typer
 
 from libeval import __version__
 from libeval.errors import Interrupted, LibevalError, UsageError, problem
-from libeval.present.formats import CheckFormat, DiffFormat, PlanFormat, ReportFormat
+from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat, PlanFormat, ReportFormat
 from libeval.text.messages import default_lang
 
 if TYPE_CHECKING:
@@ -285,6 +285,22 @@ def criteria_show(
     from libeval.commands import criteria as command
 
     _run(lang, lambda: command.run_show(command.ShowSettings(ref, depth, _report_lang(lang))))
+
+
+@criteria_app.command("diff")
+def criteria_diff(
+    a: Annotated[str, typer.Argument(help="The first standard: a bundled id, or a path to a standard file.")],
+    b: Annotated[str, typer.Argument(help="The second standard: a bundled id, or a path.")],
+    fmt: Annotated[CriteriaDiffFormat, typer.Option("--format", help="table, json or md.")] = CriteriaDiffFormat.table,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the two differ.")] = False,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """What changed between two standards: indicators, points, rules, facts, grades, provenance."""
+    from libeval.commands import criteria_diff as command
+
+    settings = command.CriteriaDiffSettings(a, b, fmt, exit_code, _report_lang(lang))
+    _run(lang, lambda: command.run(settings), output)
 
 
 @app.command()

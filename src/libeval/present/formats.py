@@ -53,3 +53,11 @@ class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+
+
+class CriteriaDiffFormat(enum.StrEnum):
+    """What changed between two standards."""
+
+    table = "table"
+    json = "json"
+    md = "md"
