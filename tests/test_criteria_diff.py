@@ -1,8 +1,10 @@
-"""Two standards compared (`criteria diff`)."""
+"""Two standards compared (`criteria diff`), a library scored under another standard
+(`score --criteria`)."""
 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ from libeval.analysis.standard_diff import merged_order, standard_diff
 from libeval.cli import app
 from libeval.load.folders import load_standard
 
-from conftest import STANDARD
+from conftest import EXAMPLE, STANDARD
 
 # The band of 1.1.1 (年文献外借量) that the worked example reaches: the west threshold of 24 points.
 # Jinghe's yearly mean is 58,000 loans: 24 points at 50,000, 18 points (the next band) at 60,000.
@@ -186,3 +188,57 @@ def test_markdown_and_the_order_of_keys(tmp_path: Path) -> None:
 def test_an_unknown_standard_is_a_located_error() -> None:
     code, _, err = invoke("criteria", "diff", "cn-2017-county", "cn-2099-county")
     assert code == 1 and "unknown-criteria" in err
+
+
+# -- score LIB --criteria OTHER
+
+
+def test_score_under_another_standard(tmp_path: Path) -> None:
+    copy = copy_standard(tmp_path, (BAND_24, BAND_24.replace("west: 50000", "west: 60000")))
+    code, out, _ = invoke("score", str(EXAMPLE), "--format", "json")
+    assert code == 0 and json.loads(out)["total"] == 832
+    code, out, err = invoke("score", str(EXAMPLE), "--criteria", str(copy), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["total"] == 826  # 1.1.1: 58,000 < 60,000, so 18 points instead of 24
+    one = next(i for i in data["indicators"] if i["code"] == "1.1.1")
+    assert one["score"] == 18
+    assert f"warning: scored against the standard 'cn-2017-county' ({copy}) given with --criteria" in err
+    code, out, _ = invoke("score", str(EXAMPLE), "--criteria", "cn-2017-county")  # its own: no warning
+    assert code == 0 and "总分: 832" in out
+
+
+def test_what_another_standard_does_not_know_is_set_aside_with_warnings(tmp_path: Path) -> None:
+    text = STANDARD.read_text(encoding="utf-8").replace("annual_loans", "loans")
+    text = text.replace('code: "3.4.2"', 'code: "3.4.20"').replace("\n            not_applicable: full_marks", "")
+    other = tmp_path / "other.yaml"
+    other.write_text(text, encoding="utf-8")
+    lib = tmp_path / "lib"
+    shutil.copytree(EXAMPLE, lib)
+    asmt = lib / "assessments" / "self.yaml"
+    code, out, err = invoke("score", str(lib), "--criteria", str(other), "--format", "json")
+    assert code == 0, err
+    lines = [line for line in err.splitlines() if "set-aside" in line and "prefecture.yaml" not in line]
+    assert lines == [
+        f"{asmt}:36:3: warning: '3.4.2' is not a judged indicator in the standard 'cn-2017-county': "
+        "this award is left out [set-aside-judged]",
+        f"{asmt}:42:3: warning: '2.1.8' cannot be marked not applicable in the standard 'cn-2017-county': "
+        "the mark is left out [set-aside-na]",
+        f"{lib / 'library.yaml'}:53:3: warning: fact 'annual_loans' is not in the standard 'cn-2017-county': "
+        "left out of this scoring [set-aside-fact]",
+    ]
+    assert "fact 'loans' (年文献外借量) is not given" in err
+    data = json.loads(out)
+    by_code = {i["code"]: i for i in data["indicators"]}
+    assert by_code["1.1.1"]["status"] == "missing" and by_code["3.4.20"]["status"] == "not_judged"
+    # 832 less 1.1.1 (24) and 1.1.2 (8) without loans, 3.4.2 (14) not judged, 2.1.8 (10) applicable
+    assert data["total"] == 776
+
+
+def test_a_folder_of_libraries_under_another_standard(tmp_path: Path) -> None:
+    copy = copy_standard(tmp_path, (BAND_24, BAND_24.replace("west: 50000", "west: 60000")))
+    root = tmp_path / "libs"
+    shutil.copytree(EXAMPLE, root / "jinghe")
+    code, out, err = invoke("score", str(root), "--criteria", str(copy), "--format", "json", "--jobs", "1")
+    assert code == 0, err
+    assert [lib["total"] for lib in json.loads(out)["libraries"]] == [826]

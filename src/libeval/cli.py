@@ -167,6 +167,10 @@ def score(
     reports_format: Annotated[
         ReportFormat, typer.Option("--reports-format", help="md or html, for --reports-dir.")
     ] = ReportFormat.html,
+    criteria: Annotated[
+        str | None,
+        typer.Option("--criteria", help="Score against this standard (id or path) instead of the library's own."),
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -185,7 +189,9 @@ def score(
         from libeval.commands import batch
 
         reports = batch.ReportSpec(reports_dir, reports_format, rlang, template) if reports_dir else None
-        settings = batch.BatchSettings(path, assessment, BatchFormat(fmt.value), jobs, reports, gate, rlang, mlang)
+        settings = batch.BatchSettings(
+            path, assessment, BatchFormat(fmt.value), jobs, reports, gate, rlang, mlang, criteria
+        )
         _run(lang, lambda: batch.run(settings, _progress), output)
         return
     if fmt is ScoreOutput.csv:
@@ -200,7 +206,7 @@ def score(
         lang,
         lambda: command.run(
             command.ScoreSettings(
-                path, assessment, ScoreFormat(fmt.value), detail, explain, gate, template, rlang, mlang
+                path, assessment, ScoreFormat(fmt.value), detail, explain, gate, template, rlang, mlang, criteria
             )
         ),
         output,
