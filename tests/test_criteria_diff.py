@@ -1,5 +1,5 @@
 """Two standards compared (`criteria diff`), a library scored under another standard
-(`score --criteria`)."""
+(`score --criteria`), and one assessment under two standards (`diff --criteria`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from typer.testing import CliRunner
 
 from libeval.analysis.standard_diff import merged_order, standard_diff
@@ -172,7 +173,7 @@ def test_json_follows_the_documented_contract(tmp_path: Path) -> None:
     jsonschema.validate(data, schema)
     assert data["counts"] == {"added": 0, "removed": 0, "changed": 1}
     doc = (Path(__file__).resolve().parents[1] / "docs" / "json-format.md").read_text(encoding="utf-8")
-    assert '"kind": "criteria-diff"' in doc
+    assert '"kind": "criteria-diff"' in doc and '"kind": "rescore-diff"' in doc
 
 
 def test_markdown_and_the_order_of_keys(tmp_path: Path) -> None:
@@ -242,3 +243,53 @@ def test_a_folder_of_libraries_under_another_standard(tmp_path: Path) -> None:
     code, out, err = invoke("score", str(root), "--criteria", str(copy), "--format", "json", "--jobs", "1")
     assert code == 0, err
     assert [lib["total"] for lib in json.loads(out)["libraries"]] == [826]
+
+
+# -- diff LIB --criteria OTHER
+
+
+def test_diff_one_assessment_under_two_standards(tmp_path: Path) -> None:
+    copy = copy_standard(tmp_path, (BAND_24, BAND_24.replace("west: 50000", "west: 60000")))
+    code, out, _ = invoke("diff", str(EXAMPLE), "--criteria", str(copy), "--exit-code")
+    assert code == 1
+    assert "总分：832 → 826（-6）" in out and "等级：三级 → 三级" in out
+    row = next(line for line in out.splitlines() if line.startswith("1.1.1"))
+    cells = [cell.strip() for cell in row.split("│")]
+    assert cells == ["1.1.1", "年文献外借量", "24", "18", "-6", "分档 2 west 50,000 → 60,000"]
+    code, out, _ = invoke("diff", str(EXAMPLE), "--criteria", str(copy), "--format", "json", "--lang", "en")
+    data = json.loads(out)
+    assert (data["kind"], data["schema_version"], data["total_delta"]) == ("rescore-diff", 1, -6)
+    assert (data["from"]["total"], data["to"]["total"]) == (832, 826)
+    (one,) = data["indicators"]
+    assert (one["code"], one["from"], one["to"], one["delta"], one["change"]) == ("1.1.1", 24, 18, -6, "changed")
+    assert one["cause"] == ["band 2 west 50,000 → 60,000"]
+    # the prefecture's corrected loans (a mean of 46,000) reach the same band under both
+    code, out, _ = invoke("diff", str(EXAMPLE), "--criteria", str(copy), "--format", "md", "--from", "prefecture")
+    assert code == 0 and "两侧完全一致。" in out and "总分：775.3 → 775.3（0）" not in out
+
+
+def test_diff_lists_indicators_on_one_side_and_says_when_nothing_explains(tmp_path: Path) -> None:
+    old = '{code: "1.1.9", name: 免费开放服务公示, name_en: Free services published, max: 5,'
+    copy = copy_standard(tmp_path, (old, '{code: "1.1.11", name: 服务公示, max: 5,'))
+    code, out, _ = invoke("diff", str(EXAMPLE), "--criteria", str(copy), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [(i["code"], i["change"], i["from"], i["to"]) for i in data["indicators"]] == [
+        ("1.1.9", "removed", 5, None),
+        ("1.1.11", "added", None, 5),
+    ]
+    assert data["total_delta"] == 0 and data["agreement"] == {"equal": 81, "differing": 0, "removed": 1, "added": 1}
+    code, out, _ = invoke("diff", str(EXAMPLE), "--criteria", "cn-2017-county", "--exit-code")
+    assert code == 0 and "两侧完全一致。" in out
+
+
+def test_diff_with_criteria_refuses_what_does_not_go_with_it(tmp_path: Path) -> None:
+    for extra in (["--to", "prefecture"], ["--format", "html"], [str(EXAMPLE)]):
+        code, _, err = invoke("diff", str(EXAMPLE), "--criteria", "cn-2017-county", *extra)
+        assert code == 2, (extra, err)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_same_standard_diff_is_unchanged(lang: str) -> None:
+    code, out, _ = invoke("diff", str(EXAMPLE), "--format", "json", "--lang", lang)
+    assert code == 0 and json.loads(out)["kind"] == "diff"

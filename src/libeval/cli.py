@@ -229,14 +229,26 @@ def diff_cmd(
     ] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", help="table, json, md, html or xlsx.")] = DiffFormat.table,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the two differ.")] = False,
+    criteria: Annotated[
+        str | None,
+        typer.Option(
+            "--criteria",
+            help="Compare the assessment (--from) under the library's own standard and this one (id or path).",
+        ),
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Compare two assessments indicator by indicator: what differs, and why."""
+    """Compare two assessments indicator by indicator: what differs, and why. With --criteria, one
+    assessment under two standards."""
     from libeval.commands import diff as command
 
     rlang, mlang = _report_lang(lang), _msg_lang(lang)
-    _run(lang, lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang)), output)
+    _run(
+        lang,
+        lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria)),
+        output,
+    )
 
 
 @app.command("plan")

@@ -61,3 +61,11 @@ class CriteriaDiffFormat(enum.StrEnum):
     table = "table"
     json = "json"
     md = "md"
+
+
+class RescoreFormat(enum.StrEnum):
+    """One assessment scored under two standards (`diff LIB --criteria OTHER`)."""
+
+    table = "table"
+    json = "json"
+    md = "md"

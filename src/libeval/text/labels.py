@@ -250,6 +250,16 @@ LABELS: dict[str, Bilingual] = {
     "type.percent": Bilingual(zh="百分比", en="percent"),
     "full_points": Bilingual(zh="满分", en="full marks"),
     "group": Bilingual(zh="分组", en="group"),
+    "rescore_title": Bilingual(zh="换用评估标准对照", en="Scored under two standards"),
+    "standard_changes": Bilingual(
+        zh="两个标准共 {n} 处不同；`libeval criteria diff` 列出全部。",
+        en="The standards differ in {n} places; `libeval criteria diff` lists them all.",
+    ),
+    "rescore_agreement": Bilingual(
+        zh="相同 {equal} 项，不同 {differing} 项，仅在前 {removed} 项，仅在后 {added} 项。",
+        en="{equal} indicators equal, {differing} differ, {removed} only before, {added} only after.",
+    ),
+    "no_cause": Bilingual(zh="—", en="—"),
     # diff
     "diff_title": Bilingual(zh="评估对照", en="Assessment comparison"),
     "from": Bilingual(zh="前", en="From"),
