@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
+from libeval import __version__
 from libeval.analysis.standard_diff import merged_order, standard_diff
 from libeval.cli import app
 from libeval.load.folders import load_standard
@@ -293,3 +295,41 @@ def test_diff_with_criteria_refuses_what_does_not_go_with_it(tmp_path: Path) -> 
 def test_the_same_standard_diff_is_unchanged(lang: str) -> None:
     code, out, _ = invoke("diff", str(EXAMPLE), "--format", "json", "--lang", lang)
     assert code == 0 and json.loads(out)["kind"] == "diff"
+
+
+# -- goldens: every format of both commands, for a copy of the standard with one change of each kind
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("LIBEVAL_UPDATE_GOLDEN") == "1"
+OLD_1_1_9 = '{code: "1.1.9", name: 免费开放服务公示, name_en: Free services published, max: 5,'
+EDITS = (
+    (BAND_24, BAND_24.replace("west: 50000", "west: 60000")),
+    (OLD_1_1_9, '{code: "1.1.11", name: 服务公示, max: 5,'),
+    ("min_score: {east: 850, central: 800, west: 750}", "min_score: {east: 850, central: 800, west: 760}"),
+    (
+        "value: floor_area, at_least: {east: 3000, central: 2500, west: 2000}",
+        "value: floor_area, at_least: {east: 3000, central: 2500, west: 1800}",
+    ),
+    ("rule: {kind: per_unit, value: branches, points: 3}", "rule: {kind: per_unit, value: branches, points: 2.5}"),
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [
+        ("criteria-diff", ["criteria", "diff", "cn-2017-county", "other.yaml"]),
+        ("rescore-diff", ["diff", "jinghe", "--criteria", "other.yaml"]),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["table", "json", "md"])
+def test_goldens(name: str, args: list[str], fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_standard(tmp_path, *EDITS)
+    shutil.copytree(EXAMPLE, tmp_path / "jinghe")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = invoke(*args, "--format", fmt)
+    assert code == 0
+    out = out.replace(__version__, "@VERSION@")
+    golden = GOLDEN / f"{name}.zh.{fmt}"
+    if UPDATE:
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")

@@ -135,7 +135,7 @@ def _standard(out: list[Change], a: Standard, b: Standard, variants: list[str]) 
     c.add("total", sa.total, sb.total)
     c.add("precision", sa.precision, sb.precision)
     c.add("variant", sa.variant.by, sb.variant.by)
-    c.add("variants", ", ".join(sa.variant.values), ", ".join(sb.variant.values))
+    c.add("variants", ", ".join(list(sa.variant.values)), ", ".join(list(sb.variant.values)))
     c.provenance(sa.provenance or "reconstructed", sb.provenance or "reconstructed", None)
     c.add("citation", sa.citation, sb.citation)
 
@@ -261,7 +261,7 @@ def _grades(out: list[Change], a: Standard, b: Standard, variants: list[str]) ->
 
 def standard_diff(a: Standard, b: Standard) -> StandardDiff:
     """Every change from standard `a` to standard `b`, located and in the standards' order."""
-    variants = merged_order(a.spec.variant.values, b.spec.variant.values)
+    variants = merged_order(list(a.spec.variant.values), list(b.spec.variant.values))  # ids, listed or keyed
     out: list[Change] = []
     _standard(out, a, b, variants)
     _catalogue(out, a, b, variants)

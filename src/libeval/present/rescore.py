@@ -107,6 +107,7 @@ def rescore_context(d: RescoreDiff, lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
         "t": labels(lang),
+        "colon": colon(lang),
         "version": __version__,
         "library": r.library_en if lang == "en" and r.library_en else r.library,
         "assessment": f"{r.assessment}{lp}{label('assessor.' + r.assessor, lang)}{rp} {r.date}".rstrip(),
