@@ -36,7 +36,8 @@ def test_version_and_help() -> None:
 
 def test_every_command_is_in_the_readme() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("check", "score", "diff", "plan", "schema", "criteria list", "criteria show", "init"):
+    commands = ("check", "score", "diff", "plan", "schema", "criteria list", "criteria show", "criteria diff", "init")
+    for command in commands:
         assert f"libeval {command}" in readme, command
 
 

@@ -27,13 +27,16 @@ UPDATE = os.environ.get("LIBEVAL_UPDATE_GOLDEN") == "1"
 MINI = ROOT / "tests" / "data"
 
 # (command, format) -> the arguments, run in a folder holding `jinghe` (the worked example),
-# `province` (three small libraries) and `mini-criteria.yaml`
+# `province` (three small libraries), `mini-criteria.yaml` and `changed.yaml` (the bundled standard
+# with one threshold changed)
 COMMANDS: dict[str, list[str]] = {
     "score": ["score", "jinghe", "-a", "prefecture"],
     "batch": ["score", "province", "-j", "1"],
     "diff": ["diff", "jinghe"],
     "plan": ["plan", "jinghe", "-a", "prefecture"],
     "check": ["check", "--strict", "province"],
+    "criteria-diff": ["criteria", "diff", "cn-2017-county", "changed.yaml"],
+    "rescore": ["diff", "jinghe", "--criteria", "changed.yaml"],
 }
 ENUMS: dict[str, type[StrEnum]] = {
     "score": formats.ScoreFormat,
@@ -41,6 +44,8 @@ ENUMS: dict[str, type[StrEnum]] = {
     "diff": formats.DiffFormat,
     "plan": formats.PlanFormat,
     "check": formats.CheckFormat,
+    "criteria-diff": formats.CriteriaDiffFormat,
+    "rescore": formats.RescoreFormat,
 }
 PAIRS = [(command, f.value) for command, enum in ENUMS.items() for f in enum]
 
@@ -50,6 +55,10 @@ def workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("formats")
     shutil.copytree(EXAMPLE, root / "jinghe")
     shutil.copy(MINI / "mini-criteria.yaml", root / "mini-criteria.yaml")
+    bundled = (ROOT / "criteria" / "cn-2017-county.yaml").read_text(encoding="utf-8")
+    changed = bundled.replace("west: 80000}", "west: 90000}", 1)  # 1.1.1's top band, for the west
+    assert changed != bundled
+    (root / "changed.yaml").write_text(changed, encoding="utf-8")
     for i, (region, area) in enumerate((("east", 5200), ("central", 2400), ("west", 600))):
         lib = root / "province" / f"lib{i}"
         shutil.copytree(MINI / "mini-lib", lib)

@@ -226,7 +226,10 @@ def test_an_interrupted_batch_says_how_far_it_got(tmp_path: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
     )
-    time.sleep(1.5)
+    reports = tmp_path / "reports"
+    deadline = time.monotonic() + 30  # hang guard; the interrupt must land mid-batch, after a first report
+    while time.monotonic() < deadline and proc.poll() is None and not (reports.is_dir() and any(reports.iterdir())):
+        time.sleep(0.05)
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err

@@ -100,6 +100,8 @@ def test_no_module_is_over_400_lines() -> None:
         ("diff", formats.DiffFormat),
         ("plan", formats.PlanFormat),
         ("check", formats.CheckFormat),
+        ("criteria_diff", formats.CriteriaDiffFormat),
+        ("rescore", formats.RescoreFormat),
     ],
 )
 def test_every_format_has_a_renderer(module: str, enum: type[StrEnum]) -> None:

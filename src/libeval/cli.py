@@ -17,7 +17,7 @@ import typer
 
 from libeval import __version__
 from libeval.errors import Interrupted, LibevalError, UsageError, problem
-from libeval.present.formats import CheckFormat, DiffFormat, PlanFormat, ReportFormat
+from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat, PlanFormat, ReportFormat
 from libeval.text.messages import default_lang
 
 if TYPE_CHECKING:
@@ -167,6 +167,10 @@ def score(
     reports_format: Annotated[
         ReportFormat, typer.Option("--reports-format", help="md or html, for --reports-dir.")
     ] = ReportFormat.html,
+    criteria: Annotated[
+        str | None,
+        typer.Option("--criteria", help="Score against this standard (id or path) instead of the library's own."),
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
@@ -185,7 +189,9 @@ def score(
         from libeval.commands import batch
 
         reports = batch.ReportSpec(reports_dir, reports_format, rlang, template) if reports_dir else None
-        settings = batch.BatchSettings(path, assessment, BatchFormat(fmt.value), jobs, reports, gate, rlang, mlang)
+        settings = batch.BatchSettings(
+            path, assessment, BatchFormat(fmt.value), jobs, reports, gate, rlang, mlang, criteria
+        )
         _run(lang, lambda: batch.run(settings, _progress), output)
         return
     if fmt is ScoreOutput.csv:
@@ -200,7 +206,7 @@ def score(
         lang,
         lambda: command.run(
             command.ScoreSettings(
-                path, assessment, ScoreFormat(fmt.value), detail, explain, gate, template, rlang, mlang
+                path, assessment, ScoreFormat(fmt.value), detail, explain, gate, template, rlang, mlang, criteria
             )
         ),
         output,
@@ -223,14 +229,26 @@ def diff_cmd(
     ] = None,
     fmt: Annotated[DiffFormat, typer.Option("--format", help="table, json, md, html or xlsx.")] = DiffFormat.table,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the two differ.")] = False,
+    criteria: Annotated[
+        str | None,
+        typer.Option(
+            "--criteria",
+            help="Compare the assessment (--from) under the library's own standard and this one (id or path).",
+        ),
+    ] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """Compare two assessments indicator by indicator: what differs, and why."""
+    """Compare two assessments indicator by indicator: what differs, and why. With --criteria, one
+    assessment under two standards."""
     from libeval.commands import diff as command
 
     rlang, mlang = _report_lang(lang), _msg_lang(lang)
-    _run(lang, lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang)), output)
+    _run(
+        lang,
+        lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria)),
+        output,
+    )
 
 
 @app.command("plan")
@@ -288,6 +306,22 @@ def criteria_show(
     from libeval.commands import criteria as command
 
     _run(lang, lambda: command.run_show(command.ShowSettings(ref, depth, _report_lang(lang), provenance)))
+
+
+@criteria_app.command("diff")
+def criteria_diff(
+    a: Annotated[str, typer.Argument(help="The first standard: a bundled id, or a path to a standard file.")],
+    b: Annotated[str, typer.Argument(help="The second standard: a bundled id, or a path.")],
+    fmt: Annotated[CriteriaDiffFormat, typer.Option("--format", help="table, json or md.")] = CriteriaDiffFormat.table,
+    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the two differ.")] = False,
+    output: OutputOpt = None,
+    lang: LangOpt = None,
+) -> None:
+    """What changed between two standards: indicators, points, rules, facts, grades, provenance."""
+    from libeval.commands import criteria_diff as command
+
+    settings = command.CriteriaDiffSettings(a, b, fmt, exit_code, _report_lang(lang))
+    _run(lang, lambda: command.run(settings), output)
 
 
 @app.command()

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from libeval.analysis.batch import Row, Summary
-from libeval.commands.outcome import Outcome
+from libeval.commands.outcome import Outcome, criteria_path
 from libeval.errors import Interrupted, LibevalError, problem
 from libeval.load.folders import StandardCache, find_libraries, load_library, shown
 from libeval.present.formats import BatchFormat, ReportFormat
@@ -47,6 +47,7 @@ class BatchSettings:
     fail_under: Decimal | None = None
     lang: str = "zh"
     msg_lang: str = "en"
+    criteria: str | None = None  # score every library against this standard (id or path)
 
 
 @contextlib.contextmanager
@@ -64,10 +65,12 @@ def run(s: BatchSettings, progress: Progress = _silent) -> Outcome:
         except OSError as exc:
             detail = exc.strerror or str(exc)
             raise LibevalError([problem(str(s.reports.directory), None, "output-failed", detail=detail)]) from None
+    override = criteria_path(s.criteria) if s.criteria else None
     rows: list[Row] = []
     with progress(len(folders)) as advance:
         try:
-            for row in run_batch(folders, s.assessment, s.jobs or default_jobs(), s.reports, s.root, advance):
+            jobs = s.jobs or default_jobs()
+            for row in run_batch(folders, s.assessment, jobs, s.reports, s.root, advance, override):
                 rows.append(row)
         except KeyboardInterrupt:
             raise Interrupted(len(rows), len(folders)) from None
@@ -88,11 +91,19 @@ def run(s: BatchSettings, progress: Progress = _silent) -> Outcome:
 _WORKER_CACHE: StandardCache | None = None  # in a worker process (one pool per batch): each standard once
 
 
-def score_folder(folder: Path, assessment: str, reports: ReportSpec | None, root: Path, cache: StandardCache) -> Row:
-    """Load, check and score one library folder into a row; never raises for bad input."""
+def score_folder(
+    folder: Path,
+    assessment: str,
+    reports: ReportSpec | None,
+    root: Path,
+    cache: StandardCache,
+    criteria: Path | None = None,
+) -> Row:
+    """Load, check and score one library folder into a row (against `criteria` instead of its own
+    standard, when given); never raises for bad input."""
     where = shown(folder)
     try:
-        lib = load_library(folder, cache)
+        lib = load_library(folder, cache, criteria)
         result = score(lib.standard, lib.library, lib.assessment(assessment), assessment)
         report = None
         if reports is not None:
@@ -116,12 +127,12 @@ def _report_name(folder: Path, root: Path) -> str:
     return "-".join(rel.parts) or folder.resolve().name
 
 
-def _score_chunk(args: tuple[list[Path], str, ReportSpec | None, Path]) -> list[Row]:
+def _score_chunk(args: tuple[list[Path], str, ReportSpec | None, Path, Path | None]) -> list[Row]:
     global _WORKER_CACHE
     if _WORKER_CACHE is None:
         _WORKER_CACHE = StandardCache()
-    folders, assessment, reports, root = args
-    return [score_folder(f, assessment, reports, root, _WORKER_CACHE) for f in folders]
+    folders, assessment, reports, root, criteria = args
+    return [score_folder(f, assessment, reports, root, _WORKER_CACHE, criteria) for f in folders]
 
 
 def run_batch(
@@ -131,19 +142,21 @@ def run_batch(
     reports: ReportSpec | None,
     root: Path,
     progress: Callable[[int], None] | None = None,
+    criteria: Path | None = None,
 ) -> Iterator[Row]:
-    """Rows in the order of `folders`, scored by `jobs` processes."""
+    """Rows in the order of `folders`, scored by `jobs` processes (against `criteria`, when given,
+    instead of each library's own standard)."""
     if jobs <= 1 or len(folders) <= CHUNK:
         cache = StandardCache()  # this batch's: a standard edited between two batches is read again
         for folder in folders:
-            row = score_folder(folder, assessment, reports, root, cache)
+            row = score_folder(folder, assessment, reports, root, cache, criteria)
             if progress:
                 progress(1)
             yield row
         return
     chunks = [folders[i : i + CHUNK] for i in range(0, len(folders), CHUNK)]
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for rows in pool.map(_score_chunk, [(c, assessment, reports, root) for c in chunks]):
+        for rows in pool.map(_score_chunk, [(c, assessment, reports, root, criteria) for c in chunks]):
             if progress:
                 progress(len(rows))
             yield from rows

@@ -25,6 +25,7 @@ class DiffSettings:
     exit_code: bool = False  # exit 1 when the two differ
     lang: str = "zh"
     msg_lang: str = "en"
+    criteria: str | None = None  # score the one folder's assessment under this standard too (id or path)
 
     def __post_init__(self) -> None:
         if not 1 <= len(self.paths) <= 2:
@@ -32,6 +33,10 @@ class DiffSettings:
 
 
 def run(s: DiffSettings) -> Outcome:
+    if s.criteria is not None:  # the same assessment under two standards
+        from libeval.commands import rescore
+
+        return rescore.run(s)
     from libeval.present.diff import DiffView, render
 
     cache = StandardCache()

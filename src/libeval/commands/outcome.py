@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,9 +37,18 @@ def input_files(folder: LibraryFolder, assessment: str) -> tuple[InputFile, ...]
     return tuple(InputFile(s.path, s.sha256) for s in sources)
 
 
-def standard_arg(ref: str) -> Standard:
-    """A standard named on the command line by bundled id or path."""
-    path = resolve_criteria(ref) or (Path(ref) if Path(ref).is_file() else None)
+def criteria_path(ref: str) -> Path:
+    """The file of a standard named on the command line by bundled id or path (a path is kept as
+    given, so that messages show it so)."""
+    given = Path(ref)
+    looks_like_path = ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref
+    path = given if looks_like_path and given.is_file() else resolve_criteria(ref)
+    path = path or (given if given.is_file() else None)
     if path is None:
         raise LibevalError([problem(ref, None, "unknown-criteria", id=ref, known=", ".join(bundled_criteria()) or "-")])
-    return load_standard(path)
+    return path
+
+
+def standard_arg(ref: str) -> Standard:
+    """A standard named on the command line by bundled id or path."""
+    return load_standard(criteria_path(ref))

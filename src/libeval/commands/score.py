@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from libeval.commands.outcome import Outcome, input_files, input_paths
+from libeval.commands.outcome import Outcome, criteria_path, input_files, input_paths
 from libeval.errors import LibevalError, UsageError, problem
 from libeval.load.folders import LibraryFolder, load_library
 from libeval.models.result import Result
@@ -27,6 +27,7 @@ class ScoreSettings:
     template: Path | None = None
     lang: str = "zh"  # reports
     msg_lang: str = "en"  # problem messages
+    criteria: str | None = None  # score against this standard (id or path) instead of the library's own
 
     def __post_init__(self) -> None:
         if self.fmt is ScoreFormat.github and (self.detail or self.explain):
@@ -34,7 +35,7 @@ class ScoreSettings:
 
 
 def run(s: ScoreSettings) -> Outcome:
-    folder = load_library(s.path)
+    folder = load_library(s.path, criteria_override=criteria_path(s.criteria) if s.criteria else None)
     result = score(folder.standard, folder.library, folder.assessment(s.assessment), s.assessment)
     below = s.fail_under is not None and result.total < s.fail_under
     code = 1 if below else 0

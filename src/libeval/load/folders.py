@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from libeval.errors import LibevalError, Problem, errors_only, problem
+from libeval.load import foreign as foreign_entries
 from libeval.load.cross_checks import check_assessment, check_library
 from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
@@ -105,7 +106,8 @@ def load_library(
     """Load a library folder with its standard and every assessment, all checked. Raises
     LibevalError with every error of every file; the warnings are kept in `.problems`.
     `cache` shares compiled standards between folders; `criteria_override` scores the library
-    against another standard file than the one it names."""
+    against another standard file than the one it names: what that standard has no place for is
+    set aside with a warning (load/foreign.py)."""
     cache = cache or StandardCache()
     lib_path = folder / LIBRARY_FILE
     if not lib_path.is_file() and not lib_path.exists() and not lib_path.is_symlink():
@@ -115,9 +117,13 @@ def load_library(
     library, found = validate(Library, src)
     problems += found
     std: Standard | None = None
+    foreign = False  # scored against another standard than its own: see load/foreign.py
     if library is not None or isinstance(src.data.get("criteria"), str):
         ref = library.criteria if library else src.data["criteria"]
         crit_path = criteria_override or resolve_criteria(ref, folder)
+        if criteria_override is not None:
+            own = resolve_criteria(ref, folder)
+            foreign = own is None or own.resolve() != criteria_override.resolve()
         if crit_path is None:
             problems.append(
                 problem(
@@ -132,6 +138,10 @@ def load_library(
             try:
                 std = cache.get(crit_path)
                 problems += std.problems
+                if foreign:
+                    mark = src.mark(("criteria",))
+                    file = std.source.path if std.source else shown(crit_path)
+                    problems.append(problem(src.path, mark, "criteria-override", "warning", id=std.id, file=file))
             except LibevalError as exc:
                 problems += exc.problems
     assessments: dict[str, tuple[Assessment, Source]] = {}
@@ -144,10 +154,16 @@ def load_library(
         assessment, found = validate(Assessment, asrc)
         problems += found
         if assessment is not None:
+            if std is not None and foreign:
+                assessment, found = foreign_entries.assessment_entries(std, assessment, asrc)
+                problems += found
             assessments[name] = (assessment, asrc)
             if std is not None:
                 problems += check_assessment(std, assessment, asrc)
     if library is not None and std is not None:
+        if foreign:
+            library, found = foreign_entries.library_entries(std, library, src)
+            problems += found
         problems += check_library(std, library, src, folder)
     if errors_only(problems) or library is None or std is None:
         raise LibevalError(problems)

@@ -53,3 +53,19 @@ class CheckFormat(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
+
+
+class CriteriaDiffFormat(enum.StrEnum):
+    """What changed between two standards."""
+
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+class RescoreFormat(enum.StrEnum):
+    """One assessment scored under two standards (`diff LIB --criteria OTHER`)."""
+
+    table = "table"
+    json = "json"
+    md = "md"

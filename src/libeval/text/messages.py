@@ -229,6 +229,23 @@ CATALOGUE: dict[str, Bilingual] = {
         en="indicator '{code}' cannot be marked not applicable in this standard",
         zh="本标准不允许将指标“{code}”标为不适用",
     ),
+    # a library scored against another standard than its own (--criteria)
+    "criteria-override": Bilingual(
+        en="scored against the standard '{id}' ({file}) given with --criteria, not the one named here",
+        zh="按 --criteria 指定的评估标准“{id}”（{file}）计分，而非此处指定的标准",
+    ),
+    "set-aside-fact": Bilingual(
+        en="fact '{id}' is not in the standard '{criteria}': left out of this scoring",
+        zh="事实“{id}”不在评估标准“{criteria}”中：本次计分不予采用",
+    ),
+    "set-aside-judged": Bilingual(
+        en="'{code}' is not a judged indicator in the standard '{criteria}': this award is left out",
+        zh="“{code}”在评估标准“{criteria}”中不是评定类指标：本次计分不采用此项评定",
+    ),
+    "set-aside-na": Bilingual(
+        en="'{code}' cannot be marked not applicable in the standard '{criteria}': the mark is left out",
+        zh="“{code}”在评估标准“{criteria}”中不能标为不适用：本次计分不采用此标记",
+    ),
     "evidence-missing": Bilingual(
         en="evidence file '{path}' does not exist in the library folder",
         zh="证明材料“{path}”在图书馆目录中不存在",
