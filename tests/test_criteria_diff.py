@@ -230,7 +230,7 @@ def test_what_another_standard_does_not_know_is_set_aside_with_warnings(tmp_path
         f"{lib / 'library.yaml'}:53:3: warning: fact 'annual_loans' is not in the standard 'cn-2017-county': "
         "left out of this scoring [set-aside-fact]",
     ]
-    assert "fact 'loans' (年文献外借量) is not given" in err
+    assert "fact 'loans' (Items lent per year) is not given" in err
     data = json.loads(out)
     by_code = {i["code"]: i for i in data["indicators"]}
     assert by_code["1.1.1"]["status"] == "missing" and by_code["3.4.20"]["status"] == "not_judged"

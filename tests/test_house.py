@@ -36,7 +36,7 @@ NEVER_RAISED: dict[str, str] = {}  # codes in the catalogue that nothing raises 
 
 # How each problem-making call takes its code: the index of the positional argument.
 # Helpers that forward a code to `problem` must be listed here, or the scan below fails.
-CODE_ARGUMENT = {"problem": 2, "_fatal": 2, "add": 1, "PydanticCustomError": 0}
+CODE_ARGUMENT = {"problem": 2, "_fatal": 2, "add": 1, "warn": 1, "PydanticCustomError": 0}
 # Codes passed on in a variable that the source checks against CATALOGUE itself.
 CHECKED_AT_RUNTIME = {("load/validation.py", "kind")}  # `elif kind in CATALOGUE:`
 
@@ -69,6 +69,21 @@ def _callee(call: ast.Call) -> str:
     return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
 
 
+def _own_calls(func: ast.FunctionDef | ast.AsyncFunctionDef) -> list[ast.Call]:
+    """The calls in a function's body, not those of the functions defined inside it (each of
+    those is scanned with its own parameters)."""
+    calls: list[ast.Call] = []
+    stack: list[ast.AST] = list(func.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda):
+            continue
+        if isinstance(node, ast.Call):
+            calls.append(node)
+        stack.extend(ast.iter_child_nodes(node))
+    return calls
+
+
 @cache
 def source_codes() -> tuple[dict[str, list[str]], list[str]]:
     """Every problem code written as a literal in src/ (with where), and every place a code is
@@ -82,7 +97,7 @@ def source_codes() -> tuple[dict[str, list[str]], list[str]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for func in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]:
             params = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}
-            for call in [n for n in ast.walk(func) if isinstance(n, ast.Call)]:
+            for call in _own_calls(func):
                 name = _callee(call)
                 arg: ast.expr | None = None
                 if name == "Problem":

@@ -87,33 +87,33 @@ class _Changes:
     def __init__(self, out: list[Change], section: str, code: str, name: Bilingual, variants: list[str]) -> None:
         self.out, self.section, self.code, self.name, self.variants = out, section, code, name, variants
 
-    def add(self, what: str, old: Any, new: Any, item: str | None = None, variant: str | None = None) -> None:
+    def compare(self, what: str, old: Any, new: Any, item: str | None = None, variant: str | None = None) -> None:
         if old != new:
             self.out.append(Change(self.section, self.code, self.name, "changed", what, item, variant, old, new))
 
     def names(self, a: Any, b: Any) -> None:
-        self.add("name", a.name, b.name)
-        self.add("name_en", a.name_en, b.name_en)
+        self.compare("name", a.name, b.name)
+        self.compare("name_en", a.name_en, b.name_en)
 
     def numbers(self, what: str, old: Any, new: Any, item: str | None = None) -> None:
         """A number that may be given per variant: one change when every variant changes alike."""
         if old == new:
             return
         if not isinstance(old, dict) and not isinstance(new, dict):
-            self.add(what, old, new, item)
+            self.compare(what, old, new, item)
             return
         pairs = [(v, at_variant(old, v), at_variant(new, v)) for v in self.variants]
         changed = [(v, o, n) for v, o, n in pairs if o != n]
         if len(changed) == len(pairs) and len({(o, n) for _, o, n in changed}) == 1:
-            self.add(what, changed[0][1], changed[0][2], item)
+            self.compare(what, changed[0][1], changed[0][2], item)
             return
         for v, o, n in changed:
-            self.add(what, o, n, item, v)
+            self.compare(what, o, n, item, v)
 
     def provenance(self, old: str, new: str, inherited: tuple[str, str] | None) -> None:
         """Provenance as it applies; not repeated where it only follows the level above."""
         if old != new and (old, new) != inherited:
-            self.add("provenance", old, new)
+            self.compare("provenance", old, new)
 
 
 def _one_side(out: list[Change], section: str, code: str, a: Any, b: Any) -> None:
@@ -127,17 +127,17 @@ def _one_side(out: list[Change], section: str, code: str, a: Any, b: Any) -> Non
 def _standard(out: list[Change], a: Standard, b: Standard, variants: list[str]) -> None:
     sa, sb = a.spec, b.spec
     c = _Changes(out, "standard", "", Bilingual(sb.title, sb.title_en or ""), variants)
-    c.add("id", sa.id, sb.id)
-    c.add("title", sa.title, sb.title)
-    c.add("title_en", sa.title_en, sb.title_en)
-    c.add("level", sa.level, sb.level)
-    c.add("period", f"{sa.period.start}-{sa.period.end}", f"{sb.period.start}-{sb.period.end}")
-    c.add("total", sa.total, sb.total)
-    c.add("precision", sa.precision, sb.precision)
-    c.add("variant", sa.variant.by, sb.variant.by)
-    c.add("variants", ", ".join(list(sa.variant.values)), ", ".join(list(sb.variant.values)))
+    c.compare("id", sa.id, sb.id)
+    c.compare("title", sa.title, sb.title)
+    c.compare("title_en", sa.title_en, sb.title_en)
+    c.compare("level", sa.level, sb.level)
+    c.compare("period", f"{sa.period.start}-{sa.period.end}", f"{sb.period.start}-{sb.period.end}")
+    c.compare("total", sa.total, sb.total)
+    c.compare("precision", sa.precision, sb.precision)
+    c.compare("variant", sa.variant.by, sb.variant.by)
+    c.compare("variants", ", ".join(list(sa.variant.values)), ", ".join(list(sb.variant.values)))
     c.provenance(sa.provenance or "reconstructed", sb.provenance or "reconstructed", None)
-    c.add("citation", sa.citation, sb.citation)
+    c.compare("citation", sa.citation, sb.citation)
 
 
 def _catalogue(out: list[Change], a: Standard, b: Standard, variants: list[str]) -> None:
@@ -149,7 +149,7 @@ def _catalogue(out: list[Change], a: Standard, b: Standard, variants: list[str])
         c = _Changes(out, "fact", fid, _bi(fb), variants)
         c.names(fa, fb)
         for what in ("unit", "type", "per_year", "aggregate", "better"):
-            c.add(what, getattr(fa, what), getattr(fb, what))
+            c.compare(what, getattr(fa, what), getattr(fb, what))
     for did in merged_order(list(a.derived), list(b.derived)):
         da, db = a.derived.get(did), b.derived.get(did)
         if da is None or db is None:
@@ -158,42 +158,42 @@ def _catalogue(out: list[Change], a: Standard, b: Standard, variants: list[str])
         c = _Changes(out, "derived", did, _bi(db), variants)
         c.names(da, db)
         for what in ("unit", "formula", "better"):
-            c.add(what, getattr(da, what), getattr(db, what))
+            c.compare(what, getattr(da, what), getattr(db, what))
 
 
 def _rule(c: _Changes, ra: Rule | None, rb: Rule | None) -> None:
     if (ra.kind if ra else None) != (rb.kind if rb else None):
-        c.add("rule", ra.kind if ra else None, rb.kind if rb else None)
+        c.compare("rule", ra.kind if ra else None, rb.kind if rb else None)
         return
     if isinstance(ra, Judged) and isinstance(rb, Judged):
         levels_a, levels_b = {lv.name: lv for lv in ra.levels}, {lv.name: lv for lv in rb.levels}
         for name in merged_order(list(levels_a), list(levels_b)):
             la, lb = levels_a.get(name), levels_b.get(name)
             if la is not None and lb is not None:
-                c.add("level.points", la.points, lb.points, name)
+                c.compare("level.points", la.points, lb.points, name)
             else:
-                c.add("judged_level", la, lb, name)
+                c.compare("judged_level", la, lb, name)
         return
     if ra is None or rb is None or isinstance(ra, Judged) or isinstance(rb, Judged):
         return
-    c.add("value", ra.value, rb.value)
+    c.compare("value", ra.value, rb.value)
     if isinstance(ra, Tiers) and isinstance(rb, Tiers):
-        c.add("better", ra.better, rb.better)
+        c.compare("better", ra.better, rb.better)
         for i in range(max(len(ra.bands), len(rb.bands))):
             ba: Band | None = ra.bands[i] if i < len(ra.bands) else None
             bb: Band | None = rb.bands[i] if i < len(rb.bands) else None
             if ba is not None and bb is not None:
                 c.numbers("band.at", ba.at, bb.at, str(i + 1))
-                c.add("band.points", ba.points, bb.points, str(i + 1))
+                c.compare("band.points", ba.points, bb.points, str(i + 1))
             else:
-                c.add("band", ba, bb, str(i + 1))
+                c.compare("band", ba, bb, str(i + 1))
     elif isinstance(ra, Linear) and isinstance(rb, Linear):
         c.numbers("target", ra.target, rb.target)
     elif isinstance(ra, PerUnit) and isinstance(rb, PerUnit):
-        c.add("points", ra.points, rb.points)
-        c.add("per", ra.per, rb.per)
+        c.compare("points", ra.points, rb.points)
+        c.compare("per", ra.per, rb.per)
     elif isinstance(ra, Boolean) and isinstance(rb, Boolean):
-        c.add("points", ra.points, rb.points)
+        c.compare("points", ra.points, rb.points)
 
 
 def _tree(out: list[Change], a: Standard, b: Standard, variants: list[str]) -> None:
@@ -206,16 +206,16 @@ def _tree(out: list[Change], a: Standard, b: Standard, variants: list[str]) -> N
         na, nb = ia.node, ib.node
         c = _Changes(out, "node", code, _bi(nb), variants)
         c.names(na, nb)
-        c.add("parent", ia.parent, ib.parent)
-        c.add("max", na.max, nb.max)
-        c.add("capped", na.capped, nb.capped)
+        c.compare("parent", ia.parent, ib.parent)
+        c.compare("max", na.max, nb.max)
+        c.compare("capped", na.capped, nb.capped)
         _rule(c, na.rule, nb.rule)
-        c.add("not_applicable", na.not_applicable, nb.not_applicable)
+        c.compare("not_applicable", na.not_applicable, nb.not_applicable)
         above = roots
         if ia.parent is not None and ia.parent == ib.parent:
             above = (a.nodes[ia.parent].provenance, b.nodes[ib.parent].provenance)
         c.provenance(ia.provenance, ib.provenance, above if above[0] != above[1] else None)
-        c.add("citation", na.citation, nb.citation)
+        c.compare("citation", na.citation, nb.citation)
 
 
 def subject(cond: Condition) -> str:
@@ -240,7 +240,7 @@ def _grades(out: list[Change], a: Standard, b: Standard, variants: list[str]) ->
         c.numbers("min_score", ga.min_score, gb.min_score)
         prov = (ga.provenance or roots[0], gb.provenance or roots[1])
         c.provenance(*prov, roots if roots[0] != roots[1] else None)
-        c.add("citation", ga.citation, gb.citation)
+        c.compare("citation", ga.citation, gb.citation)
         conds_a, conds_b = {x.id: x for x in ga.prerequisites}, {x.id: x for x in gb.prerequisites}
         for cid in merged_order(list(conds_a), list(conds_b)):
             ca, cb = conds_a.get(cid), conds_b.get(cid)
@@ -250,13 +250,13 @@ def _grades(out: list[Change], a: Standard, b: Standard, variants: list[str]) ->
                 continue
             p = _Changes(out, "prerequisite", where, _bi(cb), variants)
             p.names(ca, cb)
-            p.add("subject", subject(ca), subject(cb))
+            p.compare("subject", subject(ca), subject(cb))
             p.numbers("at_least", ca.at_least, cb.at_least)
             p.numbers("at_most", ca.at_most, cb.at_most)
-            p.add("equals", ca.equals, cb.equals)
-            p.add("full_marks", ca.full_marks, cb.full_marks)
+            p.compare("equals", ca.equals, cb.equals)
+            p.compare("full_marks", ca.full_marks, cb.full_marks)
             p.provenance(ca.provenance or prov[0], cb.provenance or prov[1], prov if prov[0] != prov[1] else None)
-            p.add("citation", ca.citation, cb.citation)
+            p.compare("citation", ca.citation, cb.citation)
 
 
 def standard_diff(a: Standard, b: Standard) -> StandardDiff:
