@@ -36,7 +36,7 @@ def library_yaml(std: Standard, ref: str) -> str:
         f"{c.variant.by if c.variant.by == 'region' else 'region'}: {c.variant.values[0]}  # 请核对：{variants}",
         "population:  # 服务人口（人）",
         f"criteria: {ref}",
-        "facts:",
+        "facts:" if c.facts else "facts: {}  # 标准尚未列出事实（如由 criteria import 生成的骨架）",
     ]
     for f in c.facts:
         unit = f"，{f.unit}" if f.unit else ""
