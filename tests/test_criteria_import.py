@@ -365,3 +365,9 @@ def test_the_invented_example_table_imports(tmp_path: Path) -> None:
     assert code == 0, err
     assert "3 parts, 11 groups, 34 indicators, total 1000" in err and "warning" not in err
     assert invoke("check", str(out), "--strict")[0] == 0
+
+
+def test_the_command_is_in_the_readme_and_the_help() -> None:
+    assert "libeval criteria import" in (ROOT / "README.md").read_text(encoding="utf-8")
+    code, out, _ = invoke("criteria", "import", "--help")
+    assert code == 0 and "--period" in out and "required" in out
