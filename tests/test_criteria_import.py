@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +14,17 @@ import docx
 import openpyxl
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from libeval.cli import app
-from libeval.load.table_criteria import chinese_number, heading_key, read_code
+from libeval.load.criteria_skeleton import SkeletonMeta, skeleton_yaml
+from libeval.load.standard_table import Row
+from libeval.load.table_criteria import Item, chinese_number, heading_key, read_code
+from libeval.load.validation import validate
+from libeval.load.yaml_source import loads
+from libeval.models import StandardSpec
 
 from conftest import ROOT
 
@@ -371,3 +379,21 @@ def test_the_command_is_in_the_readme_and_the_help() -> None:
     assert "libeval criteria import" in (ROOT / "README.md").read_text(encoding="utf-8")
     code, out, _ = invoke("criteria", "import", "--help")
     assert code == 0 and "--period" in out and "required" in out
+
+
+ODD = st.sampled_from([" ", "\n", "\t", "#", ": ", "- ", "|", ">", "'", '"', "\x85", "\u2028", "中文", "1.10", "yes"])
+TEXT = st.lists(st.one_of(st.characters(exclude_categories=["Cs"]), ODD), min_size=1, max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(name=TEXT.map(str.strip).filter(bool), text=TEXT.map(str.strip).filter(bool), title=TEXT)
+def test_any_text_is_written_so_that_it_reads_back_verbatim(name: str, text: str, title: str) -> None:
+    """Names, scoring texts and titles, whatever they hold (line breaks, quotes, YAML's own
+    punctuation, control characters, U+2028), read back exactly as they were."""
+    row = Row("t.csv", 1, ())
+    part = Item("1", "服务", Decimal(10), None, row, [Item("1.10", name, Decimal(10), text, row)])
+    written = skeleton_yaml(SkeletonMeta("t", title, "county", (2013, 2016), "t.csv"), [part], "s.yaml")
+    spec, problems = validate(StandardSpec, loads(written.encode("utf-8"), "s.yaml"))
+    assert spec is not None, problems
+    leaf = spec.parts[0].children[0]
+    assert (leaf.code, leaf.name, leaf.description, spec.title) == ("1.10", name, text, title)

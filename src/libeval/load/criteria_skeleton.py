@@ -9,6 +9,7 @@ characters; a multi-line scoring text as a literal block, verbatim.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -54,9 +55,21 @@ def _decimal(dumper: yaml.SafeDumper, value: Decimal) -> yaml.ScalarNode:
     return dumper.represent_scalar(f"tag:yaml.org,2002:{tag}", text)
 
 
+# line breaks other than \n that PyYAML writes as they are in plain, single-quoted and block scalars
+# (and then reads as line breaks): such text is written double-quoted, where they are escaped
+_ODD_BREAKS = frozenset("\x85\u2028\u2029\ufeff")
+
+
+def _text(dumper: yaml.SafeDumper, text: str, style: str | None = None) -> yaml.ScalarNode:
+    if _ODD_BREAKS.intersection(text):
+        style = '"'
+    return dumper.represent_scalar("tag:yaml.org,2002:str", str(text), style=style)
+
+
 _Dumper.add_representer(Decimal, _decimal)
-_Dumper.add_representer(_Code, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style='"'))
-_Dumper.add_representer(_Block, lambda d, s: d.represent_scalar("tag:yaml.org,2002:str", str(s), style="|"))
+_Dumper.add_representer(str, _text)
+_Dumper.add_representer(_Code, lambda d, s: _text(d, s, '"'))
+_Dumper.add_representer(_Block, lambda d, s: _text(d, s, "|"))
 _Dumper.add_representer(_Flow, lambda d, m: d.represent_mapping("tag:yaml.org,2002:map", dict(m), flow_style=True))
 
 
@@ -78,17 +91,23 @@ def _node(item: Item) -> dict[str, Any]:
     return node
 
 
+def _comment(text: str) -> str:
+    """Text safe inside a comment line: line breaks and control characters as spaces."""
+    return "".join(" " if unicodedata.category(ch)[0] == "C" or ch in "\u2028\u2029\x85" else ch for ch in text)
+
+
 def _header(meta: SkeletonMeta, parts: list[Item], output: str) -> str:
+    title, source, output = _comment(meta.title), _comment(meta.source), _comment(output)
     items = [item for p in parts for item in p.walk()]
     leaves = sum(1 for item in items if not item.children)
     groups = len(items) - leaves - len(parts)
     total = format(sum((p.max or Decimal(0) for p in parts), Decimal(0)).normalize(), "f")
     return "\n".join(
         [
-            f"# {meta.title}",
-            f"# 评估标准骨架，由 `libeval criteria import` 从 {meta.source} 导入：{len(parts)} 个部分、"
+            f"# {title}",
+            f"# 评估标准骨架，由 `libeval criteria import` 从 {source} 导入：{len(parts)} 个部分、"
             f"{groups} 个分组、{leaves} 个指标，总分 {total}。",
-            f"# A criteria skeleton imported from {meta.source} by `libeval criteria import`: {len(parts)} parts, "
+            f"# A criteria skeleton imported from {source} by `libeval criteria import`: {len(parts)} parts, "
             f"{groups} groups, {leaves} indicators, total {total}.",
             "#",
             "# 下一步 / What to refine next:",
