@@ -171,6 +171,7 @@ def test_header_spacing_width_and_english_headings(tmp_path: Path) -> None:
     assert heading_key("分　值（分）") == heading_key("分 值") == "分值"
     assert heading_key(" Points ") == "points"
     assert read_code("１．１．") == ("1.1", False) and read_code(" 1.2.3 ") == ("1.2.3", False)
+    assert read_code("1。10") == ("1.10", False) and read_code("1.1a") == (None, False)
     assert read_code("二、") == ("2", True) and read_code("（一）") == (None, False)
     assert [chinese_number(t) for t in ("一", "十", "十二", "二十", "九十九", "十十", "百")] == [
         1,

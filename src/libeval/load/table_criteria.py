@@ -110,8 +110,8 @@ def chinese_number(text: str) -> int | None:
 
 def read_code(text: str) -> tuple[str | None, bool]:
     """(the code, whether it was a Chinese numeral), or (None, False) when it is not one:
-    "1.1.1", "１．１", "1.1." and "1.1 " are 1.1.1, 1.1, 1.1, 1.1; a top-level 一 or 一、 is 1."""
-    t = unicodedata.normalize("NFKC", text)
+    "1.1.1", "１．１", "1。1", "1.1." and "1.1 " are 1.1.1, 1.1, 1.1, 1.1, 1.1; a top-level 一 or 一、 is 1."""
+    t = unicodedata.normalize("NFKC", text).replace("。", ".")  # 1。1: a dot typed with a Chinese IME
     t = re.sub(r"\s+", "", t).rstrip(".、")
     if _CODE.match(t):
         return t, False
