@@ -207,3 +207,24 @@ def test_internal_errors_are_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(SystemExit) as exit_info:
         cli.main()
     assert exit_info.value.code == 1
+
+
+def test_init_for_a_standard_without_facts_gives_a_folder_that_scores(tmp_path: Path) -> None:
+    """A skeleton standard (all indicators judged, an empty fact catalogue) still scaffolds a
+    library.yaml that loads: `facts: {}`, not an empty `facts:` (null)."""
+    std = tmp_path / "skeleton.yaml"
+    std.write_text(
+        "id: skeleton\ntitle: 骨架\nlevel: county\nperiod: {start: 2013, end: 2016}\ntotal: 10\n"
+        'facts: []\nparts:\n  - code: "1"\n    name: 服务\n    max: 10\n'
+        '    children: [{code: "1.1", name: 外借, max: 10, rule: {kind: judged}}]\n',
+        encoding="utf-8",
+    )
+    target = tmp_path / "lib"
+    code, _, err = invoke("init", str(target), "--criteria", str(std))
+    assert code == 0, err
+    assert "facts: {}" in (target / "library.yaml").read_text(encoding="utf-8")
+    code, _, err = invoke("check", str(target))
+    assert code == 0, err
+    code, out, err = invoke("score", str(target), "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["indicators"][0]["status"] == "not_judged"

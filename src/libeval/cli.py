@@ -31,7 +31,11 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-criteria_app = typer.Typer(help="The bundled standards.", no_args_is_help=True, rich_markup_mode=None)
+criteria_app = typer.Typer(
+    help="Standards: the bundled ones, one as a tree, a published table imported.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(criteria_app, name="criteria")
 
 
@@ -51,6 +55,13 @@ class ScoreOutput(enum.StrEnum):
     csv = "csv"
     github = "github"
     xlsx = "xlsx"
+
+
+class Level(enum.StrEnum):
+    province = "province"
+    city = "city"
+    county = "county"
+    children = "children"
 
 
 class SchemaKind(enum.StrEnum):
@@ -321,6 +332,39 @@ def criteria_diff(
     from libeval.commands import criteria_diff as command
 
     settings = command.CriteriaDiffSettings(a, b, fmt, exit_code, _report_lang(lang))
+    _run(lang, lambda: command.run(settings), output)
+
+
+@criteria_app.command("import")
+def criteria_import(
+    table: Annotated[Path, typer.Argument(help="The standard's published table: .xlsx, .csv or .docx.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="The standard file to write (.yaml).")],
+    period: Annotated[
+        str,
+        typer.Option(
+            "--period", help="The years the evaluation scores, e.g. 2013-2016 (required: a table rarely says)."
+        ),
+    ],
+    std_id: Annotated[str | None, typer.Option("--id", help="The standard's id (default: from the file name).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The standard's title (default: the file name).")] = None,
+    level: Annotated[Level, typer.Option("--level", help="province, city, county or children.")] = Level.county,
+    official: Annotated[
+        bool, typer.Option("--official", help="The table is the official text (give --citation).")
+    ] = False,
+    citation: Annotated[
+        str | None, typer.Option("--citation", help="Where the official text is published (with --official).")
+    ] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet", help="The sheet of a .xlsx (default: the first).")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    lang: LangOpt = None,
+) -> None:
+    """Read a standard's published table (序号 / 评估指标 / 分值 / 评分标准) into a criteria
+    skeleton that passes `libeval check`: every indicator judged, every scoring text kept."""
+    from libeval.commands import criteria_import as command
+
+    settings = command.CriteriaImportSettings(
+        table, output, period, std_id, title, level.value, official, citation, sheet, force, _msg_lang(lang)
+    )
     _run(lang, lambda: command.run(settings), output)
 
 

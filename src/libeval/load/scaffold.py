@@ -47,7 +47,7 @@ def library_yaml(std: Standard, ref: str) -> str:
         *variant_lines,
         "population:  # 服务人口（人）",
         f"criteria: {ref}",
-        "facts:",
+        "facts:" if c.facts else "facts: {}  # 标准尚未列出事实（如由 criteria import 生成的骨架）",
     ]
     for f in c.facts:
         unit = f"，{f.unit}" if f.unit else ""

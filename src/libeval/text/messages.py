@@ -10,6 +10,7 @@ import os
 from typing import Any
 
 from libeval.text.bilingual import Bilingual
+from libeval.text.table_messages import TABLE_MESSAGES
 
 CATALOGUE: dict[str, Bilingual] = {
     # reading files
@@ -293,6 +294,7 @@ CATALOGUE: dict[str, Bilingual] = {
     ),
     "target-exists": Bilingual(en="'{path}' already exists; refusing to overwrite", zh="“{path}”已存在，拒绝覆盖"),
 }
+CATALOGUE.update(TABLE_MESSAGES)  # `criteria import`: text/table_messages.py
 
 
 # pydantic's error types in our words (the `wrong-type` message); others keep pydantic's English text
