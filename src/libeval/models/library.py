@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, model_validator
 
-from libeval.models.common import Ident, Model, Number, Text
+from libeval.models.common import Ident, Model, Number, Text, new_list
 from libeval.text.reading import read_entry
 
 # Strict bool: a 1 in a number fact must stay the number 1, never become `true`. Facts are at
@@ -27,7 +27,7 @@ class FactValue(Model):
     years: dict[int, Scalar] | None = None
     unit: str | None = None
     source: str | None = None
-    evidence: list[Text] = Field(default_factory=list)
+    evidence: list[Text] = Field(default_factory=new_list)
     estimated: bool = False
     note: str | None = None
 

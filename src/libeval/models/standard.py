@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, model_validator
 
-from libeval.models.common import Code, Ident, Model, NonNegative, Number, Text, Variant
+from libeval.models.common import Code, Ident, Model, NonNegative, Number, Text, Variant, new_list
 
 ProvenanceStatus = Literal["official", "reconstructed"]
 
@@ -95,7 +95,7 @@ class Judged(Model):
     """An assessor awards 0..max, optionally by naming one of the levels."""
 
     kind: Literal["judged"]
-    levels: list[Level] = Field(default_factory=list)
+    levels: list[Level] = Field(default_factory=new_list)
     guidance: str | None = None
 
 
@@ -110,7 +110,7 @@ class Node(Marked):
     name_en: Text | None = None
     max: NonNegative
     rule: Rule | None = None
-    children: list[Node] = Field(default_factory=list)
+    children: list[Node] = Field(default_factory=new_list)
     capped: bool = False
     not_applicable: Literal["full_marks", "excluded"] | None = None
     description: str | None = None
@@ -136,7 +136,7 @@ class Grade(Marked):
     name: Text
     name_en: Text | None = None
     min_score: Variant
-    prerequisites: list[Condition] = Field(default_factory=list)
+    prerequisites: list[Condition] = Field(default_factory=new_list)
 
 
 class Period(Model):
@@ -191,10 +191,10 @@ class StandardSpec(Marked):
     variant: VariantSpec = VariantSpec()
     description: str | None = None
     facts: list[FactDef]
-    derived: list[Derived] = Field(default_factory=list)
+    derived: list[Derived] = Field(default_factory=new_list)
     parts: Annotated[list[Node], Field(min_length=1)]
     bonus: Node | None = None
-    grades: list[Grade] = Field(default_factory=list)
+    grades: list[Grade] = Field(default_factory=new_list)
 
 
 __all__ = [
