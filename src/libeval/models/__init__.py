@@ -1,4 +1,10 @@
-"""Pydantic models of the three file kinds: a standard, a library, an assessment."""
+"""Pydantic models of the three file kinds: a standard, a library, an assessment.
+
+Start-up cost matters here (every command builds these classes): validators are built on first
+use (`defer_build`), so a command builds only those of the files it validates; the modules do
+without `from __future__ import annotations`, which would make pydantic evaluate each
+annotation from its text.
+"""
 
 from libeval.models.assessment import Assessment, Award, Correction
 from libeval.models.library import FactValue, Library

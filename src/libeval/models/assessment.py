@@ -1,7 +1,5 @@
 """An assessment (assessments/<name>.yaml): one assessor's awards and fact corrections."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 

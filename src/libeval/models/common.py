@@ -20,7 +20,7 @@ Variant = NonNegative | dict[str, NonNegative | None]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=False, defer_build=True)
 
 
 def new_list() -> list[Any]:

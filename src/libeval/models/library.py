@@ -1,7 +1,5 @@
 """A library (library.yaml): who it is, which standard it is assessed against, and its facts."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 

@@ -1,7 +1,5 @@
 """A standard (评估标准): identity, fact catalogue, derived values, the indicator tree, grades."""
 
-from __future__ import annotations
-
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -110,7 +108,7 @@ class Node(Marked):
     name_en: Text | None = None
     max: NonNegative
     rule: Rule | None = None
-    children: list[Node] = Field(default_factory=new_list)
+    children: list["Node"] = Field(default_factory=new_list)
     capped: bool = False
     not_applicable: Literal["full_marks", "excluded"] | None = None
     description: str | None = None
