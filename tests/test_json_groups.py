@@ -33,7 +33,12 @@ ZERO = Decimal(0)
 def _folders() -> list[tuple[Path, str]]:
     """(library folder, assessment) for the worked example, the mini library and every case's library."""
     libs = [EXAMPLE, DATA / "mini-lib"]
-    libs += sorted(p for p in CASES.glob("*/*/lib") if (p / "library.yaml").is_file())
+    libs += sorted(
+        p
+        for p in CASES.glob("*/*/lib")
+        # a case scored under another standard (--criteria) need not load under its own
+        if (p / "library.yaml").is_file() and "--criteria" not in (p.parent / "cmd").read_text(encoding="utf-8")
+    )
     return [(lib, a.stem) for lib in libs for a in sorted((lib / "assessments").glob("*.yaml"))]
 
 

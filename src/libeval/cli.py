@@ -17,7 +17,7 @@ import typer
 
 from libeval import __version__
 from libeval.errors import Interrupted, LibevalError, UsageError, problem
-from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat, PlanFormat, ReportFormat
+from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat, PlanFormat, ReportFormat, ScoreOutput
 from libeval.text.messages import default_lang
 
 if TYPE_CHECKING:
@@ -42,19 +42,6 @@ app.add_typer(criteria_app, name="criteria")
 class Lang(enum.StrEnum):
     zh = "zh"
     en = "en"
-
-
-class ScoreOutput(enum.StrEnum):
-    """`score --format`: a library's formats (present.formats.ScoreFormat) and a batch's
-    (BatchFormat) in one option; which applies depends on PATH."""
-
-    table = "table"
-    json = "json"
-    md = "md"
-    html = "html"
-    csv = "csv"
-    github = "github"
-    xlsx = "xlsx"
 
 
 class Level(enum.StrEnum):
@@ -187,41 +174,25 @@ def score(
 ) -> None:
     """Score a library folder: total, grade, what blocks the next grade. Given a folder of library
     folders (any depth), score them all: a summary, the grades per region, a ranking."""
-    from libeval.load.folders import LIBRARY_FILE
-    from libeval.present.formats import BatchFormat, ScoreFormat
+    from libeval.commands import score_path as command
 
-    gate = _decimal_option("--fail-under", fail_under)
-    rlang, mlang = _report_lang(lang), _msg_lang(lang)
-    if path.is_dir() and not (path / LIBRARY_FILE).is_file():
-        if detail or explain:
-            raise typer.BadParameter("--detail and --explain are for one library folder", param_hint="PATH")
-        if fmt is ScoreOutput.xlsx:
-            raise typer.BadParameter("xlsx is for one library folder", param_hint="--format")
-        from libeval.commands import batch
-
-        reports = batch.ReportSpec(reports_dir, reports_format, rlang, template) if reports_dir else None
-        settings = batch.BatchSettings(
-            path, assessment, BatchFormat(fmt.value), jobs, reports, gate, rlang, mlang, criteria
-        )
-        _run(lang, lambda: batch.run(settings, _progress), output)
-        return
-    if fmt is ScoreOutput.csv:
-        raise typer.BadParameter("csv is for a folder of libraries", param_hint="--format")
-    if fmt is ScoreOutput.xlsx and output is None:
-        raise typer.BadParameter("xlsx is a file: give --output FILE", param_hint="--format")
-    if reports_dir is not None:
-        raise typer.BadParameter("--reports-dir is for a folder of libraries", param_hint="--reports-dir")
-    from libeval.commands import score as command
-
-    _run(
-        lang,
-        lambda: command.run(
-            command.ScoreSettings(
-                path, assessment, ScoreFormat(fmt.value), detail, explain, gate, template, rlang, mlang, criteria
-            )
-        ),
+    settings = command.ScorePathSettings(
+        path,
+        fmt.value,
+        assessment,
+        detail,
+        explain,
+        _decimal_option("--fail-under", fail_under),
+        template,
+        jobs,
+        reports_dir,
+        reports_format,
+        criteria,
         output,
+        _report_lang(lang),
+        _msg_lang(lang),
     )
+    _run(lang, lambda: command.run(settings, _progress), output)
 
 
 def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:

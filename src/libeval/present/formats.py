@@ -28,6 +28,19 @@ class BatchFormat(enum.StrEnum):
     github = "github"
 
 
+class ScoreOutput(enum.StrEnum):
+    """`score --format`: a library's formats (present.formats.ScoreFormat) and a batch's
+    (BatchFormat) in one option; which applies depends on PATH."""
+
+    table = "table"
+    json = "json"
+    md = "md"
+    html = "html"
+    csv = "csv"
+    github = "github"
+    xlsx = "xlsx"
+
+
 class ReportFormat(enum.StrEnum):
     """Each library's own report, written beside a batch."""
 
