@@ -30,6 +30,7 @@ def test_init_under_a_non_region_variant_passes_its_own_check(tmp_path: Path) ->
         in text
     )
     assert "\nregion:" not in text  # the region is optional here: a comment, not a key
+    assert "\ncriteria: ../criteria.yaml\n" in text  # relative to the new folder, so it moves with it
     code, _, err = invoke("check", str(tmp_path / "lib"))
     assert code == 0, err
     assert "error" not in err

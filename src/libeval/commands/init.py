@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,9 @@ class InitSettings:
 
 def run(s: InitSettings) -> Outcome:
     std = standard_arg(s.criteria)
-    ref = s.criteria if s.criteria in bundled_criteria() else str(Path(s.criteria).resolve())
+    ref = s.criteria
+    if s.criteria not in bundled_criteria():  # a path, written relative to the new folder: it moves with it
+        ref = Path(os.path.relpath(Path(s.criteria).resolve(), s.directory.resolve())).as_posix()
     sheet = s.directory / "facts.xlsx"
     if s.xlsx and sheet.exists():
         raise LibevalError([problem(str(sheet), None, "target-exists", path=str(sheet))])

@@ -33,15 +33,18 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
             continue
         node = info.node
         name = (node.name_en or node.name) if lang == "en" else node.name
-        mark = " *" if info.provenance == "reconstructed" and node.rule is not None else ""
+        mark = " *" if info.provenance == "reconstructed" else ""  # a group's maximum counts too
         rule = f"  [{rule_summary(node, std, lang)}]" if node.rule is not None else ""
-        cap = f" ({label('capped', lang)})" if node.capped else ""
+        cap = (f"（{label('capped', lang)}）" if lang == "zh" else f" ({label('capped', lang)})") if node.capped else ""
         lines.append(f"{'  ' * (info.depth + 1)}{code} {name} {numbers.points(node.max)}{cap}{rule}{mark}")
     for g in c.grades:
         ms = (
             g.min_score
             if not isinstance(g.min_score, dict)
-            else ", ".join(f"{k} {numbers.points(v) if v is not None else '—'}" for k, v in g.min_score.items())
+            else ("、" if lang == "zh" else ", ").join(
+                f"{std.variant_label(k).get(lang)} {numbers.points(v) if v is not None else '—'}"
+                for k, v in g.min_score.items()
+            )
         )
         lines.append(
             f"{(g.name_en or g.name) if lang == 'en' else g.name}: ≥ {ms}"
@@ -51,10 +54,14 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
             prov = std.condition_provenance(g, cond)[0]
             lines.append(
                 f"  - {(cond.name_en or cond.name) if lang == 'en' else cond.name}"
-                f"{' *' if prov == 'reconstructed' else ' (' + label('provenance.official', lang) + ')'}"
+                f"{' *' if prov == 'reconstructed' else _paren(label('provenance.official', lang), lang)}"
             )
     lines.append("* = " + label("provenance.reconstructed", lang))
     return "\n".join(lines) + "\n"
+
+
+def _paren(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def provenance_text(std: Standard, lang: str) -> str:
