@@ -37,6 +37,8 @@ NEVER_RAISED: dict[str, str] = {}  # codes in the catalogue that nothing raises 
 # How each problem-making call takes its code: the index of the positional argument.
 # Helpers that forward a code to `problem` must be listed here, or the scan below fails.
 CODE_ARGUMENT = {"problem": 2, "_fatal": 2, "add": 1, "warn": 1, "PydanticCustomError": 0}
+# A helper of one file that takes its code elsewhere than CODE_ARGUMENT says: (file, helper) -> index.
+CODE_ARGUMENT_IN = {("load/table_criteria.py", "add"): 2}  # _Reader.add(row, column, code, ...)
 # Codes passed on in a variable that the source checks against CATALOGUE itself.
 CHECKED_AT_RUNTIME = {("load/validation.py", "kind")}  # `elif kind in CATALOGUE:`
 
@@ -97,6 +99,7 @@ def source_codes() -> tuple[dict[str, list[str]], list[str]]:
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for func in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]:
             params = {a.arg for a in (*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs)}
+            helper = func.name in CODE_ARGUMENT or (rel, func.name) in CODE_ARGUMENT_IN
             for call in _own_calls(func):
                 name = _callee(call)
                 arg: ast.expr | None = None
@@ -107,8 +110,10 @@ def source_codes() -> tuple[dict[str, list[str]], list[str]]:
                     if arg is None:
                         unread.append(f"{rel}:{call.lineno}: Problem() with its default code")
                         continue
-                elif name in CODE_ARGUMENT and len(call.args) > CODE_ARGUMENT[name]:
-                    arg = call.args[CODE_ARGUMENT[name]]
+                else:
+                    index = CODE_ARGUMENT_IN.get((rel, name), CODE_ARGUMENT.get(name))
+                    if index is not None and len(call.args) > index:
+                        arg = call.args[index]
                 if arg is None:
                     continue
                 where = f"{rel}:{call.lineno}"
@@ -116,7 +121,7 @@ def source_codes() -> tuple[dict[str, list[str]], list[str]]:
                 if codes is not None:
                     for code in codes:
                         literal.setdefault(code, []).append(where)
-                elif isinstance(arg, ast.Name) and arg.id in params and func.name in CODE_ARGUMENT:
+                elif isinstance(arg, ast.Name) and arg.id in params and helper:
                     continue  # a helper forwarding its own code argument; its callers are scanned
                 elif not (isinstance(arg, ast.Name) and (rel, arg.id) in CHECKED_AT_RUNTIME):
                     unread.append(f"{where}: {name}() with code {ast.unparse(arg)}")

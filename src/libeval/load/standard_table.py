@@ -95,8 +95,7 @@ def read_table(path: Path, shown: str, sheet: str | None = None) -> TableFile:
 def _read_bytes(path: Path, shown: str) -> bytes:
     try:
         if not path.is_file():
-            code = "not-a-file" if path.exists() else "file-not-found"
-            raise LibevalError([problem(shown, None, code)])
+            raise LibevalError([problem(shown, None, "not-a-file" if path.exists() else "file-not-found")])
         size = path.stat().st_size
         if size > MAX_TABLE_BYTES:
             raise LibevalError([problem(shown, None, "file-too-large", size=size, limit=MAX_TABLE_BYTES)])
