@@ -7,9 +7,11 @@ message means adding one entry here; tests check that every code used in the sou
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from typing import Any
 
 from libeval.text.bilingual import Bilingual
+from libeval.text.numbers import plain
 
 CATALOGUE: dict[str, Bilingual] = {
     # reading files
@@ -306,7 +308,10 @@ SUGGEST = Bilingual(zh="；是否应为“{}”？", en="; did you mean '{}'?")
 def render(code: str, lang: str, args: dict[str, Any]) -> str:
     """The message `code` in `lang`; arguments that are `Bilingual` are given in `lang` too."""
     template = CATALOGUE[code].get(lang)
-    shown = {k: v.get(lang) if isinstance(v, Bilingual) else v for k, v in args.items()}
+    shown = {
+        k: v.get(lang) if isinstance(v, Bilingual) else plain(v) if isinstance(v, Decimal) else v
+        for k, v in args.items()
+    }
     try:
         text = template.format(**shown)
     except (KeyError, IndexError):  # a missing argument must never hide the problem itself
