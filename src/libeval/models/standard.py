@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Strict
 
-from libeval.models.common import Code, Ident, Model, NonNegative, Number, Text, Variant
+from libeval.models.common import Code, Ident, Model, NonNegative, Number, Positive, Text, Variant
 
 ProvenanceStatus = Literal["official", "reconstructed"]
 
@@ -74,7 +74,7 @@ class PerUnit(Model):
     kind: Literal["per_unit"]
     value: Ident
     points: NonNegative
-    per: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] = Decimal(1)
+    per: Positive = Decimal(1)
 
 
 class Boolean(Model):

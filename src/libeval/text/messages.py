@@ -80,6 +80,10 @@ CATALOGUE: dict[str, Bilingual] = {
         en="cannot read {text} as a number (write e.g. 1200, 1,200, 2.5万 or 600㎡)",
         zh="无法把 {text} 读作数字（可写作 1200、1,200、2.5万 或 600㎡）",
     ),
+    "tiny-number": Bilingual(
+        en="must be 0 or at least {tiny} in size (a smaller number is a typing accident)",
+        zh="应为 0，或绝对值不小于 {tiny}（更小的数应为笔误）",
+    ),
     "unit-conflict": Bilingual(
         en="the value is written in {written} but unit is {given}",
         zh="数值写的单位是 {written}，而 unit 为 {given}",
