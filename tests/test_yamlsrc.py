@@ -177,6 +177,30 @@ def test_without_libyaml_the_python_parser_is_used_with_a_warning(monkeypatch: p
     assert src.mark(("n", 1)) == (3, 8)
 
 
+def test_each_value_is_counted_once() -> None:
+    # 99,000 values at the bottom of 60 levels: a value is one of the 100,000 a file may hold,
+    # however deep it stands (it was counted once per level above it)
+    deep = "".join("  " * i + f"k{i}:\n" for i in range(60)) + "  " * 60 + "v: ["
+    loaded = loads((deep + ", ".join(["1"] * 99_000) + "]\n").encode(), "t.yaml")
+    node = loaded.data
+    for i in range(60):
+        node = node[f"k{i}"]
+    assert len(node["v"]) == 99_000
+    with pytest.raises(LibevalError) as err:
+        loads((deep + ", ".join(["1"] * 100_000) + "]\n").encode(), "t.yaml")
+    assert err.value.problems[0].code == "too-many-nodes"
+
+
+def test_an_alias_counts_as_its_expansion() -> None:
+    # an anchored list of 1,000 values (plus the list) and aliases to it: each alias is 1,001 more
+    head = "a: &a [" + ", ".join(["1"] * 1000) + "]\n"
+    ok = head + "".join(f"b{i}: *a\n" for i in range(97))
+    assert len(loads(ok.encode(), "t.yaml").data) == 98
+    with pytest.raises(LibevalError) as err:
+        loads((head + "".join(f"b{i}: *a\n" for i in range(100))).encode(), "t.yaml")
+    assert err.value.problems[0].code == "alias-bomb"
+
+
 def test_small_aliases_are_fine() -> None:
     assert loads(b"a: &x [1, 2]\nb: *x\n", "t.yaml").data == {"a": [1, 2], "b": [1, 2]}
 

@@ -29,6 +29,7 @@ from libeval.scoring.standard import Standard, at_variant
 from libeval.text.bilingual import Bilingual
 
 MAX_ROUNDS = 6
+MAX_UNITS = 100_000  # cells of the knapsack's table (a 1000-point standard at 0.01 needs 100,000)
 INFINITY = float("inf")
 
 
@@ -193,14 +194,20 @@ def _options(
 
 def choose(options: list[Option], need: Decimal, places: int) -> list[Option] | None:
     """Exactly the set of options, at most one per fact, whose gains add up to at least `need`
-    at the smallest total cost (a group knapsack over gains in units of 10^-places)."""
-    unit = Decimal(10) ** -places
-    goal = int((need / unit).to_integral_value(rounding=ROUND_CEILING))
-    if goal <= 0:
+    at the smallest total cost (a group knapsack over gains in units of 10^-places).
+
+    The table has at most MAX_UNITS cells: for a gap wider than that (a standard whose points
+    run to millions), the unit grows, gains are rounded down and the goal up, so what is chosen
+    still closes the gap."""
+    if need <= 0:
         return []
     groups: dict[str, list[Option]] = {}
     for o in options:
         groups.setdefault(o.change.fact, []).append(o)
+    if sum((max(o.gain for o in group) for group in groups.values()), Decimal(0)) < need:
+        return None  # even the best level of every fact falls short
+    unit = max(Decimal(10) ** -places, need / MAX_UNITS)
+    goal = int((need / unit).to_integral_value(rounding=ROUND_CEILING))
     # best[g]: the smallest cost reaching a gain of g units (capped at goal); how[g]: the choice
     best = [INFINITY] * (goal + 1)
     best[0] = 0.0

@@ -64,16 +64,21 @@ def _data_path(src: Source, loc: tuple[Any, ...]) -> tuple[Any, ...]:
 
 def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
     vocabulary = _vocabulary(model)
-    by_path: dict[tuple[Any, ...], ErrorDetails] = {}
+    by_path: dict[tuple[tuple[Any, ...], Any], ErrorDetails] = {}
     for err in exc.errors(include_input=False, include_url=False):
         loc = tuple(err["loc"])
         # A union reports one error per member at the same place: keep the most telling one.
-        key = (*_data_path(src, loc), err["type"] == "missing" and loc[-1])
+        key = (_data_path(src, loc), err["type"] == "missing" and loc[-1])
         kept = by_path.get(key)
         if kept is None or (kept["type"].endswith("_type") and not err["type"].endswith("_type")):
             by_path[key] = err
+    # ... or an error inside the value (a per-variant mapping's number) and a "not a number" on
+    # the value itself: the member the value was written as tells more.
+    inside = {path[:i] for path, _ in by_path for i in range(len(path))}
     out: list[Problem] = []
-    for err in by_path.values():
+    for (path, _), err in by_path.items():
+        if err["type"].endswith("_type") and path in inside:
+            continue
         loc = tuple(err["loc"])
         kind = err["type"]
         ctx = err.get("ctx") or {}

@@ -5,15 +5,31 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 # Text must be written as text: a code such as 1.10 written without quotes would be read as a
 # number and lose its trailing zero, so numbers are refused where text is expected.
 Text = Annotated[str, Strict(), StringConstraints(min_length=1)]
 Code = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z._-]*$")]
 Ident = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
-Number = Annotated[Decimal, Field(allow_inf_nan=False)]
-NonNegative = Annotated[Decimal, Field(allow_inf_nan=False, ge=0)]
+
+# Every number of a file (a fact, a threshold, points) is 0 or between 1e-15 and 1e15 in size:
+# beyond either end it is a typing accident (1e999999), would not print as a number, and one
+# such number divided by another could overflow the decimals every rule computes with.
+LIMIT = Decimal("1e15")
+TINY = Decimal("1e-15")
+
+
+def _not_tiny(d: Decimal) -> Decimal:
+    if d and abs(d) < TINY:
+        raise PydanticCustomError("tiny-number", "must be 0 or at least {tiny} in size", {"tiny": "1e-15"})
+    return d
+
+
+Number = Annotated[Decimal, Field(allow_inf_nan=False, ge=-LIMIT, le=LIMIT), AfterValidator(_not_tiny)]
+NonNegative = Annotated[Decimal, Field(allow_inf_nan=False, ge=0, le=LIMIT), AfterValidator(_not_tiny)]
+Positive = Annotated[Decimal, Field(allow_inf_nan=False, gt=0, le=LIMIT), AfterValidator(_not_tiny)]
 # One value for every variant of library, or one per variant (region by default);
 # null for a variant means "does not apply to that variant".
 Variant = NonNegative | dict[str, NonNegative | None]

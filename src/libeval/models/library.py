@@ -8,9 +8,9 @@ from pydantic import Field, Strict, model_validator
 from libeval.models.common import Ident, Model, Number, Text, new_list
 from libeval.text.reading import read_entry
 
-# Strict bool: a 1 in a number fact must stay the number 1, never become `true`. Facts are at
-# most 1e15: larger is a typing accident (and would not print as a number).
-FactNumber = Annotated[Decimal, Field(allow_inf_nan=False, ge=Decimal("-1e15"), le=Decimal("1e15"))]
+# Strict bool: a 1 in a number fact must stay the number 1, never become `true`. Facts are
+# `Number`s: 0 or between 1e-15 and 1e15 in size, like every number of a standard.
+FactNumber = Number
 Scalar = Annotated[bool, Strict()] | FactNumber
 
 

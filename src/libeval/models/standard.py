@@ -5,7 +5,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, model_validator
 
-from libeval.models.common import Code, Ident, Model, NonNegative, Number, Text, Variant, new_list
+from libeval.models.common import Code, Ident, Model, NonNegative, Number, Positive, Text, Variant, new_list
 
 ProvenanceStatus = Literal["official", "reconstructed"]
 
@@ -72,7 +72,7 @@ class PerUnit(Model):
     kind: Literal["per_unit"]
     value: Ident
     points: NonNegative
-    per: Annotated[Decimal, Field(gt=0, allow_inf_nan=False)] = Decimal(1)
+    per: Positive = Decimal(1)
 
 
 class Boolean(Model):

@@ -7,9 +7,11 @@ message means adding one entry here; tests check that every code used in the sou
 from __future__ import annotations
 
 import os
+from decimal import Decimal
 from typing import Any
 
 from libeval.text.bilingual import Bilingual
+from libeval.text.numbers import plain
 from libeval.text.table_messages import TABLE_MESSAGES
 
 CATALOGUE: dict[str, Bilingual] = {
@@ -77,6 +79,10 @@ CATALOGUE: dict[str, Bilingual] = {
     "number-text": Bilingual(
         en="cannot read {text} as a number (write e.g. 1200, 1,200, 2.5万 or 600㎡)",
         zh="无法把 {text} 读作数字（可写作 1200、1,200、2.5万 或 600㎡）",
+    ),
+    "tiny-number": Bilingual(
+        en="must be 0 or at least {tiny} in size (a smaller number is a typing accident)",
+        zh="应为 0，或绝对值不小于 {tiny}（更小的数应为笔误）",
     ),
     "unit-conflict": Bilingual(
         en="the value is written in {written} but unit is {given}",
@@ -336,7 +342,10 @@ SUGGEST = Bilingual(zh="；是否应为“{}”？", en="; did you mean '{}'?")
 def render(code: str, lang: str, args: dict[str, Any]) -> str:
     """The message `code` in `lang`; arguments that are `Bilingual` are given in `lang` too."""
     template = CATALOGUE[code].get(lang)
-    shown = {k: v.get(lang) if isinstance(v, Bilingual) else v for k, v in args.items()}
+    shown = {
+        k: v.get(lang) if isinstance(v, Bilingual) else plain(v) if isinstance(v, Decimal) else v
+        for k, v in args.items()
+    }
     try:
         text = template.format(**shown)
     except (KeyError, IndexError):  # a missing argument must never hide the problem itself

@@ -6,13 +6,36 @@ import functools
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal
 
+# Beyond these sizes a number is shown with an exponent (1.235e+60): no file holds one (they
+# are limited to 1e-15..1e15), only a derived value can, and its digits would mean nothing.
+BIG = 18
+SMALL = -16
+
+
+def _scientific(d: Decimal) -> str:
+    """Four significant digits and an exponent: 1.235e+60, 1e-20."""
+    mantissa, exponent = format(d, ".3e").split("e")
+    if "." in mantissa:
+        mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}e{exponent}"
+
+
+def _extreme(d: Decimal) -> bool:
+    return d.is_finite() and d != 0 and not SMALL <= d.adjusted() < BIG
+
 
 @functools.lru_cache(maxsize=8192)
 def plain(d: Decimal) -> str:
-    """No exponent, no trailing zeros: Decimal('24.0') -> '24', Decimal('775.30') -> '775.3'."""
-    if d == d.to_integral_value():
-        return str(d.quantize(Decimal(1)))
-    return format(d.normalize(), "f")
+    """No exponent, no trailing zeros: Decimal('24.0') -> '24', Decimal('775.30') -> '775.3'.
+    Exact for any size a file may hold; beyond it, four digits and an exponent."""
+    if not d.is_finite():
+        return str(d)
+    if _extreme(d):
+        return _scientific(d)
+    text = format(d, "f")  # exact: no context precision involved
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
 
 
 def points(d: Decimal) -> str:
@@ -26,6 +49,8 @@ def value(d: Decimal | bool | None, lang: str = "zh") -> str:
         return "—"
     if isinstance(d, bool):
         return ("是" if d else "否") if lang == "zh" else ("yes" if d else "no")
+    if _extreme(d):
+        return _scientific(d)
     if abs(d) < 1 and d != 0:
         shown = d.quantize(Decimal(10) ** (min(-2, d.adjusted() - 3)), ROUND_HALF_UP)
         return plain(shown)
@@ -55,4 +80,6 @@ def to_json(d: Decimal | bool | None) -> int | float | bool | None:
         return d
     if d == d.to_integral_value():
         return int(d)
+    if d.adjusted() >= BIG:  # a derived value beyond any file's numbers: its decimals mean nothing
+        return float(d)
     return float(d.quantize(Decimal("1e-10"), ROUND_HALF_UP).normalize())
