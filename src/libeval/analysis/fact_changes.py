@@ -17,7 +17,7 @@ from libeval.scoring.values import Values
 from libeval.text.bilingual import Bilingual
 
 LIMIT = Decimal("1e15")  # the largest value a fact may hold
-_CACHED = 4096  # sets of changes whose values a State keeps
+_CACHED = 256  # sets of changes whose values a State keeps (the base ones stay: the least recently used go)
 
 
 @dataclass(frozen=True)
@@ -67,11 +67,12 @@ class State:
     def values(self, changes: Iterable[FactChange] = ()) -> Values:
         """The values of the library with `changes` made (kept: a plan asks for the same ones often)."""
         key = tuple(changes)
-        found = self._values.get(key)
+        found = self._values.pop(key, None)
         if found is None:
+            found = Values(self.std, self.library_with(key), None)
             if len(self._values) >= _CACHED:
-                self._values.clear()
-            found = self._values[key] = Values(self.std, self.library_with(key), None)
+                del self._values[next(iter(self._values))]  # the least recently used
+        self._values[key] = found
         return found
 
     def value(self, name: str, changes: Iterable[FactChange] = ()) -> Decimal | bool | None:
