@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from libeval.analysis.fact_changes import FactChange, set_fact
-from libeval.analysis.plan import Option, Plan, choose, plan
+from libeval.analysis.fact_changes import FactChange, State, fact_change, set_fact
+from libeval.analysis.plan import Option, Plan, _ancestors, _levels, _options, choose, plan
 from libeval.cli import app
 from libeval.load.folders import load_library, load_standard
 from libeval.models.library import FactValue
@@ -209,3 +209,52 @@ def test_a_prerequisite_on_a_sum_of_scores_is_planned_as_one_sum() -> None:
     assert step.solved and step.options
     assert p.projected is not None and p.projected.grade is not None and p.projected.grade.id == "g1"
     assert p.projected.points("1.1") + p.projected.points("1.2") >= 25
+
+
+def _rescored_as_a_whole(std: Any, lib: Any, asmt: Any, measure: str | None = None) -> int:
+    """Every option's gain and changed indicators, found by scoring only what its fact feeds, are
+    what scoring the whole library again gives; no level with a gain is left out."""
+    state = State(std, lib, asmt)
+    current = state.run()
+    codes = None if measure is None else {c for c in std.nodes if measure in _ancestors(std, c)}
+    measured = None if measure is None else [measure]
+    options = {(o.change.fact, o.change.new): o for o in _options(state, [], current, codes, measured)}
+    before = {i.code: i.score for i in current.indicators}
+    found = 0
+    for fact in std.facts:
+        for level in _levels(state, fact, [], current):
+            change = fact_change(state, fact, level)
+            full = state.run([change])
+            gain = full.points(measure) - current.points(measure) if measure else full.total - current.total
+            if gain <= 0:
+                assert (fact, change.new) not in options
+                continue
+            option = options[(fact, change.new)]
+            assert option.gain == gain
+            assert [(g.code, g.old, g.new) for g in option.indicators] == [
+                (i.code, before[i.code], i.score)
+                for i in full.indicators
+                if i.score != before[i.code] and (codes is None or i.code in codes)
+            ]
+            found += 1
+    assert found == len(options)
+    return found
+
+
+def test_options_score_only_what_their_fact_feeds() -> None:
+    folder = load_library(EXAMPLE)
+    for name in ("self", "prefecture"):  # the prefecture marks 2.1.8 not applicable
+        asmt, _ = folder.assessments[name]
+        assert _rescored_as_a_whole(folder.standard, folder.library, asmt) > 20
+        assert _rescored_as_a_whole(folder.standard, folder.library, asmt, "1") > 10
+        assert _rescored_as_a_whole(folder.standard, folder.library, asmt, "3.1") > 5
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mini_libraries())
+def test_options_score_only_what_their_fact_feeds_on_any_library(
+    case: tuple[dict[str, Any], dict[str, Any], str],
+) -> None:
+    facts, judged, region = case
+    _rescored_as_a_whole(MINI, library(facts, region), assessment(judged))
+    _rescored_as_a_whole(MINI, library(facts, region), assessment(judged), "2.2")

@@ -5,19 +5,25 @@ measures how the time grows)."""
 from __future__ import annotations
 
 import copy
+import importlib.util
 import re
 import shutil
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
+import pytest
 import yaml
 from typer.testing import CliRunner
 
+from libeval.analysis import fact_changes
+from libeval.analysis import plan as plan_module
+from libeval.analysis.plan import plan
 from libeval.cli import app
 from libeval.load.folders import load_library
 from libeval.scoring.engine import score
 
-from conftest import EXAMPLE, STANDARD
+from conftest import EXAMPLE, ROOT, STANDARD
 
 
 def _recode(node: dict[str, Any], prefix: str) -> None:
@@ -85,4 +91,51 @@ def test_five_times_the_bundled_standard_loads_checks_and_scores(tmp_path: Path)
         assert ours.total > theirs.total
 
     r = CliRunner().invoke(app, ["score", str(lib), "--format", "json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+
+
+def _generator() -> ModuleType:
+    """benchmarks/generate_standard.py, which is not a package."""
+    path = ROOT / "benchmarks" / "generate_standard.py"
+    spec = importlib.util.spec_from_file_location("generate_standard", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_generated_standard_of_1000_indicators_checks_scores_and_plans(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lib = _generator().write(tmp_path / "n1000", 1000, 300, 2017)
+    r = CliRunner().invoke(app, ["check", str(lib), str(tmp_path / "n1000" / "standard.yaml")], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    assert ": error:" not in r.stderr and "[unused-fact]" not in r.stderr  # every fact is read
+
+    folder = load_library(lib)
+    std = folder.standard
+    assert (len(std.leaves), len(std.facts)) == (1000, 300)
+    kinds = {std.nodes[c].node.rule.kind for c in std.leaves}  # type: ignore[union-attr]
+    assert kinds == {"tiers", "linear", "per_unit", "boolean", "judged"}
+    assert sum(1 for i in std.nodes.values() if i.node.capped) > 10 and std.spec.bonus is not None
+    assert all(g.prerequisites for g in std.spec.grades)
+
+    result = score(std, folder.library, folder.assessment("self"), "self")
+    assert len(result.indicators) == 1000 and 0 < result.total <= result.max + result.bonus_max
+    # bounded work: the whole library is scored a few times, not once per candidate level
+    scorings = []
+
+    def counted(*args: Any) -> Any:
+        scorings.append(1)
+        return score(*args)
+
+    monkeypatch.setattr(fact_changes, "score", counted)
+    monkeypatch.setattr(plan_module, "score", counted)
+    p = plan(std, folder.library, folder.assessment("self"))
+    assert len(scorings) <= 2 + plan_module.MAX_ROUNDS + len(std.spec.grades[0].prerequisites), len(scorings)
+    assert p.status in ("plan", "unreachable", "reached")
+    if p.status == "plan":
+        assert p.projected is not None and p.projected.grade is not None
+
+    r = CliRunner().invoke(app, ["plan", str(lib), "--format", "json"], catch_exceptions=False)
     assert r.exit_code == 0, r.stderr

@@ -17,6 +17,7 @@ from libeval.scoring.values import Values, apply_corrections
 from libeval.text.bilingual import Bilingual
 
 LIMIT = Decimal("1e15")  # the largest value a fact may hold
+_CACHED = 256  # sets of changes whose values a State keeps (the base ones stay: the least recently used go)
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ class State:
         self.library = library
         self.assessment = assessment.model_copy(update={"corrections": {}})
         self.facts, self.population = apply_corrections(library, assessment)
+        self._values: dict[tuple[FactChange, ...], Values] = {}
+        self._feeds: dict[str, tuple[str, ...]] | None = None
 
     def with_changes(self, changes: Iterable[FactChange]) -> dict[str, FactValue]:
         facts = dict(self.facts)
@@ -53,16 +56,44 @@ class State:
             facts[c.fact] = set_fact(self.std, facts.get(c.fact), c.fact, c.new)
         return facts
 
+    def library_with(self, changes: Iterable[FactChange] = ()) -> Library:
+        return self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
+
     def run(self, changes: Iterable[FactChange] = ()) -> Result:
-        lib = self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
-        return score(self.std, lib, self.assessment, "plan")
+        return score(self.std, self.library_with(changes), self.assessment, "plan")
+
+    def values(self, changes: Iterable[FactChange] = ()) -> Values:
+        """The values of the library with `changes` made (kept: a plan asks for the same ones often)."""
+        key = tuple(changes)
+        found = self._values.pop(key, None)
+        if found is None:
+            found = Values(self.std, self.library_with(key), None)
+            if len(self._values) >= _CACHED:
+                del self._values[next(iter(self._values))]  # the least recently used
+        self._values[key] = found
+        return found
 
     def value(self, name: str, changes: Iterable[FactChange] = ()) -> Decimal | bool | None:
-        lib = self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
         try:
-            return Values(self.std, lib, None).get(name)
+            return self.values(changes).get(name)
         except (MissingValue, ZeroDivision):
             return None
+
+    @property
+    def feeds(self) -> dict[str, tuple[str, ...]]:
+        """fact -> the indicators whose rule reads it (directly or through derived values), in
+        the standard's order; only these can change when the fact does."""
+        if self._feeds is None:
+            feeds: dict[str, list[str]] = {f: [] for f in self.std.facts}
+            for code in self.std.leaves:
+                rule = self.std.nodes[code].node.rule
+                if rule is None or rule.kind == "judged":
+                    continue
+                for fact in self.std.depends_on(rule.value):
+                    if fact in feeds:
+                        feeds[fact].append(code)
+            self._feeds = {f: tuple(codes) for f, codes in feeds.items()}
+        return self._feeds
 
 
 def set_fact(std: Standard, entry: FactValue | None, fact: str, new: Decimal | bool) -> FactValue:
@@ -81,8 +112,13 @@ def set_fact(std: Standard, entry: FactValue | None, fact: str, new: Decimal | b
         moved: dict[int, Decimal | bool] = {y: Decimal(v) + step for y, v in years.items()}
         if definition.type == "integer":
             moved = {y: Decimal(v).to_integral_value(rounding=ROUND_CEILING) for y, v in moved.items()}
-        return FactValue.model_construct(years=moved, unit=entry.unit if entry else None)
-    return FactValue.model_construct(value=new, unit=entry.unit if entry else None)
+        return _BLANK.model_copy(update={"years": moved, "unit": entry.unit if entry else None})
+    return _BLANK.model_copy(update={"value": new, "unit": entry.unit if entry else None})
+
+
+# A fact with nothing set, copied for each changed fact: model_construct looks up the default of
+# every unset field, and pydantic inspects the signature of each default factory to do so.
+_BLANK = FactValue()
 
 
 def fact_change(state: State, fact: str, new: Decimal | bool) -> FactChange:

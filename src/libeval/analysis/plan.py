@@ -25,6 +25,7 @@ from libeval.analysis.fact_changes import FactChange, State, fact_change, solve
 from libeval.models import Assessment, Condition, Grade, Judged, Library, Linear, PerUnit, Tiers
 from libeval.models.result import ConditionResult, GradeResult, Result
 from libeval.scoring.engine import score
+from libeval.scoring.rules import ZERO, Context, score_rule
 from libeval.scoring.standard import Standard, at_variant
 from libeval.text.bilingual import Bilingual
 
@@ -129,13 +130,11 @@ def _levels(state: State, fact: str, base: list[FactChange], current: Result) ->
         return []
     variant = current.variant
     out: set[Decimal] = set()
-    for code in std.leaves:
+    for code in state.feeds[fact]:
         rule = std.nodes[code].node.rule
         if isinstance(rule, Judged) or rule is None or rule.kind == "boolean":
             continue
         value_id = rule.value
-        if fact != value_id and fact not in std.depends_on(value_id):
-            continue
         now = state.value(value_id, base)
         if now is None or isinstance(now, bool):
             now = Decimal(0)
@@ -171,25 +170,76 @@ def _options(
     """Every single-fact improvement: its exact gain on the total (or on the summed points of the
     codes in `measure`, for a prerequisite on a score or a sum of scores)."""
 
-    def points(r: Result) -> Decimal:
-        return r.total if measure is None else sum((r.points(c) for c in measure), Decimal(0))
-
     before = {i.code: i for i in current.indicators}
+    rescore = _Rescore(state, current, before)
     out: list[Option] = []
     for fact in state.std.facts:
         for level in _levels(state, fact, base, current):
             change = fact_change(state, fact, level)
-            r = state.run([*base, change])
-            gain = points(r) - points(current)
+            scores = rescore(state.feeds[fact], [*base, change])
+            gain = rescore.points(scores, measure) - rescore.points({}, measure)
             if gain <= 0:
                 continue
             gains = tuple(
-                Gain(i.code, i.name, before[i.code].score, i.score)
-                for i in r.indicators
-                if i.score != before[i.code].score and (codes is None or i.code in codes)
+                Gain(code, before[code].name, before[code].score, new)
+                for code, new in scores.items()
+                if code in before and new != before[code].score and (codes is None or code in codes)
             )
             out.append(Option(change, gain, gains))
     return out
+
+
+class _Rescore:
+    """The scores that change when facts change, without scoring the whole library again: the
+    indicators a fact feeds are scored by their rules, and the groups above them summed and
+    capped again as the engine does; every other score is the current result's."""
+
+    def __init__(self, state: State, current: Result, before: dict[str, Any]) -> None:
+        self.state = state
+        self.std = state.std
+        self.variant = current.variant
+        self.old: dict[str, Decimal] = {code: i.score for code, i in before.items()}
+        self.old.update((code, g.score) for code, g in current.groups.items())
+        na = state.assessment.not_applicable
+        self.fixed = {code for code in na if code in self.std.nodes and self.std.nodes[code].node.not_applicable}
+
+    def __call__(self, leaves: Sequence[str], changes: list[FactChange]) -> dict[str, Decimal]:
+        """code -> new score of every indicator and group whose score changed (in tree order
+        for the indicators)."""
+        std = self.std
+        ctx = Context(self.state.values(changes), self.variant, std.spec.precision, None)
+        new: dict[str, Decimal] = {}
+        for code in leaves:
+            if code in self.fixed:
+                continue  # not applicable: its points do not depend on facts
+            points = score_rule(std.nodes[code].node, ctx).score
+            if points != self.old[code]:
+                new[code] = points
+        groups: set[str] = set()
+        for code in new:
+            parent = std.nodes[code].parent
+            while parent is not None and parent not in groups:
+                groups.add(parent)
+                parent = std.nodes[parent].parent
+        for code in sorted(groups, key=lambda c: -std.nodes[c].depth):  # children before parents
+            node = std.nodes[code].node
+            raw = ZERO
+            for child in node.children:
+                raw += new.get(child.code, self.old[child.code])
+            new[code] = min(raw, node.max) if node.capped else raw
+        return new
+
+    def points(self, new: dict[str, Decimal], measure: Sequence[str] | None) -> Decimal:
+        """The total (as the engine adds it: the parts, then the bonus), or the summed points of
+        the codes in `measure`."""
+        if measure is not None:
+            return sum((new.get(c, self.old.get(c, Decimal(0))) for c in measure), Decimal(0))
+        spec = self.std.spec
+        base = ZERO
+        for part in spec.parts:
+            base += new.get(part.code, self.old[part.code])
+        bonus = new.get(spec.bonus.code, self.old[spec.bonus.code]) if spec.bonus is not None else ZERO
+        return base + bonus
 
 
 def choose(options: list[Option], need: Decimal, places: int) -> list[Option] | None:
@@ -212,18 +262,23 @@ def choose(options: list[Option], need: Decimal, places: int) -> list[Option] | 
     best = [INFINITY] * (goal + 1)
     best[0] = 0.0
     how: list[tuple[Option, ...]] = [()] * (goal + 1)
+    top = 0  # no gain above this is reached yet: the cells beyond it need no visit
     for group in groups.values():
         new_best, new_how = best[:], how[:]
+        new_top = top
         for o in group:
             g = int((o.gain / unit).to_integral_value(rounding="ROUND_FLOOR"))
-            for have in range(goal + 1):
-                if best[have] == INFINITY:
+            price = o.cost
+            for have in range(top + 1):
+                held = best[have]
+                if held == INFINITY:
                     continue
                 reach = min(goal, have + g)
-                cost = best[have] + o.cost
+                cost = held + price
                 if cost < new_best[reach] - 1e-12:
                     new_best[reach], new_how[reach] = cost, (*how[have], o)
-        best, how = new_best, new_how
+                    new_top = max(new_top, reach)
+        best, how, top = new_best, new_how, new_top
     return list(how[goal]) if best[goal] < INFINITY else None
 
 
