@@ -3,15 +3,17 @@ the smallest such change that brings a value (a fact or a derived value) to a bo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
+from typing import Any
 
 from libeval.models import Assessment, Library
 from libeval.models.library import FactValue
 from libeval.models.result import Result
 from libeval.scoring.engine import score
 from libeval.scoring.formula import MissingValue, ZeroDivision
+from libeval.scoring.rules import ZERO, Context, score_rule
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.scoring.values import Values, apply_corrections
 from libeval.text.bilingual import Bilingual
@@ -179,3 +181,56 @@ def solve(state: State, name: str, need: Decimal, base: list[FactChange], higher
         if best is None or candidate.relative < best.relative:
             best = candidate
     return best
+
+
+class Rescore:
+    """The scores that change when facts change, without scoring the whole library again: the
+    indicators a fact feeds are scored by their rules, and the groups above them summed and
+    capped again as the engine does; every other score is the current result's."""
+
+    def __init__(self, state: State, current: Result, before: dict[str, Any]) -> None:
+        self.state = state
+        self.std = state.std
+        self.variant = current.variant
+        self.old: dict[str, Decimal] = {code: i.score for code, i in before.items()}
+        self.old.update((code, g.score) for code, g in current.groups.items())
+        na = state.assessment.not_applicable
+        self.fixed = {code for code in na if code in self.std.nodes and self.std.nodes[code].node.not_applicable}
+
+    def __call__(self, leaves: Sequence[str], changes: list[FactChange]) -> dict[str, Decimal]:
+        """code -> new score of every indicator and group whose score changed (in tree order
+        for the indicators)."""
+        std = self.std
+        ctx = Context(self.state.values(changes), self.variant, std.spec.precision, None)
+        new: dict[str, Decimal] = {}
+        for code in leaves:
+            if code in self.fixed:
+                continue  # not applicable: its points do not depend on facts
+            points = score_rule(std.nodes[code].node, ctx).score
+            if points != self.old[code]:
+                new[code] = points
+        groups: set[str] = set()
+        for code in new:
+            parent = std.nodes[code].parent
+            while parent is not None and parent not in groups:
+                groups.add(parent)
+                parent = std.nodes[parent].parent
+        for code in sorted(groups, key=lambda c: -std.nodes[c].depth):  # children before parents
+            node = std.nodes[code].node
+            raw = ZERO
+            for child in node.children:
+                raw += new.get(child.code, self.old[child.code])
+            new[code] = min(raw, node.max) if node.capped else raw
+        return new
+
+    def points(self, new: dict[str, Decimal], measure: Sequence[str] | None) -> Decimal:
+        """The total (as the engine adds it: the parts, then the bonus), or the summed points of
+        the codes in `measure`."""
+        if measure is not None:
+            return sum((new.get(c, self.old.get(c, Decimal(0))) for c in measure), Decimal(0))
+        spec = self.std.spec
+        base = ZERO
+        for part in spec.parts:
+            base += new.get(part.code, self.old[part.code])
+        bonus = new.get(spec.bonus.code, self.old[spec.bonus.code]) if spec.bonus is not None else ZERO
+        return base + bonus
