@@ -2,6 +2,7 @@
 
     python benchmarks/run.py [--quick] [--repeat N]
     python benchmarks/run.py --hostile    # the hostile inputs only; rewrites that section of RESULTS.md
+    python benchmarks/run.py --scale [--before REV]   # score and plan, 82 to 1,000 indicators
 
 Every figure is the median wall time of repeated whole-process runs, with the peak resident
 memory of the process (children included where a run has worker processes). Ratios are
@@ -17,6 +18,9 @@ on first use and never committed.
 Hostile inputs (a 50 MB file, an alias bomb, 100,000 levels of nesting, 600,000 values; made by
 tests/hostile.py, the generators the tests use) are timed here, not in the tests: the tests
 assert that the loader refuses them with bounded work, which a loaded machine cannot break.
+
+The standards of `--scale` (benchmarks/generate_standard.py, seeded) are generated too and never
+committed; `--scale` writes its own section of RESULTS.md and leaves the rest as it is.
 """
 
 from __future__ import annotations
@@ -151,7 +155,14 @@ def main() -> None:
     parser.add_argument("--hostile", action="store_true", help="only the hostile inputs (about 20 s)")
     parser.add_argument("--repeat", type=int, default=0, help="repeats of the batch runs (default 3, quick 1)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    parser.add_argument(
+        "--scale", action="store_true", help="only: score and plan on standards of 82 to 1,000 indicators"
+    )
+    parser.add_argument("--before", metavar="REV", help="with --scale: plan with the code of this git revision too")
     args = parser.parse_args()
+    if args.scale:
+        scale(args.out, args.repeat or 5, args.before)
+        return
     small_repeat = 5 if args.quick else 11
     batch_repeat = args.repeat or (1 if args.quick else 3)
     hostile_repeat = 5 if args.quick or args.hostile else 11
@@ -268,7 +279,9 @@ def write(out: Path, r: dict[str, Measure], sizes: list[int]) -> None:
         f"| peak memory of any run (MB) | {peak:.1f} | ≤ 100 | {verdict(peak, '≤ 100')} |",
         "",
     ]
-    out.write_text("\n".join(lines), encoding="utf-8")
+    # the sections other runs write (## ...) stay as they were
+    sections = out.read_text(encoding="utf-8").split("\n## ", 1)[1:] if out.is_file() else []
+    out.write_text("\n".join(lines) + "".join(f"\n## {rest}" for rest in sections), encoding="utf-8")
     print(f"\nwrote {out}")
     print("\n".join(lines[-len(rows) - 3 :]))
 
@@ -310,6 +323,121 @@ def write_hostile(out: Path, r: dict[str, Measure], how: str) -> None:
     out.write_text((kept + "\n\n" if kept else "") + "\n".join(lines), encoding="utf-8")
     print(f"\nwrote {out}")
     print("\n".join(lines[-len(rows) - 5 :]))
+
+
+def replace_section(out: Path, title: str, text: str) -> None:
+    """Put `text` (starting with the heading `title`) in place of that section of `out`, from its
+    heading to the next `## ` heading, or at the end; every other section stays as it is."""
+    old = out.read_text(encoding="utf-8") if out.is_file() else "# Benchmark results\n"
+    head, found, rest = old.partition(title + "\n")
+    tail = ""
+    if found:
+        after = rest.find("\n## ")
+        tail = rest[after:] if after >= 0 else ""
+    out.write_text(head.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n" + tail, encoding="utf-8")
+
+
+SCALE_TITLE = "## Standards at scale"
+SCALE_SIZES = (82, 250, 500, 1000)
+
+
+def scale_corpus(indicators: int) -> Path:
+    """A generated standard of `indicators` indicators (and 0.3 facts per indicator, at least the
+    bundled standard's 48) with one library, under benchmarks/corpus/scale/."""
+    out = HERE / "corpus" / "scale" / f"n{indicators}"
+    facts = max(48, indicators * 3 // 10)
+    if not (out / ".done").is_file():
+        print(f"generating a standard of {indicators} indicators into {out} ...", flush=True)
+        args = [str(out), "--indicators", str(indicators), "--facts", str(facts)]
+        subprocess.run([PY, str(HERE / "generate_standard.py"), *args], check=True)
+        (out / ".done").write_text(f"seed 2017, {facts} facts\n")
+    return out / "lib"
+
+
+def checkout(rev: str, into: Path) -> Path:
+    """The source tree of a git revision (its src/ is put first on PYTHONPATH to run it)."""
+    into.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into / "src"
+
+
+def scale(out: Path, repeat: int, before: str | None) -> None:
+    """Whole-process medians of `score` and `plan` on standards of 82 to 1,000 indicators, against
+    the import floor of the same run; written as a section of RESULTS.md."""
+    results: dict[str, Measure] = {}
+    tmp = Path(tempfile.mkdtemp(prefix="libeval-bench-"))
+    try:
+        old_src = checkout(before, tmp / "before") if before else None
+        results["import"] = measure(
+            "import floor: import typer, yaml, pydantic", [PY, "-c", "import typer, yaml, pydantic"], 11
+        )
+        for n in SCALE_SIZES:
+            lib = str(scale_corpus(n))
+            results[f"score{n}"] = measure(f"score, {n} indicators", [LIBEVAL, "score", lib], repeat)
+            results[f"plan{n}"] = measure(f"plan, {n} indicators", [LIBEVAL, "plan", lib], repeat)
+            if old_src is not None:
+                old = [
+                    sys.executable,
+                    "-c",
+                    f"import sys; sys.path.insert(0, {str(old_src)!r}); "
+                    "from libeval.cli import main; sys.argv[0] = 'libeval'; main()",
+                    "plan",
+                    lib,
+                ]
+                results[f"before{n}"] = measure(f"plan, {n} indicators, at {before}", old, min(repeat, 3))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    write_scale(out, results, before)
+
+
+def write_scale(out: Path, r: dict[str, Measure], before: str | None) -> None:
+    floor = r["import"].seconds
+
+    first = SCALE_SIZES[0]
+
+    def per(key: str, n: int) -> str:
+        """ms per indicator over the import floor, and per indicator added since the smallest."""
+        total = (r[key].seconds - floor) / n * 1000
+        if n == first:
+            return f"{total:.2f} | —"
+        added = (r[key].seconds - r[key.rstrip("0123456789") + str(first)].seconds) / (n - first) * 1000
+        return f"{total:.2f} | {added:.2f}"
+
+    head = "| indicators | facts | score s | ms / ind. | ms / added ind. | plan s | ms / ind. | ms / added ind. |"
+    rule = "|--:|--:|--:|--:|--:|--:|--:|--:|"
+    if before:
+        head += f" plan s at `{before}` | ms / ind. | ms / added ind. |"
+        rule += "--:|--:|--:|"
+    rows = []
+    for n in SCALE_SIZES:
+        row = (
+            f"| {n} | {max(48, n * 3 // 10)} | {r[f'score{n}'].seconds:.3f} | {per(f'score{n}', n)} "
+            f"| {r[f'plan{n}'].seconds:.3f} | {per(f'plan{n}', n)} |"
+        )
+        if before:
+            row += f" {r[f'before{n}'].seconds:.3f} | {per(f'before{n}', n)} |"
+        rows.append(row)
+    lines = [
+        SCALE_TITLE,
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M %Z')} by `python benchmarks/run.py --scale"
+        f"{f' --before {before}' if before else ''}` on: {machine()}.",
+        "",
+        "Standards from `benchmarks/generate_standard.py` (seed 2017; 0.3 facts per indicator, at least 48),",
+        "one library each; whole-process medians of `libeval score LIB` and `libeval plan LIB` "
+        f"({r['score82'].runs} runs; {r['before82'].runs if before else 0} of the older plan).",
+        f"ms / ind.: (seconds − the import floor of this run, {floor:.3f} s) / indicators; ms / added ind.:",
+        f"(seconds − seconds at {first}) / (indicators − {first}), flat when the time grows linearly.",
+        "",
+        head,
+        rule,
+        *rows,
+        "",
+    ]
+    replace_section(out, SCALE_TITLE, "\n".join(lines))
+    print(f"\nwrote the scale section of {out}")
+    print("\n".join(lines[-len(rows) - 3 :]))
 
 
 if __name__ == "__main__":
