@@ -74,7 +74,7 @@ def test_template_is_a_guided_sheet(tmp_path: Path) -> None:
     assert header[:5] == ["id", "名称 name", "单位 unit", "类型 type", "说明 description"]
     assert header[5:9] == ["2013", "2014", "2015", "2016"]
     assert ws.freeze_panes == "C2"
-    assert ws.max_row - 1 == 47
+    assert ws.max_row - 1 == 5 + 47  # the library's rows, then one per fact
     rules = {dv.type for dv in ws.data_validations.dataValidation}
     assert rules == {"decimal", "list"}
     assert "说明" in wb.sheetnames
@@ -84,7 +84,7 @@ def test_round_trip_scores_like_the_yaml(tmp_path: Path) -> None:
     lib = _scaffold(tmp_path)
     _fill(lib / "facts.xlsx", tmp_path / "filled.xlsx")
     code, out, _ = invoke("import", str(tmp_path / "filled.xlsx"), str(lib))
-    assert code == 0 and "47 项事实将更新" in out
+    assert code == 0 and "47 项将更新" in out
     assert "floor_area: — → 600" in out
     before = (lib / "library.yaml").read_bytes()
     assert invoke("import", str(tmp_path / "filled.xlsx"), str(lib))[0] == 0
@@ -122,7 +122,7 @@ def test_bad_cells_are_located_and_nothing_is_written(tmp_path: Path) -> None:
     lines = err.splitlines()
     assert any(line.startswith(f"{sheet}:事实!J{rows['floor_area']}: error: cannot read 'about 600'") for line in lines)
     assert any(
-        line.startswith(f"{sheet}:事实!J{rows['free_opening']}: error:") and "[value-type]" in line for line in lines
+        line.startswith(f"{sheet}:事实!J{rows['free_opening']}: error:") and "[sheet-value]" in line for line in lines
     )
     assert any(line.startswith(f"{sheet}:事实!F{rows['annual_loans']}: error:") for line in lines)
     assert any(line.startswith(f"{sheet}:事实!A{ws.max_row + 1}: error: unknown fact 'floor_aera'") for line in lines)

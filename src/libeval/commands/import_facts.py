@@ -1,5 +1,6 @@
-"""`libeval import`: a filled facts spreadsheet into a library folder's library.yaml; shows what
-would change, writes only when confirmed (keeping a backup)."""
+"""`libeval import`: a filled facts sheet (.xlsx, .xls or .csv) into a library folder's
+library.yaml, edited in place; shows what would change, writes only when confirmed (keeping a
+backup)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from libeval.present.problems import problem_lines
 from libeval.text.bilingual import Bilingual
 
 NOTHING = Bilingual("没有变化。", "Nothing changes.")
-WOULD = Bilingual("{n} 项事实将更新；加 --yes 写入 {target}。", "{n} facts would change; add --yes to write {target}.")
+WOULD = Bilingual("{n} 项将更新；加 --yes 写入 {target}。", "{n} entries would change; add --yes to write {target}.")
 WROTE = Bilingual("已写入 {target}（原文件备份为 {backup}）。", "Wrote {target} (the old file is kept as {backup}).")
 
 

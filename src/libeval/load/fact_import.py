@@ -1,7 +1,10 @@
-"""`libeval import`: the facts of a filled facts.xlsx into a library folder's library.yaml.
+"""`libeval import`: the facts of a filled facts sheet (.xlsx, .xls or .csv) into a library
+folder's library.yaml.
 
-The sheet's facts replace the same facts of library.yaml; facts the sheet does not mention are
-kept. The result is checked before anything is written; with an existing file the changes are
+The sheet's rows replace the values of the same facts (and the library's name, level, province,
+region and population where the sheet gives them); facts the sheet does not mention are kept.
+library.yaml is edited in place (load/yaml_edit.py): its comments, schema line and key order
+stay. The result is checked before anything is written; with an existing file the changes are
 shown and written only when confirmed, after a backup of the old file.
 """
 
@@ -13,21 +16,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load.cross_checks import check_library
-from libeval.load.facts_sheet import read_facts
 from libeval.load.folders import LIBRARY_FILE, load_library, shown
+from libeval.load.sheet_facts import read_facts
+from libeval.load.sheet_files import read_grid
 from libeval.load.validation import validate
-from libeval.load.yaml_source import load, loads, read_bytes
+from libeval.load.yaml_edit import edit_library
+from libeval.load.yaml_source import decode, loads, read_bytes
 from libeval.models import Library
 
 
 @dataclass
 class ImportPlan:
     target: Path
-    text: str  # the new library.yaml
+    data: bytes  # the new library.yaml
     changes: list[tuple[str, str, str]]  # fact, old, new
     warnings: list[Problem]
 
@@ -60,31 +63,31 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
         raise LibevalError([problem(shown(folder), None, "import-needs-library", path=shown(folder))])
     current = load_library(folder)  # raises with every problem of the folder as it is
     std = current.standard
-    got = read_facts(read_bytes(sheet, shown(sheet)), shown(sheet), std)
+    got = read_facts(read_grid(sheet, shown(sheet)), std)
     if got.problems:
         raise LibevalError(got.problems)
-    src = load(target, shown(target))
-    data = dict(src.data)
-    facts = dict(data.get("facts") or {})
+    raw = read_bytes(target, shown(target))
+    src = loads(raw, shown(target))  # the untrusted-YAML limits, before ruamel reads it
+    old_facts = src.data.get("facts") if isinstance(src.data.get("facts"), dict) else {}
     changes = []
+    for key, value in got.library.items():
+        old = src.data.get(key) if "." not in key else (src.data.get("attributes") or {}).get(key.split(".", 1)[1])
+        if _show(old) != _show(value) or (old is None) != (value is None):
+            changes.append((key, _show(old), _show(value)))
     for fid, entry in got.facts.items():
-        old = facts.get(fid)
+        old = old_facts.get(fid)
         new = _plain(entry)
         if _show(old) != _show(new) or (isinstance(old, dict) and old.get("estimated")) != new.get("estimated"):
             changes.append((fid, _show(old), _show(new)))
-        facts[fid] = new
-    data["facts"] = facts
-    text = f"# 由 libeval import 从 {sheet.name} 更新于 {dt.date.today().isoformat()}\n" + yaml.safe_dump(
-        _plain(data), allow_unicode=True, sort_keys=False, width=1000
-    )
-    check_src = loads(text.encode("utf-8"), shown(target))
+    data = edit_library(raw, decode(raw, shown(target)), src, got.facts, got.library)
+    check_src = loads(data, shown(target))
     library, found = validate(Library, check_src)
     problems = list(found)
     if library is not None:
         problems += check_library(std, library, check_src, folder)
     if errors_only(problems):
         raise LibevalError(problems)
-    return ImportPlan(target, text, changes, problems)
+    return ImportPlan(target, data, changes, problems)
 
 
 def write_import(plan: ImportPlan) -> Path | None:
@@ -96,5 +99,5 @@ def write_import(plan: ImportPlan) -> Path | None:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = plan.target.with_name(f"{plan.target.name}.{stamp}.bak")
         write_atomic(backup, plan.target.read_bytes())
-    write_atomic(plan.target, plan.text)
+    write_atomic(plan.target, plan.data)
     return backup

@@ -1,16 +1,16 @@
-"""The facts spreadsheet (openpyxl is imported here and in present/sheets.py only, by the
-commands that need it).
+"""The facts spreadsheet (openpyxl is imported here, in load/standard_table.py and in
+present/sheets.py only, by the commands that need it).
 
-- facts_template: a facts.xlsx with one row per fact of a standard, per-year columns, cell
-  validation, Chinese labels;
-- read_facts: the facts of a filled sheet, every bad cell located as `facts.xlsx:事实!C12`.
+- facts_template: a facts.xlsx with rows for the library (name, level, province, region and
+  population, with drop-downs in Chinese) and one row per fact of a standard, per-year columns,
+  cell validation, Chinese labels;
+- xlsx_grid: the cells of a filled .xlsx for load/sheet_facts.py, with what Excel keeps beside a
+  value: a percentage format, a formula without a saved result.
 """
 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -18,24 +18,17 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-from pydantic_core import PydanticCustomError
 
-from libeval.errors import Problem, problem
+from libeval.errors import LibevalError, problem
+from libeval.load.sheet_facts import TAIL, columns, info_rows
+from libeval.load.sheet_files import FACTS_SHEET, Grid, SheetCell, is_percent
 from libeval.scoring.standard import Standard
-from libeval.text import reading as humane
 
-FACTS_SHEET = "事实"
 HEAD = Font(bold=True)
 FILL = PatternFill("solid", fgColor="DDEBF7")
 GROUP = PatternFill("solid", fgColor="F2F2F2")
-FIXED = ["id", "名称 name", "单位 unit", "类型 type", "说明 description"]
-TAIL = ["数值 value", "来源 source", "备注 note", "估计值 estimated"]
+INFO = PatternFill("solid", fgColor="FFF2CC")  # the library's own rows
 TYPES_ZH = {"number": "数值", "integer": "整数", "boolean": "是/否", "percent": "百分比"}
-
-
-def _columns(std: Standard) -> list[str]:
-    period = std.spec.period
-    return [*FIXED, *[str(y) for y in range(period.start, period.end + 1)], *TAIL]
 
 
 def first_sheet(wb: Workbook) -> Worksheet:
@@ -70,7 +63,7 @@ def facts_template(std: Standard) -> bytes:
     wb = Workbook()
     ws = first_sheet(wb)
     ws.title = FACTS_SHEET
-    cols = _columns(std)
+    cols = columns(std)
     ws.append(cols)
     for cell in ws[1]:
         cell.font, cell.fill = HEAD, FILL
@@ -90,7 +83,38 @@ def facts_template(std: Standard) -> bytes:
     for dv in (number, yes_no, flag):
         ws.add_data_validation(dv)
     value_col = cols.index(TAIL[0]) + 1
-    for row, fact in enumerate(std.spec.facts, start=2):
+    value_letter = get_column_letter(value_col)
+    rows = info_rows(std)
+    for row, info_row in enumerate(rows, start=2):
+        ws.append(
+            [
+                info_row.id,
+                info_row.name,
+                info_row.unit,
+                "下拉选择" if info_row.kind == "choice" else "文本",
+                info_row.describe,
+            ]
+        )
+        if info_row.kind == "number":
+            ws.cell(row=row, column=4).value = "数值"
+            number.add(f"{value_letter}{row}")
+        if info_row.kind == "choice":
+            labels = ",".join(label.zh for _, label in info_row.choices)
+            choice = DataValidation(
+                type="list",
+                formula1=f'"{labels}"',
+                allow_blank=True,
+                error="请从下拉列表中选择 / choose from the list",
+                errorTitle="libeval",
+            )
+            ws.add_data_validation(choice)
+            choice.add(f"{value_letter}{row}")
+        if info_row.key == "level":
+            ws.cell(row=row, column=value_col).value = next(lb.zh for v, lb in info_row.choices if v == std.spec.level)
+        for y in years:
+            ws.cell(row=row, column=cols.index(y) + 1).fill = GROUP
+        ws.cell(row=row, column=value_col).fill = INFO
+    for row, fact in enumerate(std.spec.facts, start=2 + len(rows)):
         ws.append(
             [
                 fact.id,
@@ -127,121 +151,44 @@ def facts_template(std: Standard) -> bytes:
     info = wb.create_sheet("说明")
     for line in (
         f"评估标准：{std.spec.id} {std.spec.title}",
+        "前几行（黄色）是图书馆的基本信息：名称、级别、省份、地区（下拉选择）与服务人口，填在“数值”列。",
         "按年填报的事实填写各年份列；其他事实填写“数值”列。留空表示未填写（缺少数据），不会当作 0。",
         "数字可写作 1200、1,200、2.5万、600㎡、85%；是/否类填写“是”或“否”。估计值请在“估计值”列填“是”。",
+        "请直接填写数字，不要用公式；如用了公式，请在 Excel 或 WPS 中保存后再导入。",
         "填好后运行：libeval import facts.xlsx <图书馆目录>（已有 library.yaml 时加 --yes 才会写入，并留下备份）。",
+        "也可另存为 .xls 或 .csv（UTF-8 或 GBK 编码均可）后导入：libeval import facts.csv <图书馆目录>。",
     ):
         info.append([line])
     info.column_dimensions["A"].width = 110
     return workbook_bytes(wb)
 
 
-@dataclass
-class SheetFacts:
-    facts: dict[str, dict[str, Any]]  # fact id -> library.yaml entry
-    problems: list[Problem]
-
-
-def _where(name: str, ref: str) -> str:
-    return f"{name}:{FACTS_SHEET}!{ref}"
-
-
-def _cell_value(raw: Any, fact: Any, where: str, problems: list[Problem]) -> Decimal | bool | None:
-    if raw is None or (isinstance(raw, str) and not raw.strip()):
-        return None
-    if isinstance(raw, bool):
-        value: Decimal | bool = raw
-    elif isinstance(raw, int | float):
-        value = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-    elif isinstance(raw, str):
-        try:
-            value, unit = humane.parse(raw)
-        except PydanticCustomError:
-            problems.append(problem(where, None, "number-text", text=repr(raw)))
-            return None
-        if unit and fact.unit and humane.canonical_unit(fact.unit) != unit:
-            problems.append(problem(where, None, "unit-mismatch", id=fact.id, expected=fact.unit, got=unit))
-            return None
-    else:
-        problems.append(problem(where, None, "number-text", text=repr(str(raw))))
-        return None
-    if (fact.type == "boolean") != isinstance(value, bool):
-        expected = "true/false (是/否)" if fact.type == "boolean" else "a number"
-        problems.append(problem(where, None, "value-type", id=fact.id, expected=expected, got=repr(raw)))
-        return None
-    return value
-
-
-def read_facts(data: bytes, name: str, std: Standard) -> SheetFacts:
-    """The facts in a filled facts.xlsx; every unreadable cell is a problem, never a zero."""
-    problems: list[Problem] = []
+def xlsx_grid(data: bytes, shown: str) -> Grid:
+    """The cells of the sheet 事实: the saved values (a formula's cached result), each number's
+    percentage format, and the formulas that have no saved result (a workbook written by a
+    program and never opened in Excel or WPS)."""
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        values = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        return SheetFacts({}, [problem(name, None, "xlsx-unreadable", detail=type(exc).__name__)])
-    if FACTS_SHEET not in wb.sheetnames:
-        return SheetFacts({}, [problem(name, None, "xlsx-no-sheet", sheet=FACTS_SHEET)])
-    ws = wb[FACTS_SHEET]
-    rows = list(ws.iter_rows(values_only=True))
-    if not rows:
-        return SheetFacts({}, [problem(name, None, "xlsx-no-sheet", sheet=FACTS_SHEET)])
-    header = [str(h).strip() if h is not None else "" for h in rows[0]]
-    col = {h: i for i, h in enumerate(header)}
-    if "id" not in col:
-        return SheetFacts({}, [problem(f"{name}:{FACTS_SHEET}!A1", None, "xlsx-header", column="id")])
-    facts: dict[str, dict[str, Any]] = {}
-    years = [h for h in header if h.isdigit()]
-    for r, row in enumerate(rows[1:], start=2):
-        fid = row[col["id"]] if col["id"] < len(row) else None
-        if fid is None or not str(fid).strip():
-            continue
-        fid = str(fid).strip()
-        fact = std.facts.get(fid)
-        if fact is None:
-            from libeval.text.suggest import did_you_mean
-
-            problems.append(
-                problem(_where(name, f"A{r}"), None, "unknown-fact", id=fid, suggest=did_you_mean(fid, std.facts))
-            )
-            continue
-
-        def cell(header_name: str, row: tuple[Any, ...] = row, r: int = r) -> tuple[Any, str]:
-            i = col.get(header_name)
-            ref = f"{get_column_letter((i or 0) + 1)}{r}"
-            return (row[i] if i is not None and i < len(row) else None), ref
-
-        entry: dict[str, Any] = {}
-        if fact.per_year:
-            values = {}
-            for y in years:
-                raw, ref = cell(y)
-                value = _cell_value(raw, fact, _where(name, ref), problems)
-                if value is not None:
-                    values[int(y)] = value
-            if values:
-                entry["years"] = values
-            raw, ref = cell(TAIL[0])
-            if raw not in (None, ""):
-                problems.append(problem(_where(name, ref), None, "per-year-expected", id=fid))
-        else:
-            raw, ref = cell(TAIL[0])
-            value = _cell_value(raw, fact, _where(name, ref), problems)
-            if value is not None:
-                entry["value"] = value
-        if not entry:
-            continue  # not given: missing, never zero
-        if fact.unit:
-            entry["unit"] = fact.unit
-        for key, header_name in (("source", TAIL[1]), ("note", TAIL[2])):
-            raw, _ = cell(header_name)
-            if raw not in (None, ""):
-                entry[key] = str(raw)
-        raw, ref = cell(TAIL[3])
-        if raw not in (None, ""):
-            flag = humane.parse(str(raw))[0] if str(raw).strip() in ("是", "否") else raw
-            if not isinstance(flag, bool):
-                problems.append(problem(_where(name, ref), None, "value-type", id=fid, expected="是/否", got=repr(raw)))
-            elif flag:
-                entry["estimated"] = True
-        facts[fid] = entry
-    return SheetFacts(facts, problems)
+        raise LibevalError([problem(shown, None, "xlsx-unreadable", detail=type(exc).__name__)]) from None
+    if FACTS_SHEET not in values.sheetnames:
+        raise LibevalError([problem(shown, None, "xlsx-no-sheet", sheet=FACTS_SHEET)])
+    rows: list[list[SheetCell]] = []
+    for cells, written in zip(
+        values[FACTS_SHEET].iter_rows(), formulas[FACTS_SHEET].iter_rows(values_only=True), strict=False
+    ):
+        row = []
+        for i, cell in enumerate(cells):
+            value: Any = cell.value
+            formula = written[i] if i < len(written) else None
+            if value is None and formula is not None:
+                text = formula if isinstance(formula, str) else getattr(formula, "text", None)
+                row.append(SheetCell(None, formula=str(text or formula)))
+                continue
+            number = isinstance(value, int | float) and not isinstance(value, bool)
+            row.append(SheetCell(value, number and is_percent(getattr(cell, "number_format", None))))
+        rows.append(row)
+    values.close()
+    formulas.close()
+    return Grid(f"{shown}:{FACTS_SHEET}", rows)

@@ -12,6 +12,7 @@ from typing import Any
 
 from libeval.text.bilingual import Bilingual
 from libeval.text.numbers import plain
+from libeval.text.sheet_messages import SHEET_MESSAGES
 from libeval.text.table_messages import TABLE_MESSAGES
 
 CATALOGUE: dict[str, Bilingual] = {
@@ -301,6 +302,7 @@ CATALOGUE: dict[str, Bilingual] = {
     "target-exists": Bilingual(en="'{path}' already exists; refusing to overwrite", zh="“{path}”已存在，拒绝覆盖"),
 }
 CATALOGUE.update(TABLE_MESSAGES)  # `criteria import`: text/table_messages.py
+CATALOGUE.update(SHEET_MESSAGES)  # `import`: a facts sheet's cells, text/sheet_messages.py
 
 
 # pydantic's error types in our words (the `wrong-type` message); others keep pydantic's English text

@@ -1,0 +1,173 @@
+"""library.yaml edited in place: the values an import brings are set where they stand, and every
+comment, the `# yaml-language-server: $schema=...` line, the key order, the quoting and the flow
+or block style of the rest stay as they were written (ruamel.yaml's round trip; imported here
+only, inside the function that needs it).
+
+The file has already been read by load/yaml_source.py, which refuses oversized, too deep or
+hostile YAML before this module parses it again; its positions tell which placeholder comments
+of the scaffold (`# 2013:` under `years:`) a filled year replaces.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+from typing import Any
+
+from libeval.load.yaml_source import Source
+from libeval.text.reading import canonical_unit
+
+_PLACEHOLDER = re.compile(r"^\s*#\s*(\d{4})\s*:\s*$")  # the scaffold's `      # 2013:`
+# where a top-level key goes when library.yaml lacks it: before the first of these it finds
+_ORDER = ["name", "name_en", "level", "province", "region", "attributes", "population", "criteria", "facts"]
+BOM = b"\xef\xbb\xbf"
+
+
+def _indents(text: str) -> tuple[int, int, int]:
+    """The file's own indentation (mapping, sequence, dash offset), so that ruamel writes the
+    lines it does not change as they were."""
+    mapping: int | None = None
+    sequence: int | None = None
+    offset = 0
+    parent: int | None = None  # indentation of the last `key:` line with nothing after it
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        lead = len(line) - len(line.lstrip(" "))
+        code = re.sub(r"\s+#.*$", "", stripped)
+        if parent is not None and lead > parent:
+            if code.startswith("- ") and sequence is None:
+                rest = code[2:]
+                offset = lead - parent
+                sequence = offset + 2 + len(rest) - len(rest.lstrip(" "))
+            elif not code.startswith("- ") and mapping is None:
+                mapping = lead - parent
+        parent = lead if code.endswith(":") and not code.startswith("- ") else None
+    mapping = mapping or 2
+    return mapping, sequence or mapping, offset if sequence else 0
+
+
+def _plain(value: Any) -> Any:
+    """A Decimal as a YAML number that reads back exactly: an int, or a float written as its text."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(format(value.normalize(), "f"))
+    return value
+
+
+def _drop_placeholders(lines: list[str], src: Source, facts: dict[str, dict[str, Any]]) -> None:
+    """Remove the scaffold's `# 2013:` comment lines under `years:` for the years being filled."""
+    old_facts = src.data.get("facts")
+    if not isinstance(old_facts, dict):
+        return
+    drop: set[int] = set()
+    for fid, entry in facts.items():
+        old = old_facts.get(fid)
+        if "years" not in entry or not isinstance(old, dict) or "years" not in old:
+            continue
+        key_line = src.marks.get(id(old), ({}, {}))[1].get("years", (0, 0))[0]
+        n = key_line  # 0-based index of the line after `years:`
+        while key_line > 0 and n < len(lines) and (m := _PLACEHOLDER.match(lines[n])):
+            if int(m.group(1)) in entry["years"]:
+                drop.add(n)
+            n += 1
+    for n in sorted(drop, reverse=True):
+        del lines[n]
+
+
+def _set_entry(facts: Any, fid: str, entry: dict[str, Any]) -> None:
+    from ruamel.yaml.comments import CommentedMap
+
+    old = facts.get(fid)
+    if not isinstance(old, dict):
+        if set(entry) <= {"value", "unit"} and old is not None:
+            facts[fid] = _plain(entry["value"])  # `floor_area: 600` stays a short entry
+            return
+        old = CommentedMap()
+        facts[fid] = old
+    if "years" in entry:
+        years = old.get("years")
+        if not isinstance(years, dict):
+            years = CommentedMap()
+            old["years"] = years
+        for year in [y for y in years if y not in entry["years"]]:
+            del years[year]
+        for year, value in sorted(entry["years"].items()):
+            years[year] = _plain(value)
+        if "value" in old:
+            del old["value"]
+    else:
+        old["value"] = _plain(entry["value"])
+        if "years" in old:
+            del old["years"]
+    unit = entry.get("unit")
+    if unit and not (isinstance(old.get("unit"), str) and canonical_unit(old["unit"]) == canonical_unit(unit)):
+        old["unit"] = unit
+    for key in ("source", "note"):
+        if entry.get(key):
+            old[key] = entry[key]
+    if entry.get("estimated"):
+        old["estimated"] = True
+    elif "estimated" in old:
+        del old["estimated"]
+
+
+def edit_library(raw: bytes, text: str, src: Source, facts: dict[str, dict[str, Any]], top: dict[str, Any]) -> bytes:
+    """library.yaml (`raw`, decoded as `text`, read as `src`) with the sheet's facts and
+    top-level values (`population`, `attributes.city_type` ...) set; the rest as it was."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+
+    crlf = "\r\n" in text
+    lines = text.replace("\r\n", "\n").split("\n")
+    _drop_placeholders(lines, src, facts)
+    yaml = YAML(typ="rt", pure=True)
+    yaml.preserve_quotes = True
+    yaml.width = 1 << 16  # never fold a long line that was one line
+    mapping, sequence, offset = _indents(text)
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
+    data = yaml.load("\n".join(lines))
+    for key, value in top.items():
+        target, name = data, key
+        if key.startswith("attributes."):
+            name = key.split(".", 1)[1]
+            if not isinstance(data.get("attributes"), dict):
+                _insert(data, "attributes", CommentedMap())
+            target = data["attributes"]
+        if name in target:
+            target[name] = _plain(value)
+        else:
+            _insert(target, name, _plain(value))
+    if facts:
+        if not isinstance(data.get("facts"), dict):
+            data["facts"] = CommentedMap()
+        for fid, entry in facts.items():
+            _set_entry(data["facts"], fid, entry)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    result = _comment_gap(out.getvalue(), set(lines))
+    if crlf:
+        result = result.replace("\n", "\r\n")
+    return (BOM if raw.startswith(BOM) else b"") + result.encode("utf-8")
+
+
+def _insert(data: Any, key: str, value: Any) -> None:
+    """A key the file lacks, placed where library.yaml's keys usually stand."""
+    later = _ORDER[_ORDER.index(key) + 1 :] if key in _ORDER else []
+    keys = list(data)
+    at = next((keys.index(k) for k in later if k in keys), len(keys))
+    data.insert(at, key, value)
+
+
+_ONE_SPACE_COMMENT = re.compile(r"^(\s*[^\s#'\"][^#'\"]*?\S) (#.*)$")
+
+
+def _comment_gap(text: str, before: set[str]) -> str:
+    """A value written longer than the one it replaced pushes its comment to one space after it
+    (`province: 新疆维吾尔自治区 # 省份`); give the lines this edit wrote the usual two."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line not in before and (m := _ONE_SPACE_COMMENT.match(line)):
+            lines[i] = f"{m.group(1)}  {m.group(2)}"
+    return "\n".join(lines)
