@@ -76,13 +76,26 @@ def _drop_placeholders(lines: list[str], src: Source, facts: dict[str, dict[str,
         del lines[n]
 
 
+def _same(old: Any, new: Any) -> bool:
+    """Equal and of one kind (True is not 1): then the old node stays, as it was written
+    (`1_000`, a folded source text, a quoted string)."""
+    new = _plain(new)
+    return isinstance(old, bool) == isinstance(new, bool) and old == new
+
+
+def _assign(target: Any, key: Any, value: Any) -> None:
+    if key in target and _same(target[key], value):
+        return
+    target[key] = _plain(value)
+
+
 def _set_entry(facts: Any, fid: str, entry: dict[str, Any]) -> None:
     from ruamel.yaml.comments import CommentedMap
 
     old = facts.get(fid)
     if not isinstance(old, dict):
         if set(entry) <= {"value", "unit"} and old is not None:
-            facts[fid] = _plain(entry["value"])  # `floor_area: 600` stays a short entry
+            _assign(facts, fid, entry["value"])  # `floor_area: 600` stays a short entry
             return
         old = CommentedMap()
         facts[fid] = old
@@ -94,11 +107,11 @@ def _set_entry(facts: Any, fid: str, entry: dict[str, Any]) -> None:
         for year in [y for y in years if y not in entry["years"]]:
             del years[year]
         for year, value in sorted(entry["years"].items()):
-            years[year] = _plain(value)
+            _assign(years, year, value)
         if "value" in old:
             del old["value"]
     else:
-        old["value"] = _plain(entry["value"])
+        _assign(old, "value", entry["value"])
         if "years" in old:
             del old["years"]
     unit = entry.get("unit")
@@ -106,9 +119,9 @@ def _set_entry(facts: Any, fid: str, entry: dict[str, Any]) -> None:
         old["unit"] = unit
     for key in ("source", "note"):
         if entry.get(key):
-            old[key] = entry[key]
+            _assign(old, key, entry[key])
     if entry.get("estimated"):
-        old["estimated"] = True
+        _assign(old, "estimated", True)
     elif "estimated" in old:
         del old["estimated"]
 
@@ -136,7 +149,7 @@ def edit_library(raw: bytes, text: str, src: Source, facts: dict[str, dict[str, 
                 _insert(data, "attributes", CommentedMap())
             target = data["attributes"]
         if name in target:
-            target[name] = _plain(value)
+            _assign(target, name, value)
         else:
             _insert(target, name, _plain(value))
     if facts:
