@@ -199,6 +199,10 @@ def test_the_library_rows_have_drop_downs_in_chinese(tmp_path: Path) -> None:
     assert lists['"东部,中部,西部"'] == f"J{rows['library.region']}"
     assert lists['"省级,地市级,县级,少儿馆"'] == f"J{rows['library.level']}"
     assert ws[f"J{rows['library.level']}"].value == "县级"  # the standard's level, filled in
+    # Excel warns about 14万 typed in a number cell, but lets it stand: import reads it
+    numbers = [dv for dv in ws.data_validations.dataValidation if dv.type == "decimal"]
+    assert [dv.errorStyle for dv in numbers] == ["warning"]
+    assert f"J{rows['library.population']}" in str(numbers[0].sqref)
 
 
 @pytest.mark.parametrize("region", ["西部", "west", "West"])

@@ -354,7 +354,9 @@ def init(
 
 @app.command("import")
 def import_cmd(
-    sheet: Annotated[Path, typer.Argument(help="A filled facts.xlsx (from `libeval init --xlsx`).")],
+    sheet: Annotated[
+        Path, typer.Argument(help="A filled facts sheet (from `libeval init --xlsx`): .xlsx, .xls or .csv.")
+    ],
     directory: Annotated[Path, typer.Argument(help="The library folder whose library.yaml to fill.")],
     yes: Annotated[
         bool, typer.Option("--yes", "-y", help="Write the changes (a backup of the old file is kept).")

@@ -68,12 +68,14 @@ def facts_template(std: Standard) -> bytes:
     for cell in ws[1]:
         cell.font, cell.fill = HEAD, FILL
     years = [c for c in cols if c.isdigit()]
+    # a warning, not a stop: 2.5万, 1,200 or 600㎡ are typed as text and read by `import`
     number = DataValidation(
         type="decimal",
         operator="greaterThanOrEqual",
         formula1="0",
         allow_blank=True,
-        error="请填写数字 / a number",
+        errorStyle="warning",
+        error="请填写数字（2.5万、1,200、600㎡ 这样的写法也可以，选“是”保留）/ a number",
         errorTitle="libeval",
     )
     yes_no = DataValidation(
