@@ -389,3 +389,21 @@ def test_mini_standard_sheet_reads(tmp_path: Path) -> None:
         "free_opening",
         "outreach_points",
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("f.xls", b"\xd0\xcf\x11\xe0 not a workbook", "[table-unreadable]"),
+        ("f.xls", (CASE / "facts.xls").read_bytes()[:4096], "[table-unreadable]"),  # cut short
+        ("f.xlsx", b"not a zip", "[xlsx-unreadable]"),
+        ("f.ods", b"", "[sheet-format]"),
+    ],
+)
+def test_a_sheet_that_cannot_be_read_is_one_message(tmp_path: Path, name: str, data: bytes, code: str) -> None:
+    lib = _scaffold(tmp_path)
+    (tmp_path / name).write_bytes(data)
+    before = (lib / "library.yaml").read_bytes()
+    result, out, err = invoke("import", str(tmp_path / name), str(lib), "--yes", "--lang", "en")
+    assert (result, out) == (1, "") and err.count("\n") == 1 and code in err
+    assert (lib / "library.yaml").read_bytes() == before

@@ -72,14 +72,14 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
     changes = []
     for key, value in got.library.items():
         old = src.data.get(key) if "." not in key else (src.data.get("attributes") or {}).get(key.split(".", 1)[1])
-        if _show(old) != _show(value) or (old is None) != (value is None):
-            changes.append((key, _show(old), _show(value)))
+        if _show(old) != _show(_plain(value)):
+            changes.append((key, _show(old), _show(_plain(value))))
     for fid, entry in got.facts.items():
         old = old_facts.get(fid)
         new = _plain(entry)
         if _show(old) != _show(new) or (isinstance(old, dict) and old.get("estimated")) != new.get("estimated"):
             changes.append((fid, _show(old), _show(new)))
-    data = edit_library(raw, decode(raw, shown(target)), src, got.facts, got.library)
+    data = edit_library(raw, decode(raw, shown(target)), src, got.facts, got.library, shown(target))
     check_src = loads(data, shown(target))
     library, found = validate(Library, check_src)
     problems = list(found)

@@ -77,14 +77,21 @@ def _xls(data: bytes, shown: str) -> Grid:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        if FACTS_SHEET not in book.sheet_names():
+            raise LibevalError([problem(shown, None, "xlsx-no-sheet", sheet=FACTS_SHEET)])
+        return Grid(f"{shown}:{FACTS_SHEET}", _xls_rows(book, book.sheet_by_name(FACTS_SHEET)))
+    except LibevalError:
+        raise
     except Exception as exc:  # xlrd raises many kinds for a file that is not a workbook
         raise LibevalError(
             [problem(shown, None, "table-unreadable", kind="Excel .xls", detail=type(exc).__name__)]
         ) from None
-    if FACTS_SHEET not in book.sheet_names():
-        raise LibevalError([problem(shown, None, "xlsx-no-sheet", sheet=FACTS_SHEET)])
-    sheet = book.sheet_by_name(FACTS_SHEET)
+
+
+def _xls_rows(book: Any, sheet: Any) -> list[list[SheetCell]]:
+    import xlrd
+
     rows = []
     for r in range(sheet.nrows):
         row = []
@@ -103,4 +110,4 @@ def _xls(data: bytes, shown: str) -> Grid:
                 percent = is_percent(fmt.format_str if fmt is not None else None)
             row.append(SheetCell(value, percent))
         rows.append(row)
-    return Grid(f"{shown}:{FACTS_SHEET}", rows)
+    return rows

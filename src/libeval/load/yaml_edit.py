@@ -15,6 +15,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from libeval.errors import LibevalError, problem
 from libeval.load.yaml_source import Source
 from libeval.text.reading import canonical_unit
 
@@ -126,9 +127,20 @@ def _set_entry(facts: Any, fid: str, entry: dict[str, Any]) -> None:
         del old["estimated"]
 
 
-def edit_library(raw: bytes, text: str, src: Source, facts: dict[str, dict[str, Any]], top: dict[str, Any]) -> bytes:
+def edit_library(
+    raw: bytes, text: str, src: Source, facts: dict[str, dict[str, Any]], top: dict[str, Any], shown: str
+) -> bytes:
     """library.yaml (`raw`, decoded as `text`, read as `src`) with the sheet's facts and
     top-level values (`population`, `attributes.city_type` ...) set; the rest as it was."""
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return _edit(raw, text, src, facts, top)
+    except YAMLError as exc:  # what libeval's reader accepted but ruamel.yaml does not
+        raise LibevalError([problem(shown, None, "yaml-syntax", detail=str(exc).replace("\n", " "))]) from None
+
+
+def _edit(raw: bytes, text: str, src: Source, facts: dict[str, dict[str, Any]], top: dict[str, Any]) -> bytes:
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
 
