@@ -44,11 +44,13 @@ class InfoRow:
     unit: str = ""
     choices: tuple[tuple[str, Bilingual], ...] = ()
 
+    hint: str = ""
+
     @property
     def describe(self) -> str:
         if self.kind == "choice":
             return "从下拉列表选择：" + "、".join(label.zh for _, label in self.choices)
-        return "文本" if self.kind == "text" else "数值"
+        return self.hint
 
 
 def info_rows(std: Standard) -> list[InfoRow]:
@@ -60,16 +62,20 @@ def info_rows(std: Standard) -> list[InfoRow]:
         regions = tuple((r, region_label(r)) for r in REGIONS)
     levels = tuple((v, LABELS[f"level.{v}"]) for v in LEVELS)
     rows = [
-        InfoRow("library.name", "name", "图书馆名称", "text"),
+        InfoRow("library.name", "name", "图书馆名称", "text", hint="全称，如：精河县图书馆"),
         InfoRow("library.level", "level", "图书馆级别", "choice", choices=levels),
-        InfoRow("library.province", "province", "省份（省、自治区、直辖市）", "text"),
+        InfoRow(
+            "library.province", "province", "省份（省、自治区、直辖市）", "text", hint="全称，如：新疆维吾尔自治区"
+        ),
         InfoRow("library.region", "region", "地区", "choice", choices=regions),
     ]
     if spec.by != "region":
         choices = tuple((v, std.variant_label(v)) for v in spec.ids)
         by = spec.by
         rows.append(InfoRow(f"library.{by}", f"attributes.{by}", std.variant_by.zh, "choice", choices=choices))
-    rows.append(InfoRow("library.population", "population", "服务人口", "number", unit="人"))
+    rows.append(
+        InfoRow("library.population", "population", "服务人口", "number", unit="人", hint="可写 140000 或 14万")
+    )
     return rows
 
 
