@@ -407,3 +407,23 @@ def test_a_sheet_that_cannot_be_read_is_one_message(tmp_path: Path, name: str, d
     result, out, err = invoke("import", str(tmp_path / name), str(lib), "--yes", "--lang", "en")
     assert (result, out) == (1, "") and err.count("\n") == 1 and code in err
     assert (lib / "library.yaml").read_bytes() == before
+
+
+def test_a_short_entry_stays_short_and_unfilled_years_keep_their_placeholders(tmp_path: Path) -> None:
+    lib = _scaffold(tmp_path)
+    text = (lib / "library.yaml").read_text(encoding="utf-8")
+    start = text.index("  floor_area:")
+    end = text.index("\n  ", text.index('source: ""', start))
+    (lib / "library.yaml").write_text(text[:start] + "  floor_area: 500  # 建筑面积" + text[end:], encoding="utf-8")
+    cells = {
+        "floor_area": ("数值 value", 600, None),
+        "annual_loans": ("2013", 52000, None),
+    }
+    _type(lib / "facts.xlsx", tmp_path / "f.xlsx", cells)
+    _type(tmp_path / "f.xlsx", tmp_path / "f.xlsx", {"annual_loans": ("2014", 56000, None)})
+    assert invoke("import", str(tmp_path / "f.xlsx"), str(lib), "--yes")[0] == 0
+    after = (lib / "library.yaml").read_text(encoding="utf-8")
+    assert "  floor_area: 600  # 建筑面积\n" in after
+    block = after[after.index("  annual_loans:") : after.index("  annual_visits:")]
+    assert "      2013: 52000\n      2014: 56000\n      # 2015:\n      # 2016:\n" in block
+    assert "# 2013:" not in block and "# 2014:" not in block
