@@ -88,6 +88,16 @@ CATALOGUE: dict[str, Bilingual] = {
         en="the value is written in {written} but unit is {given}",
         zh="数值写的单位是 {written}，而 unit 为 {given}",
     ),
+    "amount-unit": Bilingual(en="the unit here is {expected}, not {got}", zh="此处单位应为{expected}，而非 {got}"),
+    "year-short": Bilingual(en="{written} is not a year: write {fix}", zh="{written} 不是年份：请写作 {fix}"),
+    "not-a-year": Bilingual(
+        en="{written} is not a year: write it with four digits (e.g. 2016)",
+        zh="{written} 不是年份：请写四位数年份（如 2016）",
+    ),
+    "duplicate-year": Bilingual(
+        en="year {year} is written twice ({first}, {second}); keep one",
+        zh="{year} 年写了两次（{first}、{second}），请只保留一个",
+    ),
     "encoding-utf16": Bilingual(
         en="the file looks like UTF-16 without a byte-order mark; save it as UTF-8",
         zh="文件似乎是没有 BOM 的 UTF-16 编码；请另存为 UTF-8",
@@ -187,8 +197,8 @@ CATALOGUE: dict[str, Bilingual] = {
         en="fact '{id}' must be {expected}, got {got}", zh="事实“{id}”应为{expected}，实际为 {got}"
     ),
     "year-outside-period": Bilingual(
-        en="year {year} is outside the evaluation period {start}-{end}",
-        zh="{year} 年不在评估周期 {start}-{end} 内",
+        en="year {year} is outside the evaluation period {start}–{end}: it is not counted",
+        zh="{year} 年不在评估周期 {start}—{end} 年内，不计入",
     ),
     "missing-years": Bilingual(
         en="fact '{id}' lacks years {years} of the evaluation period",
