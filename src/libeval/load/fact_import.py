@@ -19,6 +19,7 @@ from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load.cross_checks import check_library
 from libeval.load.facts_sheet import read_facts
 from libeval.load.folders import LIBRARY_FILE, load_library, shown
+from libeval.load.names import read_library_names
 from libeval.load.validation import validate
 from libeval.load.yaml_source import load, loads, read_bytes
 from libeval.models import Library
@@ -64,6 +65,7 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
     if got.problems:
         raise LibevalError(got.problems)
     src = load(target, shown(target))
+    read_library_names(std, src)  # a fact written by name (建筑面积) is replaced by the sheet's, under its id
     data = dict(src.data)
     facts = dict(data.get("facts") or {})
     changes = []

@@ -182,6 +182,23 @@ CATALOGUE: dict[str, Bilingual] = {
         en="unknown standard '{id}' (bundled: {known})", zh="未知的评估标准“{id}”（内置：{known}）"
     ),
     "unknown-fact": Bilingual(en="unknown fact '{id}'", zh="未知的事实“{id}”"),
+    "name-read": Bilingual(en="'{key}' is read as {target}", zh="“{key}”读作 {target}"),
+    "name-given-twice": Bilingual(
+        en="'{key}' is {target}, which is already given here; keep one",
+        zh="“{key}”即 {target}，此处已填写过，请只保留一个",
+    ),
+    "name-ambiguous": Bilingual(
+        en="'{key}' names more than one: {choices}; write the id of the one meant",
+        zh="“{key}”对应多项：{choices}；请写明所指一项的标识",
+    ),
+    "fact-name-unknown": Bilingual(
+        en="'{key}' is neither the id nor the name of a fact of this standard",
+        zh="“{key}”既不是本标准事实的标识，也不是其名称",
+    ),
+    "indicator-name-unknown": Bilingual(
+        en="'{key}' is neither the code nor the name of an indicator that can be given here",
+        zh="“{key}”既不是此处可填指标的编号，也不是其名称",
+    ),
     "unit-mismatch": Bilingual(
         en="fact '{id}' is in {expected}, not {got}", zh="事实“{id}”的单位应为 {expected}，而非 {got}"
     ),
