@@ -108,7 +108,7 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
         given = lib.facts.get(fact.id)
         if fact.id in suggested or fact.id not in std.used:  # nothing reads it: nothing is missing
             continue
-        if given is None or (given.value is None and not given.years):
+        if given is None or (given.value is None and not any(std.in_period(y) for y in given.years or ())):
             where = ("facts", fact.id) if given is not None else ("facts",)
             sink.add(where, "missing-fact", "warning", id=fact.id, name=Bilingual(fact.name, fact.name_en or ""))
     return sink.problems
