@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +25,7 @@ from libeval.models import Judged
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.bilingual import Bilingual
 
+# a key written like an id is checked as an id (a misspelt one gets "did you mean"), never as a name
 _IDENT = re.compile(r"^[a-z][a-z0-9_]*$")
 _CODE = re.compile(r"^[0-9A-Za-z][0-9A-Za-z._-]*$")
 
@@ -40,7 +41,6 @@ class Names:
 
     by_name: dict[str, tuple[str, ...]]  # folded name -> ids (several when names repeat)
     shown: dict[str, Bilingual]  # id -> `floor_area（建筑面积）` / `floor_area (Floor area)`
-    is_id: re.Pattern[str]  # a key written like an id is checked as an id, never as a name
     facts: bool  # facts (else indicators): what the message for a key that names nothing says
 
     def lookup(self, key: str) -> tuple[str, ...]:
@@ -64,7 +64,7 @@ class Names:
         return self.shown[ids.pop()] if len(ids) == 1 else ""
 
 
-def _names(items: Iterable[tuple[str, str, str | None]], is_id: re.Pattern[str], facts: bool) -> Names:
+def _names(items: Iterable[tuple[str, str, str | None]], facts: bool) -> Names:
     by_name: dict[str, list[str]] = {}
     shown: dict[str, Bilingual] = {}
     for id_, name, name_en in items:
@@ -73,14 +73,14 @@ def _names(items: Iterable[tuple[str, str, str | None]], is_id: re.Pattern[str],
             ids = by_name.setdefault(fold(written), [])
             if id_ not in ids:
                 ids.append(id_)
-    return Names({k: tuple(v) for k, v in by_name.items()}, shown, is_id, facts)
+    return Names({k: tuple(v) for k, v in by_name.items()}, shown, facts)
 
 
 def fact_names(std: Standard, population: bool = False) -> Names:
     items = [(f.id, f.name, f.name_en) for f in std.facts.values()]
     if population:  # a correction may correct the service population
         items.append((POPULATION, std.name_of(POPULATION, "zh"), std.name_of(POPULATION, "en")))
-    return _names(items, _IDENT, facts=True)
+    return _names(items, facts=True)
 
 
 def indicator_names(std: Standard, judged: bool) -> Names:
@@ -90,7 +90,7 @@ def indicator_names(std: Standard, judged: bool) -> Names:
         for code, info in std.nodes.items()
         if (isinstance(info.node.rule, Judged) if judged else info.node.not_applicable is not None)
     ]
-    return _names(items, _CODE, facts=False)
+    return _names(items, facts=False)
 
 
 @dataclass
@@ -99,18 +99,21 @@ class Read:
     meant: set[str]  # the ids an unreadable key may have meant: not "missing" on top of the error
 
 
-def read_names(src: Source, section: str, names: Names) -> Read:
+def read_names(src: Source, section: str, is_id: re.Pattern[str], make: Callable[[], Names]) -> Read:
     """Rename the keys of `src.data[section]` written by name to the ids they name, in place
     (their positions follow them). A key that names nothing, or several, is dropped from the
-    data with an error, so that it is reported once, here."""
+    data with an error, so that it is reported once, here. The names are gathered (`make`) only
+    when a key is not written as an id."""
     mapping = src.data.get(section) if isinstance(src.data, dict) else None
     read = Read([], set())
-    if not isinstance(mapping, dict):
+    by_name = [k for k in mapping if isinstance(k, str) and not is_id.match(k)] if isinstance(mapping, dict) else []
+    if not isinstance(mapping, dict) or not by_name:
         return read
+    names = make()
     problems = read.problems
     renames: dict[Any, str | None] = {}
-    for key in mapping:
-        if not isinstance(key, str) or key in names.shown or names.is_id.match(key):
+    for key in by_name:
+        if key in names.shown:
             continue
         mark = src.mark((section, key), key=True)
         ids = names.lookup(key)
@@ -154,12 +157,12 @@ def _rename(src: Source, mapping: dict[Any, Any], renames: dict[Any, str | None]
 
 
 def read_library_names(std: Standard, src: Source) -> Read:
-    return read_names(src, "facts", fact_names(std))
+    return read_names(src, "facts", _IDENT, lambda: fact_names(std))
 
 
 def read_assessment_names(std: Standard, src: Source) -> list[Problem]:
     return (
-        read_names(src, "corrections", fact_names(std, population=True)).problems
-        + read_names(src, "judged", indicator_names(std, judged=True)).problems
-        + read_names(src, "not_applicable", indicator_names(std, judged=False)).problems
+        read_names(src, "corrections", _IDENT, lambda: fact_names(std, population=True)).problems
+        + read_names(src, "judged", _CODE, lambda: indicator_names(std, judged=True)).problems
+        + read_names(src, "not_applicable", _CODE, lambda: indicator_names(std, judged=False)).problems
     )
