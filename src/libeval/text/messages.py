@@ -12,6 +12,7 @@ from typing import Any
 
 from libeval.text.bilingual import Bilingual
 from libeval.text.numbers import plain
+from libeval.text.reading_messages import READING_MESSAGES
 from libeval.text.table_messages import TABLE_MESSAGES
 
 CATALOGUE: dict[str, Bilingual] = {
@@ -87,16 +88,6 @@ CATALOGUE: dict[str, Bilingual] = {
     "unit-conflict": Bilingual(
         en="the value is written in {written} but unit is {given}",
         zh="数值写的单位是 {written}，而 unit 为 {given}",
-    ),
-    "amount-unit": Bilingual(en="the unit here is {expected}, not {got}", zh="此处单位应为{expected}，而非 {got}"),
-    "year-short": Bilingual(en="{written} is not a year: write {fix}", zh="{written} 不是年份：请写作 {fix}"),
-    "not-a-year": Bilingual(
-        en="{written} is not a year: write it with four digits (e.g. 2016)",
-        zh="{written} 不是年份：请写四位数年份（如 2016）",
-    ),
-    "duplicate-year": Bilingual(
-        en="year {year} is written twice ({first}, {second}); keep one",
-        zh="{year} 年写了两次（{first}、{second}），请只保留一个",
     ),
     "encoding-utf16": Bilingual(
         en="the file looks like UTF-16 without a byte-order mark; save it as UTF-8",
@@ -182,23 +173,6 @@ CATALOGUE: dict[str, Bilingual] = {
         en="unknown standard '{id}' (bundled: {known})", zh="未知的评估标准“{id}”（内置：{known}）"
     ),
     "unknown-fact": Bilingual(en="unknown fact '{id}'", zh="未知的事实“{id}”"),
-    "name-read": Bilingual(en="'{key}' is read as {target}", zh="“{key}”读作 {target}"),
-    "name-given-twice": Bilingual(
-        en="'{key}' is {target}, which is already given here; keep one",
-        zh="“{key}”即 {target}，此处已填写过，请只保留一个",
-    ),
-    "name-ambiguous": Bilingual(
-        en="'{key}' names more than one: {choices}; write the id of the one meant",
-        zh="“{key}”对应多项：{choices}；请写明所指一项的标识",
-    ),
-    "fact-name-unknown": Bilingual(
-        en="'{key}' is neither the id nor the name of a fact of this standard",
-        zh="“{key}”既不是本标准事实的标识，也不是其名称",
-    ),
-    "indicator-name-unknown": Bilingual(
-        en="'{key}' is neither the code nor the name of an indicator that can be given here",
-        zh="“{key}”既不是此处可填指标的编号，也不是其名称",
-    ),
     "unit-mismatch": Bilingual(
         en="fact '{id}' is in {expected}, not {got}", zh="事实“{id}”的单位应为 {expected}，而非 {got}"
     ),
@@ -328,6 +302,7 @@ CATALOGUE: dict[str, Bilingual] = {
     "target-exists": Bilingual(en="'{path}' already exists; refusing to overwrite", zh="“{path}”已存在，拒绝覆盖"),
 }
 CATALOGUE.update(TABLE_MESSAGES)  # `criteria import`: text/table_messages.py
+CATALOGUE.update(READING_MESSAGES)  # numbers, years and names as written: text/reading_messages.py
 
 
 # pydantic's error types in our words (the `wrong-type` message); others keep pydantic's English text
