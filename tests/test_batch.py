@@ -51,8 +51,8 @@ def test_summary_ranks_and_counts(tmp_path: Path) -> None:
     paths = [x["path"] for x in data["libraries"]]
     assert paths == sorted(paths)  # folder order
     broken = next(x for x in data["libraries"] if x["path"].endswith("lib004"))
-    assert broken["total"] is None and broken["problems"][0]["code"] == "wrong-type"
-    assert "lib004/library.yaml:" in err and "[wrong-type]" in err
+    assert broken["total"] is None and broken["problems"][0]["code"] == "number-text"
+    assert "lib004/library.yaml:" in err and "[number-text]" in err
     ranks = sorted((x["rank"], -x["total"]) for x in data["libraries"] if x["rank"])
     assert [r for r, _ in ranks] == [1, 2, 3, 4, 5] and [t for _, t in ranks] == sorted(t for _, t in ranks)
     assert set(data["distribution"]) == {"east", "central", "west"}

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
+from libeval.errors import LibevalError
 from libeval.load.folders import load_library, load_standard
 from libeval.models import Node
 from libeval.models.result import Result
@@ -94,3 +97,32 @@ def test_rule_kinds_in_use() -> None:
     assert kinds == {"tiers", "linear", "per_unit", "boolean", "judged"}
     assert any(std.nodes[c].node.capped for c in std.nodes)
     assert any(std.facts[f].per_year for f in std.facts)
+
+
+def _with_years(tmp_path: Path, extra: str) -> Path:
+    folder = tmp_path / "jinghe"
+    shutil.copytree(EXAMPLE, folder)
+    lib = folder / "library.yaml"
+    given = "years: {2013: 52000, 2014: 56000, 2015: 60000, 2016: 64000}"
+    text = lib.read_text(encoding="utf-8")
+    assert given in text
+    lib.write_text(text.replace(given, given[:-1] + f", {extra}}}"), encoding="utf-8")
+    return folder
+
+
+def test_a_year_outside_the_period_leaves_the_total_at_832(tmp_path: Path) -> None:
+    folder = load_library(_with_years(tmp_path, "2017: 20000"))
+    warned = [p for p in folder.problems if p.code == "year-outside-period"]
+    assert [dict(p.args)["year"] for p in warned] == [2017]
+    assert "2017" in warned[0].message("zh") and "不计入" in warned[0].message("zh")
+    r = score(folder.standard, folder.library, folder.assessments["self"][0], "self")
+    assert r.total == Decimal(832)
+    loans = next(f for f in r.facts if f.id == "annual_loans")
+    assert loans.value == Decimal(58000)  # the mean of 2013-2016; 2017 would make it 50,400
+
+
+def test_a_two_digit_year_is_an_error_with_the_fix(tmp_path: Path) -> None:
+    with pytest.raises(LibevalError) as exc:
+        load_library(_with_years(tmp_path, "16: 20000"))
+    (p,) = exc.value.problems
+    assert (p.code, p.line) == ("year-short", 55) and "write 2016" in p.message("en")

@@ -11,6 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from libeval.analysis.diff import Side, diff
@@ -22,6 +23,7 @@ from libeval.load.yaml_source import loads
 from libeval.models import Assessment, Library
 from libeval.models.result import IndicatorResult, Result
 from libeval.scoring.engine import score
+from libeval.scoring.formula import MissingValue
 from libeval.scoring.standard import Standard
 from libeval.scoring.values import Values, apply_corrections
 
@@ -273,9 +275,15 @@ def test_check_warns_about_missing_years() -> None:
     assert codes == ["missing-years"]
 
 
-def test_a_year_outside_the_period_counts_too() -> None:
-    assert _aggregate("mean", {2012: 10, 2013: 20}) == 15  # `check` warns: year-outside-period
-    assert _aggregate("latest", {2016: 10, 2017: 99}) == 99
+def test_a_year_outside_the_period_is_not_counted() -> None:
+    assert _aggregate("mean", {2012: 10, 2013: 20}) == 20  # `check` warns: year-outside-period
+    assert _aggregate("latest", {2016: 10, 2017: 99}) == 10
+    assert _aggregate("sum", {2013: 1, 2016: 2, 2017: 4}) == 3
+    std = standard(_ONE.format(rule=YEARLY, max=10, precision=1))
+    only_outside = Values(std, library({"yearly": {"years": {2017: 99}}}), None)
+    assert not only_outside.given("yearly")  # nothing that counts: missing, never the 2017 value
+    with pytest.raises(MissingValue):
+        only_outside.get("yearly")
 
 
 def test_a_per_year_fact_without_years_is_missing() -> None:

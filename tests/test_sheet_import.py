@@ -427,3 +427,21 @@ def test_a_short_entry_stays_short_and_unfilled_years_keep_their_placeholders(tm
     block = after[after.index("  annual_loans:") : after.index("  annual_visits:")]
     assert "      2013: 52000\n      2014: 56000\n      # 2015:\n      # 2016:\n" in block
     assert "# 2013:" not in block and "# 2014:" not in block
+
+
+def test_a_fact_written_by_name_gets_the_sheet_value_under_its_name(tmp_path: Path) -> None:
+    lib = tmp_path / "jinghe"
+    shutil.copytree(EXAMPLE, lib)
+    text = (lib / "library.yaml").read_text(encoding="utf-8")
+    (lib / "library.yaml").write_text(
+        text.replace("  floor_area: {value: 600", "  建筑面积: {value: 600"), encoding="utf-8"
+    )
+    assert invoke("init", str(tmp_path / "t"), "--criteria", "cn-2017-county", "--xlsx")[0] == 0
+    _type(tmp_path / "t" / "facts.xlsx", tmp_path / "f.xlsx", {"floor_area": ("数值 value", 650, None)})
+    code, out, err = invoke("import", str(tmp_path / "f.xlsx"), str(lib), "--yes")
+    assert code == 0, err
+    assert "floor_area: 600 → 650" in out
+    after = (lib / "library.yaml").read_text(encoding="utf-8")
+    assert "  建筑面积: {value: 650, unit: m2," in after and "floor_area" not in after
+    code, out, _ = invoke("score", str(lib), "--format", "json")
+    assert code == 0

@@ -103,7 +103,8 @@ def set_fact(std: Standard, entry: FactValue | None, fact: str, new: Decimal | b
     by the same amount (so their mean, sum, latest, min and max move with them)."""
     definition = std.facts[fact]
     if definition.per_year and not isinstance(new, bool):
-        years = dict(entry.years) if entry is not None and entry.years else {}
+        # only the years that count: one outside the evaluation period is left as it is
+        years = {y: v for y, v in (entry.years or {}).items() if std.in_period(y)} if entry is not None else {}
         if not years:
             period = std.spec.period
             years = {y: Decimal(0) for y in range(period.start, period.end + 1)}

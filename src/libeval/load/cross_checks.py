@@ -49,8 +49,11 @@ def _check_value(sink: _Sink, fact: FactDef, value: Any, loc: Loc) -> None:
         sink.add(loc, "value-type", id=fact.id, expected="a percentage 0..100", got=value)
 
 
-def check_fact_entry(sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: Loc, unit: str | None) -> None:
-    """A library fact or an assessor's correction, against the catalogue."""
+def check_fact_entry(
+    sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: Loc, unit: str | None, correction: bool = False
+) -> None:
+    """A library fact or an assessor's correction, against the catalogue. A correction may name
+    only some years (the library's others stay), so it is not told about the years it lacks."""
     fact = std.facts.get(fact_id)
     if fact is None:
         sink.add(loc, "unknown-fact", key=True, id=fact_id, suggest=did_you_mean(fact_id, std.facts))
@@ -76,7 +79,7 @@ def check_fact_entry(sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: 
                 )
             _check_value(sink, fact, value, (*loc, "years", str(year)))
         absent = [y for y in range(period.start, period.end + 1) if y not in entry.years]
-        if absent and len(absent) < period.end - period.start + 1:
+        if absent and len(absent) < period.end - period.start + 1 and not correction:
             sink.add((*loc, "years"), "missing-years", "warning", id=fact_id, years=", ".join(map(str, absent)))
     else:
         if entry.years is not None:
@@ -105,7 +108,7 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
         given = lib.facts.get(fact.id)
         if fact.id in suggested or fact.id not in std.used:  # nothing reads it: nothing is missing
             continue
-        if given is None or (given.value is None and not given.years):
+        if given is None or (given.value is None and not any(std.in_period(y) for y in given.years or ())):
             where = ("facts", fact.id) if given is not None else ("facts",)
             sink.add(where, "missing-fact", "warning", id=fact.id, name=Bilingual(fact.name, fact.name_en or ""))
     return sink.problems
@@ -183,6 +186,8 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
     for fact_id, corr in assessment.corrections.items():
         loc = ("corrections", fact_id)
         if fact_id == POPULATION:
+            if corr.unit is not None and canonical_unit(corr.unit) != "人":
+                sink.add((*loc, "value"), "amount-unit", got=corr.unit, expected="人")
             if corr.value is None or isinstance(corr.value, bool) or corr.value <= Decimal(0):
                 sink.add(
                     (*loc, "value"),
@@ -192,5 +197,5 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
                     got=corr.value if corr.value is not None else "nothing",
                 )
             continue
-        check_fact_entry(sink, std, fact_id, corr, loc, None)
+        check_fact_entry(sink, std, fact_id, corr, loc, corr.unit, correction=True)
     return sink.problems

@@ -19,6 +19,7 @@ from typing import Any
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load.cross_checks import check_library
 from libeval.load.folders import LIBRARY_FILE, load_library, shown
+from libeval.load.names import read_library_names
 from libeval.load.sheet_facts import read_facts
 from libeval.load.sheet_files import read_grid
 from libeval.load.validation import validate
@@ -69,6 +70,10 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
     raw = read_bytes(target, shown(target))
     src = loads(raw, shown(target))  # the untrusted-YAML limits, before ruamel reads it
     old_facts = src.data.get("facts") if isinstance(src.data.get("facts"), dict) else {}
+    # a fact written by name (建筑面积: 600) is read as its id; the file keeps the key as written
+    written_keys = list(old_facts)
+    read_library_names(std, src)
+    written = {new: old for old, new in zip(written_keys, old_facts, strict=False) if old != new}
     changes = []
     for key, value in got.library.items():
         old = src.data.get(key) if "." not in key else (src.data.get("attributes") or {}).get(key.split(".", 1)[1])
@@ -79,8 +84,9 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
         new = _plain(entry)
         if _show(old) != _show(new) or (isinstance(old, dict) and old.get("estimated")) != new.get("estimated"):
             changes.append((fid, _show(old), _show(new)))
-    data = edit_library(raw, decode(raw, shown(target)), src, got.facts, got.library, shown(target))
+    data = edit_library(raw, decode(raw, shown(target)), src, (got.facts, got.library, written), shown(target))
     check_src = loads(data, shown(target))
+    read_library_names(std, check_src)
     library, found = validate(Library, check_src)
     problems = list(found)
     if library is not None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load import foreign as foreign_entries
+from libeval.load import names
 from libeval.load.cross_checks import check_assessment, check_library
 from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
@@ -114,12 +115,10 @@ def load_library(
         raise LibevalError([problem(shown(folder), None, "not-a-library", path=shown(folder))])
     problems: list[Problem] = []
     src = load(lib_path, shown(lib_path))
-    library, found = validate(Library, src)
-    problems += found
     std: Standard | None = None
     foreign = False  # scored against another standard than its own: see load/foreign.py
-    if library is not None or isinstance(src.data.get("criteria"), str):
-        ref = library.criteria if library else src.data["criteria"]
+    if isinstance(src.data.get("criteria"), str):
+        ref = src.data["criteria"]
         crit_path = criteria_override or resolve_criteria(ref, folder)
         if criteria_override is not None:
             own = resolve_criteria(ref, folder)
@@ -144,6 +143,13 @@ def load_library(
                     problems.append(problem(src.path, mark, "criteria-override", "warning", id=std.id, file=file))
             except LibevalError as exc:
                 problems += exc.problems
+    meant: set[str] = set()  # facts a key that names none may have meant: not also "missing"
+    if std is not None:  # facts written by name (建筑面积: 600) are read as their ids
+        read = names.read_library_names(std, src)
+        problems += read.problems
+        meant = read.meant
+    library, found = validate(Library, src)
+    problems += found
     assessments: dict[str, tuple[Assessment, Source]] = {}
     for name, path in assessment_files(folder).items():
         try:
@@ -151,6 +157,8 @@ def load_library(
         except LibevalError as exc:
             problems += exc.problems
             continue
+        if std is not None:
+            problems += names.read_assessment_names(std, asrc)
         assessment, found = validate(Assessment, asrc)
         problems += found
         if assessment is not None:
@@ -164,7 +172,8 @@ def load_library(
         if foreign:
             library, found = foreign_entries.library_entries(std, library, src)
             problems += found
-        problems += check_library(std, library, src, folder)
+        checked = check_library(std, library, src, folder)
+        problems += [p for p in checked if not (p.code == "missing-fact" and dict(p.args).get("id") in meant)]
     if errors_only(problems) or library is None or std is None:
         raise LibevalError(problems)
     return LibraryFolder(folder, library, src, std, assessments, problems)

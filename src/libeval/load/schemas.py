@@ -58,6 +58,7 @@ DESCRIPTIONS: dict[str, str] = {
     "Award.note": "评估意见 — the assessor's note",
     "Correction.value": "更正后的数值（单一值）— the corrected single value",
     "Correction.years": "更正后的逐年数值：年份 → 数值 — the corrected per-year values",
+    "Correction.unit": "单位（可省略；写在数值后亦可，如 600㎡）— unit (optional; may follow the value, as in 600㎡)",
     "Correction.reason": "更正理由 — the reason for the correction",
     # a standard
     "StandardSpec.id": "标准标识（小写英文、数字、连字符）— the standard's identifier",

@@ -111,25 +111,16 @@ def _number(cell: SheetCell, where: str, unit: str | None, fid: str, problems: l
         return None
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
-    written: str | None = None
     if isinstance(raw, bool):
         return raw
-    value: Decimal | bool
-    if isinstance(raw, int | float):
-        number = Decimal(repr(raw)) if isinstance(raw, float) else Decimal(raw)
-        if cell.percent:  # Excel keeps a typed 90% as 0.9
-            number, written = (number * 100).normalize(), "%"
-            number = number.quantize(Decimal(1)) if number == number.to_integral_value() else number
-        value = number
-    elif isinstance(raw, str):
-        try:
-            value, written = humane.parse(raw)
-        except PydanticCustomError:
-            problems.append(problem(where, None, "number-text", text=repr(raw)))
-            return None
-    else:  # a date or time typed in a number cell
-        problems.append(problem(where, None, "number-text", text=repr(str(raw))))
+    try:  # the one reading of a written number (text/reading.py): 14万, 1,200, １２００, 85%
+        value, written = humane.number(raw if isinstance(raw, int | float | str) else str(raw))
+    except PydanticCustomError:
+        problems.append(problem(where, None, "number-text", text=repr(raw if isinstance(raw, str) else str(raw))))
         return None
+    if cell.percent and isinstance(value, Decimal) and not isinstance(raw, str):  # Excel keeps 90% as 0.9
+        value, written = (value * 100).normalize(), "%"
+        value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
     if written and unit and humane.canonical_unit(unit) != written:
         problems.append(problem(where, None, "unit-mismatch", id=fid, expected=unit, got=written))
         return None

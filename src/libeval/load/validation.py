@@ -21,6 +21,8 @@ from libeval.text.numbers import plain
 from libeval.text.suggest import did_you_mean
 
 M = TypeVar("M", bound=BaseModel)
+# errors raised on a whole entry that belong at one of its keys
+_AT = {"unit-conflict": "unit", "duplicate-year": "years"}
 
 
 def _vocabulary(model: type[BaseModel], seen: set[type[BaseModel]] | None = None) -> set[str]:
@@ -94,8 +96,8 @@ def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> li
         elif kind == "string_type":
             out.append(problem(src.path, src.mark(loc), "not-string"))
         elif kind in CATALOGUE:  # our own errors raised inside models (PydanticCustomError)
-            where = loc if kind != "unit-conflict" else (*loc, "unit")
-            out.append(problem(src.path, src.mark(where), kind, **ctx))
+            where = (*loc, _AT[kind]) if kind in _AT else loc
+            out.append(problem(src.path, src.mark(where, key=loc[-1] == "[key]"), kind, **ctx))
         else:
             detail = _explain(kind, ctx, err["msg"])
             out.append(problem(src.path, src.mark(loc), "wrong-type", detail=detail))

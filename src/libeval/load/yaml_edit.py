@@ -127,20 +127,26 @@ def _set_entry(facts: Any, fid: str, entry: dict[str, Any]) -> None:
         del old["estimated"]
 
 
-def edit_library(
-    raw: bytes, text: str, src: Source, facts: dict[str, dict[str, Any]], top: dict[str, Any], shown: str
-) -> bytes:
+Edits = tuple[dict[str, dict[str, Any]], dict[str, Any], dict[str, str]]
+
+
+def edit_library(raw: bytes, text: str, src: Source, edits: Edits, shown: str) -> bytes:
     """library.yaml (`raw`, decoded as `text`, read as `src`) with the sheet's facts and
-    top-level values (`population`, `attributes.city_type` ...) set; the rest as it was."""
+    top-level values (`population`, `attributes.city_type` ...) set; the rest as it was.
+    `edits` is (facts, top-level values, the key each fact id is written under where it is
+    written by name: {"floor_area": "建筑面积"})."""
     from ruamel.yaml.error import YAMLError
 
+    facts, top, written = edits
     try:
-        return _edit(raw, text, src, facts, top)
+        return _edit(raw, text, src, facts, top, written)
     except YAMLError as exc:  # what libeval's reader accepted but ruamel.yaml does not
         raise LibevalError([problem(shown, None, "yaml-syntax", detail=str(exc).replace("\n", " "))]) from None
 
 
-def _edit(raw: bytes, text: str, src: Source, facts: dict[str, dict[str, Any]], top: dict[str, Any]) -> bytes:
+def _edit(
+    raw: bytes, text: str, src: Source, facts: dict[str, dict[str, Any]], top: dict[str, Any], written: dict[str, str]
+) -> bytes:
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap
 
@@ -168,7 +174,7 @@ def _edit(raw: bytes, text: str, src: Source, facts: dict[str, dict[str, Any]], 
         if not isinstance(data.get("facts"), dict):
             data["facts"] = CommentedMap()
         for fid, entry in facts.items():
-            _set_entry(data["facts"], fid, entry)
+            _set_entry(data["facts"], written.get(fid, fid), entry)
     out = io.StringIO()
     yaml.dump(data, out)
     result = _comment_gap(out.getvalue(), set(lines))

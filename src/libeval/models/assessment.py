@@ -5,13 +5,13 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from libeval.models.common import Code, Ident, Model, NonNegative, Text
+from libeval.models.common import Code, Ident, Model, Points, Text, Year
 from libeval.models.library import Scalar
 from libeval.text.reading import read_entry
 
 
 class Award(Model):
-    points: NonNegative | None = None
+    points: Points | None = None
     level: Text | None = None
     note: str | None = None
 
@@ -23,7 +23,8 @@ class Award(Model):
 
 class Correction(Model):
     value: Scalar | None = None
-    years: dict[int, Scalar] | None = None
+    years: dict[Year, Scalar] | None = None
+    unit: str | None = None  # written after the value (600㎡) or given; checked against the fact's
     reason: Text
 
     @model_validator(mode="before")

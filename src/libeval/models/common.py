@@ -5,8 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
+
+from libeval.text.reading import amount, year
 
 # Text must be written as text: a code such as 1.10 written without quotes would be read as a
 # number and lose its trailing zero, so numbers are refused where text is expected.
@@ -30,6 +32,11 @@ def _not_tiny(d: Decimal) -> Decimal:
 Number = Annotated[Decimal, Field(allow_inf_nan=False, ge=-LIMIT, le=LIMIT), AfterValidator(_not_tiny)]
 NonNegative = Annotated[Decimal, Field(allow_inf_nan=False, ge=0, le=LIMIT), AfterValidator(_not_tiny)]
 Positive = Annotated[Decimal, Field(allow_inf_nan=False, gt=0, le=LIMIT), AfterValidator(_not_tiny)]
+# A year key or the evaluation year: 2016, "2016", "2016年"; 16 is refused with the fix (2016).
+Year = Annotated[int, BeforeValidator(year)]
+# Awarded points, written as a number or as text like the facts ("11", "11分", "１１").
+Points = Annotated[NonNegative, BeforeValidator(amount("分"))]
+
 # One value for every variant of library, or one per variant (region by default);
 # null for a variant means "does not apply to that variant".
 Variant = NonNegative | dict[str, NonNegative | None]

@@ -3,10 +3,10 @@
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, Strict, model_validator
+from pydantic import BeforeValidator, Field, Strict, model_validator
 
-from libeval.models.common import Ident, Model, Number, Text, new_list
-from libeval.text.reading import read_entry
+from libeval.models.common import Ident, Model, Number, Text, Year, new_list
+from libeval.text.reading import amount, read_entry
 
 # Strict bool: a 1 in a number fact must stay the number 1, never become `true`. Facts are
 # `Number`s: 0 or between 1e-15 and 1e15 in size, like every number of a standard.
@@ -22,7 +22,7 @@ class FactValue(Model):
     """
 
     value: Scalar | None = None
-    years: dict[int, Scalar] | None = None
+    years: dict[Year, Scalar] | None = None
     unit: str | None = None
     source: str | None = None
     evidence: list[Text] = Field(default_factory=new_list)
@@ -43,8 +43,9 @@ class Library(Model):
     province: Text
     region: Ident | None = None  # needed where the standard varies by region (the default)
     attributes: dict[Ident, Ident] = Field(default_factory=dict)
-    population: Annotated[Number, Field(gt=0, le=Decimal("1e10"))] | None = None
+    # written like a fact: 140000, 14万, "140,000", 14万人
+    population: Annotated[Number, Field(gt=0, le=Decimal("1e10")), BeforeValidator(amount("人"))] | None = None
     criteria: Text
-    year: int | None = None
+    year: Year | None = None
     note: str | None = None
     facts: dict[Ident, FactValue] = Field(default_factory=dict)

@@ -96,6 +96,10 @@ class Standard:
             out.append(v if name == v else (f"{v}（{name}）" if lang == "zh" else f"{v} ({name})"))
         return ("、" if lang == "zh" else ", ").join(out)
 
+    def in_period(self, year: int) -> bool:
+        """Whether a year counts: a per-year value outside the evaluation period is not counted."""
+        return self.spec.period.start <= year <= self.spec.period.end
+
     def suggest_code(self, code: str, judged_only: bool = False) -> str:
         """The code most likely meant: for a group (a part, "4"), its first indicator ("4.1");
         else the closest code, written alike or sharing its beginning."""

@@ -60,14 +60,19 @@ class Values:
         for fact_id, fact in std.facts.items():
             entry = self.entries.get(fact_id)
             if fact.per_year and entry is not None and entry.years:
-                self.series[fact_id] = {y: v for y, v in sorted(entry.years.items()) if not isinstance(v, bool)}
+                # a year outside the evaluation period is not counted (check warns about it)
+                series = {y: v for y, v in sorted(entry.years.items()) if std.in_period(y) and not isinstance(v, bool)}
+                if series:
+                    self.series[fact_id] = series
         self._cache: dict[str, Decimal | bool | Exception] = {}
 
     def given(self, fact_id: str) -> bool:
         if fact_id == POPULATION:
             return self.population is not None
         entry = self.entries.get(fact_id)
-        return entry is not None and (entry.value is not None or bool(entry.years))
+        if entry is not None and entry.years:
+            return any(self.std.in_period(y) for y in entry.years)
+        return entry is not None and entry.value is not None
 
     def estimated(self, fact_id: str) -> bool:
         entry = self.entries.get(fact_id)

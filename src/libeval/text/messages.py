@@ -12,6 +12,7 @@ from typing import Any
 
 from libeval.text.bilingual import Bilingual
 from libeval.text.numbers import plain
+from libeval.text.reading_messages import READING_MESSAGES
 from libeval.text.sheet_messages import SHEET_MESSAGES
 from libeval.text.table_messages import TABLE_MESSAGES
 
@@ -188,8 +189,8 @@ CATALOGUE: dict[str, Bilingual] = {
         en="fact '{id}' must be {expected}, got {got}", zh="事实“{id}”应为{expected}，实际为 {got}"
     ),
     "year-outside-period": Bilingual(
-        en="year {year} is outside the evaluation period {start}-{end}",
-        zh="{year} 年不在评估周期 {start}-{end} 内",
+        en="year {year} is outside the evaluation period {start}–{end}: it is not counted",
+        zh="{year} 年不在评估周期 {start}—{end} 年内，不计入",
     ),
     "missing-years": Bilingual(
         en="fact '{id}' lacks years {years} of the evaluation period",
@@ -302,6 +303,7 @@ CATALOGUE: dict[str, Bilingual] = {
     "target-exists": Bilingual(en="'{path}' already exists; refusing to overwrite", zh="“{path}”已存在，拒绝覆盖"),
 }
 CATALOGUE.update(TABLE_MESSAGES)  # `criteria import`: text/table_messages.py
+CATALOGUE.update(READING_MESSAGES)  # numbers, years and names as written: text/reading_messages.py
 CATALOGUE.update(SHEET_MESSAGES)  # `import`: a facts sheet's cells, text/sheet_messages.py
 
 

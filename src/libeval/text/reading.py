@@ -6,7 +6,10 @@
     "600㎡", "600 平方米" -> 600 with unit m2
     "85%" -> 85 with unit %
     "是" / "否" / "有" / "无" -> true / false
+    "2016", "2016年", "２０１６" -> the year 2016 (a year key); "16" is refused with the fix (2016)
 
+`number` is the one reading of a number written anywhere (library.yaml, assessments, a
+spreadsheet cell); the models read their text through `parse` and `amount`.
 Anything else ("about 600", "12,00", "1.2.3") is an error, never a guess and never a zero.
 """
 
@@ -14,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -58,6 +62,84 @@ def parse(text: str) -> tuple[Decimal | bool, str | None]:
     return value, (canonical_unit(unit) if unit else None)
 
 
+def number(raw: Any) -> tuple[Decimal | bool, str | None]:
+    """A number as written anywhere, as (value, unit written after it or None): a YAML number or
+    text, or a spreadsheet cell's number or text. `14万`, `140,000`, `１４００００` and 140000
+    all read as 140000; true/false (是/否) stay booleans. Raises PydanticCustomError when unreadable."""
+    if isinstance(raw, bool):
+        return raw, None
+    if isinstance(raw, int):
+        return Decimal(raw), None
+    if isinstance(raw, float):  # a cell's float: its shortest exact text (0.1 -> 0.1)
+        return Decimal(repr(raw)), None
+    if isinstance(raw, Decimal):
+        return raw, None
+    if isinstance(raw, str):
+        return parse(raw)
+    raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(str(raw))})
+
+
+def amount(*units: str) -> Callable[[Any], Any]:
+    """A before-validator for a number that is not a fact (service population, awarded points):
+    text is read as `parse` reads it; a unit written after it must be one of `units`
+    (`14万人`, `11分`). Anything not text is left to the field's own type."""
+
+    def read(data: Any) -> Any:
+        if not isinstance(data, str):
+            return data
+        value, unit = parse(data)
+        if isinstance(value, bool):
+            raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(data)})
+        if unit is not None and unit not in units:
+            raise PydanticCustomError(
+                "amount-unit", "written in {got}, but it is a number of {expected}", {"got": unit, "expected": units[0]}
+            )
+        return value
+
+    return read
+
+
+_YEAR_SUFFIX = re.compile(r"\s*年度?$")
+
+
+def year(data: Any) -> Any:
+    """A year as written: 2016, '2016', '2016年', '２０１６'. A two-digit year (16) is refused with
+    the fix (2016), and so is anything else that is not a four-digit year. Other types are left to
+    the field's own type."""
+    if isinstance(data, bool) or not isinstance(data, int | str):
+        return data
+    written = str(data)
+    text = _YEAR_SUFFIX.sub("", unicodedata.normalize("NFKC", written).strip())
+    if text.isascii() and text.isdigit():
+        if len(text) == 4:
+            return int(text)
+        if len(text) <= 2:
+            n = int(text)
+            fix = 2000 + n if n < 70 else 1900 + n
+            raise PydanticCustomError(
+                "year-short", "{written} is not a year: write {fix}", {"written": written, "fix": fix}
+            )
+    raise PydanticCustomError("not-a-year", "{written} is not a year", {"written": written})
+
+
+def _duplicate_years(years: dict[Any, Any]) -> None:
+    """Two keys that name one year (2016 and 2016年) would silently keep only one value."""
+    seen: dict[int, str] = {}
+    for key in years:
+        try:
+            y = year(key)
+        except PydanticCustomError:
+            continue  # said at the key itself
+        if isinstance(y, int) and y in seen:
+            raise PydanticCustomError(
+                "duplicate-year",
+                "year {year} is written twice ({first}, {second})",
+                {"year": y, "first": seen[y], "second": str(key)},
+            )
+        if isinstance(y, int):
+            seen[y] = str(key)
+
+
 def read_entry(data: Any) -> Any:
     """A fact entry (or a correction) with its written numbers read: `value` and each of `years`.
     A unit written after a number becomes the entry's `unit` (and must agree with one given)."""
@@ -71,6 +153,7 @@ def read_entry(data: Any) -> Any:
             units.add(unit)
     years = out.get("years")
     if isinstance(years, dict):
+        _duplicate_years(years)
         fixed = {}
         for year, v in years.items():
             if isinstance(v, str):
