@@ -429,7 +429,7 @@ def test_a_short_entry_stays_short_and_unfilled_years_keep_their_placeholders(tm
     assert "# 2013:" not in block and "# 2014:" not in block
 
 
-def test_a_fact_written_by_name_gets_the_sheet_value_under_its_name(tmp_path: Path) -> None:
+def test_a_fact_written_by_name_gets_the_sheet_value_under_its_id_in_its_place(tmp_path: Path) -> None:
     lib = tmp_path / "jinghe"
     shutil.copytree(EXAMPLE, lib)
     text = (lib / "library.yaml").read_text(encoding="utf-8")
@@ -442,6 +442,8 @@ def test_a_fact_written_by_name_gets_the_sheet_value_under_its_name(tmp_path: Pa
     assert code == 0, err
     assert "floor_area: 600 → 650" in out
     after = (lib / "library.yaml").read_text(encoding="utf-8")
-    assert "  建筑面积: {value: 650, unit: m2," in after and "floor_area" not in after
+    assert "  floor_area: {value: 650, unit: m2," in after and "建筑面积:" not in after
+    keys = list(yaml.safe_load(after)["facts"])
+    assert keys.index("floor_area") == keys.index("holdings") - 1  # where 建筑面积 stood
     code, out, _ = invoke("score", str(lib), "--format", "json")
     assert code == 0

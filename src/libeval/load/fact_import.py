@@ -70,7 +70,7 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
     raw = read_bytes(target, shown(target))
     src = loads(raw, shown(target))  # the untrusted-YAML limits, before ruamel reads it
     old_facts = src.data.get("facts") if isinstance(src.data.get("facts"), dict) else {}
-    # a fact written by name (建筑面积: 600) is read as its id; the file keeps the key as written
+    # a fact written by name (建筑面积: 600) is read as its id; the sheet's value is written under the id
     written_keys = list(old_facts)
     read_library_names(std, src)
     written = {new: old for old, new in zip(written_keys, old_facts, strict=False) if old != new}

@@ -134,7 +134,7 @@ def edit_library(raw: bytes, text: str, src: Source, edits: Edits, shown: str) -
     """library.yaml (`raw`, decoded as `text`, read as `src`) with the sheet's facts and
     top-level values (`population`, `attributes.city_type` ...) set; the rest as it was.
     `edits` is (facts, top-level values, the key each fact id is written under where it is
-    written by name: {"floor_area": "建筑面积"})."""
+    written by name: {"floor_area": "建筑面积"}, which the sheet's value replaces by the id)."""
     from ruamel.yaml.error import YAMLError
 
     facts, top, written = edits
@@ -174,7 +174,9 @@ def _edit(
         if not isinstance(data.get("facts"), dict):
             data["facts"] = CommentedMap()
         for fid, entry in facts.items():
-            _set_entry(data["facts"], written.get(fid, fid), entry)
+            if fid in written:
+                _rename(data["facts"], written[fid], fid)
+            _set_entry(data["facts"], fid, entry)
     out = io.StringIO()
     yaml.dump(data, out)
     result = _comment_gap(out.getvalue(), set(lines))
@@ -202,3 +204,15 @@ def _comment_gap(text: str, before: set[str]) -> str:
         if line not in before and (m := _ONE_SPACE_COMMENT.match(line)):
             lines[i] = f"{m.group(1)}  {m.group(2)}"
     return "\n".join(lines)
+
+
+def _rename(data: Any, old: str, new: str) -> None:
+    """A fact written by name (`建筑面积:`) given its id where it stands, with its comment."""
+    if old not in data or new in data:
+        return
+    at = list(data).index(old)
+    comment = data.ca.items.pop(old, None)
+    value = data.pop(old)
+    data.insert(at, new, value)
+    if comment is not None:
+        data.ca.items[new] = comment
