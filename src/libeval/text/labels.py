@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from libeval.text.bilingual import Bilingual
+from libeval.text.completeness_labels import COMPLETENESS_LABELS
 
 LABELS: dict[str, Bilingual] = {
     "standard": Bilingual(zh="标准", en="Standard"),
@@ -300,6 +301,7 @@ LABELS: dict[str, Bilingual] = {
     "note_to": Bilingual(zh="后", en="to"),
     "blocked_count": Bilingual(zh="{grade}：{n} 项条件未达到", en="{grade}: {n} condition(s) not met"),
     "figure": Bilingual(zh="情况", en="Figure"),
+    **COMPLETENESS_LABELS,
 }
 
 
