@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from libeval.analysis.choose import Option, choose
 from libeval.analysis.fact_changes import FactChange, State, fact_change, set_fact
-from libeval.analysis.plan import Option, Plan, _ancestors, _levels, _options, choose, plan
+from libeval.analysis.plan import Plan, _ancestors, _levels, _options, plan
 from libeval.cli import app
 from libeval.load.folders import load_library, load_standard
 from libeval.models.library import FactValue

@@ -77,7 +77,7 @@ def _report(v: ScoreView, kind: str) -> str:
     from libeval.present.report_view import build_context
     from libeval.present.templates import render as render_template
 
-    steps = plan_lines(v.plan, v.lang, options=REPORT_STEPS) if v.plan is not None else []
+    steps = plan_lines(v.plan, v.lang, options=REPORT_STEPS, fill=False) if v.plan is not None else []
     context = build_context(v.result, v.lang, v.inputs, steps)
     return render_template(context, "md" if kind == "md" else "html", v.template)
 

@@ -30,9 +30,11 @@ COMPLETENESS_LABELS: dict[str, Bilingual] = {
         en="{n} libraries have incomplete results (facts not filled in or judged indicators not awarded): "
         "their scores and grades are provisional.",
     ),
-    "plan_incomplete": Bilingual(
+    "plan_fill_intro": Bilingual(
         zh="先补充以下事实与评定（按涉及分数从大到小），以下方案只依据已填的事实：",
         en="First fill in these facts and awards (largest points first); the plan below rests on the facts given:",
     ),
-    "plan_fill_first": Bilingual(zh="先填写{name}（{id}）", en="fill in {name} ({id}) first"),
+    "plan_incomplete": Bilingual(
+        zh="按已填的事实还达不到{target}，先补充：", en="With the facts given, {target} is not reached yet; first:"
+    ),
 }
