@@ -319,7 +319,11 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
         projected = after
     final = state.run([*base, *(o.change for o in chosen)])
     reached = _grade_index(final) <= goal_index
-    incomplete = not now.completeness.complete
+    c = now.completeness  # filling in may reach it: a condition needs a missing fact, or the open points suffice
+    open_points = c.points_missing_facts + c.points_not_judged
+    incomplete = not c.complete and (
+        any(st.fill for st in steps) or final.total + open_points >= (goal.min_score or Decimal(0))
+    )
     if not reached and not reasons:
         failed = list(final.grades[goal_index].failed)
         reasons.extend(Bilingual(f"仍未满足：{c.name.zh}", f"still unmet: {c.name.en}") for c in failed)

@@ -193,7 +193,7 @@ def gap_line(p: Plan, lang: str, need: str) -> str:
     left after the prerequisites' changes when they add points."""
     total = numbers.points(p.result.total)
     if p.gap_now <= 0:
-        return label("plan_gap_none", lang, total=total, need=need)
+        return label("plan_gap_ok", lang, need=need)
     line = label("plan_gap", lang, total=total, need=need, gap=numbers.points(p.gap_now))
     if p.prerequisite_gain > 0:
         after = "plan_gap_after" if p.gap > 0 else "plan_gap_after_ok"

@@ -21,7 +21,9 @@ COMPLETENESS_LABELS: dict[str, Bilingual] = {
     "to_fill_fact": Bilingual(zh="填写事实 {name}（{id}）：{points} 分", en="fill in {name} ({id}): {points} points"),
     "to_fill_judged": Bilingual(zh="评定指标 {id} {name}：{points} 分", en="award {id} {name}: {points} points"),
     "to_fill_condition": Bilingual(zh="；定级条件也需要它", en="; a grade condition needs it too"),
-    "to_fill_more": Bilingual(zh="……另有 {n} 项（见 --format md 报告）", en="… {n} more (see the --format md report)"),
+    "to_fill_more": Bilingual(
+        zh="……另有 {n} 项（完整清单见 score --format md 报告）", en="… {n} more (the whole list: score --format md)"
+    ),
     "complete_col": Bilingual(zh="数据完整", en="Complete"),
     "complete_yes": Bilingual(zh="是", en="yes"),
     "complete_no": Bilingual(zh="否", en="no"),

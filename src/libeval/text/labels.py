@@ -177,8 +177,9 @@ LABELS: dict[str, Bilingual] = {
         zh="；上述必备条件的改进计 +{gain} 分，之后已达到最低分",
         en="; the prerequisites' changes above add {gain}, which reaches the minimum",
     ),
-    "plan_gap_none": Bilingual(
-        zh="分数：总分 {total}，已达到最低分 {need}", en="Score: total {total}, the minimum {need} is reached"
+    "plan_gap_ok": Bilingual(
+        zh="分数：满足必备条件后已达到最低分 {need}。",
+        en="Score: with the prerequisites met, the minimum {need} is reached.",
     ),
     "plan_chosen": Bilingual(
         zh="选定的改进（相对变化合计最小，共 {cost}）",
