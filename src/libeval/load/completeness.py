@@ -5,7 +5,7 @@ result), and the problems only scoring finds (a derived value divided by zero)."
 from __future__ import annotations
 
 from libeval.errors import Problem, problem
-from libeval.load.folders import LibraryFolder, shown
+from libeval.load.folders import ASSESSMENTS_DIR, LibraryFolder, assessment_files, shown
 from libeval.scoring.engine import score
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
@@ -19,6 +19,11 @@ def check_scoring(folder: LibraryFolder) -> list[Problem]:
     per assessment with judged indicators not awarded (an award with neither points nor level
     gets its own, located)."""
     out: list[Problem] = []
+    read = assessment_files(folder.path)
+    for path in sorted((folder.path / ASSESSMENTS_DIR).glob("*.y*ml")):
+        if path.suffix in (".yaml", ".yml") and read.get(path.stem) not in (None, path):
+            where = shown(read[path.stem])
+            out.append(problem(shown(path), None, "assessment-twice", "warning", name=path.stem, read=where))
     if not folder.assessments:
         out.append(problem(shown(folder.path), None, "no-assessment"))
     elif DEFAULT not in folder.assessments:

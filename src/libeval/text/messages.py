@@ -273,6 +273,10 @@ CATALOGUE: dict[str, Bilingual] = {
         en="no self-assessment (assessments/self.yaml): score and plan need --assessment NAME (found: {known})",
         zh="没有自评记录（assessments/self.yaml）：评分与提升方案须用 --assessment 指定评估（现有：{known}）",
     ),
+    "assessment-twice": Bilingual(
+        en="a second file for the assessment '{name}': only {read} is read",
+        zh="评估“{name}”有两个文件：只读取 {read}",
+    ),
     "judged-not-awarded": Bilingual(
         en="{n} of {total} judged indicators not awarded ({points} points at stake), largest first: {codes};"
         " the result stays incomplete until they are",
