@@ -94,6 +94,8 @@ def test_every_score_format_says_so_first(tmp_path: Path) -> None:
     assert "### 待补充（按涉及分数从大到小）" in md and md.count("- 评定指标 ") == 32
     _, html, _ = invoke("score", str(WEST), "--format", "html")
     assert html.index(NOTICE_ZH) < html.index("重建值") and "未达等级（暂定）" in html
+    assert invoke("score", str(WEST), "--explain", "1.1.1")[1].startswith(NOTICE_ZH + "\n1.1.1 年文献外借量")
+    assert invoke("score", str(EXAMPLE), "--explain", "1.1.1")[1].startswith("1.1.1 年文献外借量")
     _, gh, _ = invoke("score", str(WEST), "--format", "github")
     assert gh.startswith("::warning title=libeval::同心县图书馆: 结果不完整") and "未达等级（暂定）" in gh
     out_file = tmp_path / "w.xlsx"
