@@ -37,6 +37,6 @@ COMPLETENESS_LABELS: dict[str, Bilingual] = {
         en="First fill in these facts and awards (largest points first); the plan below rests on the facts given:",
     ),
     "plan_incomplete": Bilingual(
-        zh="按已填的事实还达不到{target}，先补充：", en="With the facts given, {target} is not reached yet; first:"
+        zh="按已填的事实还达不到{target}：", en="With the facts given, {target} is not reached yet:"
     ),
 }
