@@ -47,7 +47,11 @@ def run(s: ScoreSettings) -> Outcome:
         if lines is None:
             suggest = folder.standard.suggest_code(s.explain)
             raise LibevalError([problem(str(s.path), None, "unknown-code", code=s.explain, suggest=suggest)])
-        return Outcome("\n".join(lines) + "\n", problem_lines(problems, s.msg_lang), code, input_paths(folder))
+        from libeval.present.completeness import notice
+
+        warn = notice(result.completeness, s.lang)  # an incomplete result says so first, here too
+        text = "\n".join([warn, *lines] if warn else lines) + "\n"
+        return Outcome(text, problem_lines(problems, s.msg_lang), code, input_paths(folder))
     output = _render(folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under)
     if s.fmt is ScoreFormat.github:  # the warnings go with the annotations on stdout
         return Outcome(output, "", code, input_paths(folder))

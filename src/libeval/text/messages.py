@@ -265,6 +265,28 @@ CATALOGUE: dict[str, Bilingual] = {
     "assessment-not-found": Bilingual(
         en="no assessment '{name}' (found: {known})", zh="找不到评估“{name}”（现有：{known}）"
     ),
+    # what check says that score would otherwise say later (check runs what score runs)
+    "no-assessment": Bilingual(
+        en="no assessment: score, plan and diff read assessments/self.yaml; add it (libeval init writes one)",
+        zh="没有评估记录：评分、提升方案与对照都要读取 assessments/self.yaml，请添加（libeval init 会生成）",
+    ),
+    "no-self-assessment": Bilingual(
+        en="no self-assessment (assessments/self.yaml): score and plan need --assessment NAME (found: {known})",
+        zh="没有自评记录（assessments/self.yaml）：评分与提升方案须用 --assessment 指定评估（现有：{known}）",
+    ),
+    "assessment-twice": Bilingual(
+        en="a second file for the assessment '{name}': only {read} is read",
+        zh="评估“{name}”有两个文件：只读取 {read}",
+    ),
+    "judged-not-awarded": Bilingual(
+        en="{n} of {total} judged indicators not awarded ({points} points at stake), largest first: {codes};"
+        " the result stays incomplete until they are",
+        zh="{total} 项评定指标中有 {n} 项未评（涉及 {points} 分），分值大的有：{codes}；评定前结果不完整",
+    ),
+    "judged-empty": Bilingual(
+        en="'{code}' has neither points nor a level: not awarded (up to {max} points)",
+        zh="“{code}”既没有 points 也没有 level：按未评处理（满分 {max} 分）",
+    ),
     # evaluation
     "division-by-zero": Bilingual(en="division by zero while computing '{name}'", zh="计算“{name}”时除以零"),
     # output
