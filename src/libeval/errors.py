@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from libeval.text.bilingual import Bilingual
 from libeval.text.messages import render
 
 Severity = Literal["error", "warning", "info"]  # info: worth knowing, never a failure, not even with --strict
@@ -75,10 +76,14 @@ def warnings_only(problems: Iterable[Problem]) -> list[Problem]:
 class UsageError(Exception):
     """Options that do not go together (exit code 2, like an unknown option)."""
 
-    def __init__(self, option: str, message: str) -> None:
+    def __init__(self, option: Bilingual | str, message: Bilingual | str) -> None:
         self.option = option
         self.message = message
-        super().__init__(f"{option}: {message}")
+        super().__init__(f"{self.text(option, 'en')}: {self.text(message, 'en')}")
+
+    @staticmethod
+    def text(text: Bilingual | str, lang: str) -> str:
+        return text.get(lang) if isinstance(text, Bilingual) else text
 
 
 class Interrupted(Exception):

@@ -7,6 +7,7 @@ message means adding one entry here; tests check that every code used in the sou
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -355,10 +356,11 @@ def render(code: str, lang: str, args: dict[str, Any]) -> str:
     return text
 
 
-def default_lang() -> str:
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
     """`zh` when the environment asks for Chinese (LANG=zh_CN.UTF-8 ...), else `en`."""
+    env = os.environ if environ is None else environ
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var, "")
+        value = env.get(var, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
