@@ -59,11 +59,16 @@ LangOpt = Annotated[Lang | None, typer.Option("--lang")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o")]
 
 
+_chosen: list[Lang] = []  # `libeval --lang en score ...`: the language given before the command
+
+
 def _msg_lang(lang: Lang | None) -> str:
+    lang = lang or next(iter(_chosen), None)
     return lang.value if lang else default_lang()
 
 
 def _report_lang(lang: Lang | None) -> str:
+    lang = lang or next(iter(_chosen), None)
     return lang.value if lang else "zh"
 
 
@@ -120,8 +125,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    lang: LangOpt = None,
 ) -> None:
-    pass
+    _chosen[:] = [lang] if lang else []
+
+
+@criteria_app.callback()
+def _criteria(lang: LangOpt = None) -> None:
+    _chosen[:] = [lang] if lang else _chosen
 
 
 @app.command()

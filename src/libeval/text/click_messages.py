@@ -77,7 +77,7 @@ OPTION_ERRORS: dict[str, Bilingual] = {
         "github 注释不能与 --detail 或 --explain 同用", "github annotations do not go with --detail or --explain"
     ),
     "diff-paths": B("请给出一个或两个图书馆目录", "give one library folder or two"),
-    "no-grade": B("没有“{target}”这个等级（现有等级：{names}）", "no grade {target!r} (grades: {names})"),
+    "no-grade": B("没有“{target}”这个等级（现有等级：{zh_names}）", "no grade {target!r} (grades: {en_names})"),
     "criteria-names": B("指定另一个评估标准", "names the other standard"),
     "criteria-one-folder": B(
         "按两个评估标准为同一个图书馆目录计分：请只给一个目录",

@@ -26,6 +26,10 @@ HELP: dict[str, Bilingual] = {
         "Score China's national evaluation of public libraries (全国县级以上公共图书馆评估定级).",
     ),
     "--version": B("显示版本号并退出", "Show the version and exit."),
+    "--lang": B(
+        "zh 或 en：帮助、提示信息与报告的语言（也可写在命令之后）",
+        "zh or en: the language of help, messages and reports (also after the command).",
+    ),
     "check": B(
         "检查评估标准与图书馆目录，列出全部问题。", "Validate standards and library folders; print every problem."
     ),
@@ -52,7 +56,7 @@ HELP: dict[str, Bilingual] = {
     "score --fail-under": B("总分低于 N 时以退出码 1 结束", "Exit 1 when the total is below N."),
     "score --template": B("用此 Jinja2 模板生成 md/html", "Render md/html with this Jinja2 template instead."),
     "score --jobs": B(
-        "多个图书馆时的进程数（默认：处理器核数）",
+        "多个图书馆时的进程数，默认为处理器核数",
         "Processes for a folder of libraries (default: the number of cores).",
     ),
     "score --reports-dir": B(
@@ -135,6 +139,9 @@ HELP: dict[str, Bilingual] = {
         "评估标准：内置标准列表、以树形显示一个标准、导入公布的评分表。",
         "Standards: the bundled ones, one as a tree, a published table imported.",
     ),
+    "criteria --lang": B(
+        "zh 或 en：帮助、提示信息与报告的语言", "zh or en: the language of help, messages and reports."
+    ),
     "criteria list": B("列出内置的评估标准。", "List the bundled standards."),
     "criteria list --lang": _LANG,
     "criteria show": B(
@@ -171,9 +178,9 @@ HELP: dict[str, Bilingual] = {
     "criteria import table": B(
         "评估标准公布的评分表：.xlsx、.csv 或 .docx", "The standard's published table: .xlsx, .csv or .docx."
     ),
-    "criteria import --output": B("要写入的评估标准文件（.yaml）", "The standard file to write (.yaml)."),
+    "criteria import --output": B("要写入的评估标准文件：.yaml", "The standard file to write (.yaml)."),
     "criteria import --period": B(
-        "评估计分的年份，如 2013-2016（必填：评分表很少写明）",
+        "评估计分的年份，如 2013-2016；评分表很少写明，须给出",
         "The years the evaluation scores, e.g. 2013-2016 (required: a table rarely says).",
     ),
     "criteria import --id": B("评估标准的标识（默认：取自文件名）", "The standard's id (default: from the file name)."),
