@@ -35,8 +35,9 @@ class Problem:
         if self.line:
             where += f":{self.line}:{self.col or 1}"
         sev = {"error": "error", "warning": "warning", "info": "info"}[self.severity]
-        if lang == "zh":
-            sev = {"error": "错误", "warning": "警告", "info": "提示"}[self.severity]
+        if lang == "zh":  # a Chinese label takes a full-width colon
+            sev = {"error": "错误：", "warning": "警告：", "info": "提示："}[self.severity]
+            return f"{where}: {sev}{self.message(lang)} [{self.code}]"
         return f"{where}: {sev}: {self.message(lang)} [{self.code}]"
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
