@@ -36,7 +36,7 @@ ALLOWED = COMMANDS | {
     "county", "children", "server",
 }  # fmt: skip
 _TAKEN_OUT = re.compile(
-    r"libeval(?: [a-z]+)?|--?[a-z][\w-]*|\S+\.(?:yaml|xlsx|csv|docx)|\bcn-\d{4}-\w+|yaml-language-server|\.\w+"
+    r"NO_COLOR|libeval(?: [a-z]+)?|--?[a-z][\w-]*|\S+\.(?:yaml|xlsx|csv|docx)|\bcn-\d{4}-\w+|yaml-language-server|\.\w+"
 )
 
 

@@ -57,39 +57,49 @@ class SchemaKind(enum.StrEnum):
 
 LangOpt = Annotated[Lang | None, typer.Option("--lang")]
 OutputOpt = Annotated[Path | None, typer.Option("--output", "-o")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color")]
 
 
-_chosen: list[Lang] = []  # `libeval --lang en score ...`: the language given before the command
+class _Given:
+    """What `libeval --lang en --no-color score ...` says before the command."""
+
+    lang: Lang | None = None
+    no_color: bool = False
 
 
 def _msg_lang(lang: Lang | None) -> str:
-    lang = lang or next(iter(_chosen), None)
+    lang = lang or _Given.lang
     return lang.value if lang else default_lang()
 
 
 def _report_lang(lang: Lang | None) -> str:
-    lang = lang or next(iter(_chosen), None)
+    lang = lang or _Given.lang
     return lang.value if lang else "zh"
 
 
-def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = None) -> None:
+def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = None, no_color: bool = False) -> None:
     """Run a command and write what it returns. Problems become `file:line:col` lines on stderr
-    and exit code 1; options that do not go together, exit code 2; Ctrl-C in a batch, 130."""
+    and exit code 1; options that do not go together, exit code 2; Ctrl-C in a batch, 130.
+    Tables and problems are drawn in colour on a terminal (present/console.color_wanted)."""
+    from libeval.present.console import color_wanted, colors
     from libeval.present.problems import problem_lines
 
-    try:
-        outcome = call()
-        sys.stderr.write(outcome.messages)
-        _emit(outcome.output, output, outcome.inputs)
-    except LibevalError as exc:
-        sys.stderr.write(problem_lines(exc.problems, _msg_lang(lang)))
-        raise typer.Exit(1) from None
-    except UsageError as exc:
-        mlang = _msg_lang(lang)
-        raise typer.BadParameter(exc.text(exc.message, mlang), param_hint=exc.text(exc.option, mlang)) from None
-    except Interrupted as exc:
-        sys.stderr.write(f"{exc}\n")
-        raise typer.Exit(130) from None
+    refused = no_color or _Given.no_color
+    on_stdout = output is None and color_wanted(sys.stdout.isatty(), os.environ, refused)
+    with colors(on_stdout, color_wanted(sys.stderr.isatty(), os.environ, refused)):
+        try:
+            outcome = call()
+            sys.stderr.write(outcome.messages)
+            _emit(outcome.output, output, outcome.inputs)
+        except LibevalError as exc:
+            sys.stderr.write(problem_lines(exc.problems, _msg_lang(lang)))
+            raise typer.Exit(1) from None
+        except UsageError as exc:
+            mlang = _msg_lang(lang)
+            raise typer.BadParameter(exc.text(exc.message, mlang), param_hint=exc.text(exc.option, mlang)) from None
+        except Interrupted as exc:
+            sys.stderr.write(f"{exc}\n")
+            raise typer.Exit(130) from None
     raise typer.Exit(outcome.exit_code)
 
 
@@ -126,13 +136,14 @@ def _version(value: bool) -> None:
 def _main(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
-    _chosen[:] = [lang] if lang else []
+    _Given.lang, _Given.no_color = lang, no_color
 
 
 @criteria_app.callback()
 def _criteria(lang: LangOpt = None) -> None:
-    _chosen[:] = [lang] if lang else _chosen
+    _Given.lang = lang or _Given.lang
 
 
 @app.command()
@@ -141,10 +152,11 @@ def check(
     fmt: Annotated[CheckFormat, typer.Option("--format")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict")] = False,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     from libeval.commands import check as command
 
-    _run(lang, lambda: command.run(command.CheckSettings(paths, fmt, strict, _msg_lang(lang))))
+    _run(lang, lambda: command.run(command.CheckSettings(paths, fmt, strict, _msg_lang(lang))), None, no_color)
 
 
 @app.command()
@@ -162,6 +174,7 @@ def score(
     criteria: Annotated[str | None, typer.Option("--criteria")] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     from libeval.commands import score_path as command
 
@@ -181,7 +194,7 @@ def score(
         _report_lang(lang),
         _msg_lang(lang),
     )
-    _run(lang, lambda: command.run(settings, _progress), output)
+    _run(lang, lambda: command.run(settings, _progress), output, no_color)
 
 
 def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
@@ -201,6 +214,7 @@ def diff_cmd(
     criteria: Annotated[str | None, typer.Option("--criteria")] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     from libeval.commands import diff as command
 
@@ -209,6 +223,7 @@ def diff_cmd(
         lang,
         lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria)),
         output,
+        no_color,
     )
 
 
@@ -266,11 +281,12 @@ def criteria_diff(
     exit_code: Annotated[bool, typer.Option("--exit-code")] = False,
     output: OutputOpt = None,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
     from libeval.commands import criteria_diff as command
 
     settings = command.CriteriaDiffSettings(a, b, fmt, exit_code, _report_lang(lang))
-    _run(lang, lambda: command.run(settings), output)
+    _run(lang, lambda: command.run(settings), output, no_color)
 
 
 @criteria_app.command("import")

@@ -31,14 +31,17 @@ class Problem:
         return render(self.code, lang, dict(self.args))
 
     def format(self, lang: str = "en") -> str:
+        return "".join(self.parts(lang))
+
+    def parts(self, lang: str = "en") -> tuple[str, str, str, str]:
+        """The line in its four parts: `file:line:col: `, the severity, the message, ` [code]`."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.col or 1}"
-        sev = {"error": "error", "warning": "warning", "info": "info"}[self.severity]
+        sev = {"error": "error: ", "warning": "warning: ", "info": "info: "}[self.severity]
         if lang == "zh":  # a Chinese label takes a full-width colon
             sev = {"error": "错误：", "warning": "警告：", "info": "提示："}[self.severity]
-            return f"{where}: {sev}{self.message(lang)} [{self.code}]"
-        return f"{where}: {sev}: {self.message(lang)} [{self.code}]"
+        return f"{where}: ", sev, self.message(lang), f" [{self.code}]"
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {

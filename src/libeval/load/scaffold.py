@@ -59,7 +59,9 @@ def library_yaml(std: Standard, ref: str) -> str:
             lines.append("    years:")
             lines += [f"      # {y}:" for y in range(c.period.start, c.period.end + 1)]
         else:
-            kind = {"boolean": "是/否（true/false）", "integer": "整数", "percent": "百分数 0–100", "number": "数"}[f.type]
+            kind = {"boolean": "是/否（true/false）", "integer": "整数", "percent": "百分数 0–100", "number": "数"}[
+                f.type
+            ]
             lines.append(f"  {f.id}:  # {f.name}{unit}（{kind}）")
             if f.unit:
                 lines.append(f"    unit: {_q(f.unit)}")

@@ -18,6 +18,10 @@ from libeval.text.messages import default_lang
 B = Bilingual
 _LANG = B("zh 或 en（默认：报告用中文，提示信息随系统语言）", "zh or en (default: reports zh, messages from LANG).")
 _OUTPUT = B("写入此文件（先写临时文件再替换）", "Write to this file (atomically).")
+_NO_COLOR = B(
+    "不用颜色（默认：输出到终端时用颜色；设置了 NO_COLOR 时也不用）",
+    "No colours (default: colours on a terminal, none when NO_COLOR is set).",
+)
 _EXIT_CODE = B("两者不同时以退出码 1 结束", "Exit 1 when the two differ.")
 
 HELP: dict[str, Bilingual] = {
@@ -30,6 +34,7 @@ HELP: dict[str, Bilingual] = {
         "zh 或 en：帮助、提示信息与报告的语言（也可写在命令之后）",
         "zh or en: the language of help, messages and reports (also after the command).",
     ),
+    "--no-color": _NO_COLOR,
     "check": B(
         "检查评估标准与图书馆目录，列出全部问题。", "Validate standards and library folders; print every problem."
     ),
@@ -37,6 +42,7 @@ HELP: dict[str, Bilingual] = {
     "check --format": B("text、json 或 github（工作流注释）", "text, json, or github (workflow-command annotations)."),
     "check --strict": B("有警告也算检查不通过", "Warnings fail the check too."),
     "check --lang": _LANG,
+    "check --no-color": _NO_COLOR,
     "score": B(
         "为图书馆目录计分：总分、等级、距上一等级还差什么。给出的目录若包含多个图书馆目录（任意层级），"
         "则逐个计分：汇总、各地区等级、排名。",
@@ -69,6 +75,7 @@ HELP: dict[str, Bilingual] = {
     ),
     "score --output": _OUTPUT,
     "score --lang": _LANG,
+    "score --no-color": _NO_COLOR,
     "diff": B(
         "逐项比较两项评估：哪些指标不同、为什么。用 --criteria 时，比较同一项评估在两个评估标准下的结果。",
         "Compare two assessments indicator by indicator: what differs, and why. With --criteria, one "
@@ -90,6 +97,7 @@ HELP: dict[str, Bilingual] = {
     ),
     "diff --output": _OUTPUT,
     "diff --lang": _LANG,
+    "diff --no-color": _NO_COLOR,
     "plan": B(
         "达到上一等级需要做什么：先列必备条件，再给出补足分差代价最小的一组事实改进。",
         "What it takes to reach the next grade: prerequisites first, then the cheapest set of fact "
@@ -169,6 +177,7 @@ HELP: dict[str, Bilingual] = {
     "criteria diff --exit-code": _EXIT_CODE,
     "criteria diff --output": _OUTPUT,
     "criteria diff --lang": _LANG,
+    "criteria diff --no-color": _NO_COLOR,
     "criteria import": B(
         "把评估标准公布的评分表（序号／评估指标／分值／评分标准）读成能通过 libeval check 的标准草稿："
         "每项指标都按评定计分，保留全部评分标准原文。",
