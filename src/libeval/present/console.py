@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -35,6 +36,11 @@ def color_wanted(is_terminal: bool, environ: Mapping[str, str], refused: bool = 
 @contextlib.contextmanager
 def colors(stdout: bool, stderr: bool) -> Iterator[None]:
     """Draw with colours on stdout and/or stderr while the block runs."""
+    if (stdout or stderr) and sys.platform == "win32":  # pragma: no cover - Windows only
+        with contextlib.suppress(ImportError):
+            import colorama  # a console older than Windows 10's needs its escape codes turned on
+
+            colorama.just_fix_windows_console()
     token = _COLORS.set((stdout, stderr))
     try:
         yield
