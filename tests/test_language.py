@@ -174,6 +174,11 @@ def test_usage_errors_are_chinese_under_a_chinese_locale(args: list[str], zh: st
     assert not re.search(r"[\u4e00-\u9fff]", re.sub("[一二三五]级", "", err)), err
 
 
+def test_a_group_without_its_command_says_so() -> None:
+    assert run("criteria", "--lang", "zh", env={"LANG": "C"})[2].endswith("\n\n错误：缺少命令。\n")
+    assert run("criteria", "--lang", "en", env=ZH)[2].endswith("\n\nError: Missing command.\n")
+
+
 def test_no_arguments_shows_the_help_in_the_language_of_the_run() -> None:
     code, _, err = run("criteria", env=ZH)
     assert code == 2 and err.startswith("用法：libeval criteria [选项] 命令 [参数]...") and "命令：" in err

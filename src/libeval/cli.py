@@ -20,6 +20,8 @@ from libeval.cli_text import LibevalGroup
 from libeval.errors import Interrupted, LibevalError, UsageError, problem
 from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat, PlanFormat, ReportFormat, ScoreOutput
 from libeval.text.bilingual import Bilingual
+from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED
+from libeval.text.help import startup_lang
 from libeval.text.messages import default_lang
 
 if TYPE_CHECKING:
@@ -346,13 +348,10 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(INTERRUPTED.get(startup_lang(sys.argv[1:])))
         sys.exit(130)
     except Exception as exc:  # a bug of libeval's, not the user's input: say so, briefly
         if os.environ.get("LIBEVAL_DEBUG"):
             raise
-        sys.stderr.write(
-            f"libeval: internal error: {type(exc).__name__}: {exc}\n"
-            "Please report it; LIBEVAL_DEBUG=1 shows the traceback.\n"
-        )
+        sys.stderr.write(INTERNAL_ERROR.get(startup_lang(sys.argv[1:])).format(name=type(exc).__name__, exc=exc))
         sys.exit(1)

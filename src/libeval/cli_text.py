@@ -21,8 +21,8 @@ from typer._click import exceptions as errors
 
 from libeval.text.click_messages import USAGE_ZH, tidy, translate
 from libeval.text.help import HELP, METAVARS, startup_lang
-from libeval.text.messages import TYPE_ERRORS
 from libeval.text.width import columns, pad, wrap
+from libeval.text.words import TYPE_ERRORS
 
 
 class _Formatter(_click.formatting.HelpFormatter):

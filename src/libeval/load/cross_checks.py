@@ -12,9 +12,9 @@ from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.bilingual import Bilingual
-from libeval.text.messages import WORDS
 from libeval.text.reading import canonical_unit
 from libeval.text.suggest import did_you_mean
+from libeval.text.words import WORDS
 
 Loc = tuple[Any, ...]
 _URL = re.compile(r"^https?://", re.IGNORECASE)

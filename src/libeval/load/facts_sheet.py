@@ -23,7 +23,7 @@ from pydantic_core import PydanticCustomError
 from libeval.errors import Problem, problem
 from libeval.scoring.standard import Standard
 from libeval.text import reading as humane
-from libeval.text.messages import WORDS
+from libeval.text.words import WORDS
 
 FACTS_SHEET = "事实"
 HEAD = Font(bold=True)

@@ -17,9 +17,10 @@ from pydantic_core import ErrorDetails
 from libeval.errors import Problem, problem
 from libeval.load.yaml_source import Source
 from libeval.text.bilingual import Bilingual
-from libeval.text.messages import CATALOGUE, PATTERNS, TYPE_ERRORS, UNEXPLAINED
+from libeval.text.messages import CATALOGUE
 from libeval.text.numbers import plain
 from libeval.text.suggest import did_you_mean
+from libeval.text.words import PATTERNS, TYPE_ERRORS, UNEXPLAINED
 
 M = TypeVar("M", bound=BaseModel)
 

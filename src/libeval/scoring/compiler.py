@@ -13,9 +13,9 @@ from libeval.errors import Problem, Severity, problem
 from libeval.models import Boolean, Condition, Derived, FactDef, Judged, Node, StandardSpec, Tiers
 from libeval.scoring import formula
 from libeval.scoring.standard import POPULATION, Loc, NodeInfo, SourceFile, Standard, at_variant
-from libeval.text.messages import WORDS
 from libeval.text.parser_messages import formula_detail
 from libeval.text.suggest import did_you_mean
+from libeval.text.words import WORDS
 
 
 def compile_standard(spec: StandardSpec, src: SourceFile | None) -> Standard:

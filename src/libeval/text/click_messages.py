@@ -68,6 +68,13 @@ def tidy(message: str) -> str:
     return text.replace("。。", "。").replace("？。", "？").replace("：。", "。")
 
 
+# a bug of libeval's (cli.main), and Ctrl-C
+INTERNAL_ERROR = Bilingual(
+    "libeval 内部错误：{name}：{exc}\n请报告此问题；设置 LIBEVAL_DEBUG=1 可显示调用栈。\n",
+    "libeval: internal error: {name}: {exc}\nPlease report it; LIBEVAL_DEBUG=1 shows the traceback.\n",
+)
+INTERRUPTED = Bilingual("已中断\n", "interrupted\n")
+
 # options that do not go together, found by the commands (errors.UsageError; exit code 2)
 B = Bilingual
 OPTION_ERRORS: dict[str, Bilingual] = {
