@@ -21,7 +21,7 @@ from libeval.load.validation import _nested_models, validate
 from libeval.load.yaml_source import loads
 from libeval.models import Library
 from libeval.text.bilingual import Bilingual
-from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED, OPTION_ERRORS, USAGE_ZH
+from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED, INTERRUPTED_BATCH, OPTION_ERRORS, USAGE_ZH
 from libeval.text.messages import CATALOGUE, render
 from libeval.text.parser_messages import _FORMULA, _YAML_CONTEXTS, _YAML_PROBLEMS, formula_detail, os_error, yaml_detail
 from libeval.text.words import PATTERNS, TYPE_ERRORS, WORDS
@@ -80,7 +80,7 @@ def test_every_catalogue_message_in_chinese_holds_no_english_word(code: str) -> 
 def test_the_words_of_arguments_pydantic_errors_and_patterns_are_chinese() -> None:
     texts = [w.zh for w in WORDS.values()] + [p.zh for p in PATTERNS.values()]
     texts += [t.zh for t in TYPE_ERRORS.values()] + [t.zh for t in OPTION_ERRORS.values()] + list(USAGE_ZH.values())
-    texts += [INTERNAL_ERROR.zh.replace("LIBEVAL_DEBUG", ""), INTERRUPTED.zh]
+    texts += [INTERNAL_ERROR.zh.replace("LIBEVAL_DEBUG", ""), INTERRUPTED.zh, INTERRUPTED_BATCH.zh]
     for text in texts:
         assert not english_words(re.sub(r"\{\w+\}", "", text)), text
         assert not re.search(r"[\^$\\]|\[a-z", text), text

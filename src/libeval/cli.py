@@ -20,7 +20,7 @@ from libeval.cli_text import LibevalGroup
 from libeval.errors import Interrupted, LibevalError, UsageError, problem
 from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat, PlanFormat, ReportFormat, ScoreOutput
 from libeval.text.bilingual import Bilingual
-from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED
+from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED, INTERRUPTED_BATCH
 from libeval.text.help import startup_lang
 from libeval.text.messages import default_lang
 
@@ -100,7 +100,7 @@ def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = N
             mlang = _msg_lang(lang)
             raise typer.BadParameter(exc.text(exc.message, mlang), param_hint=exc.text(exc.option, mlang)) from None
         except Interrupted as exc:
-            sys.stderr.write(f"{exc}\n")
+            sys.stderr.write(INTERRUPTED_BATCH.get(_msg_lang(lang)).format(done=exc.done, total=exc.total))
             raise typer.Exit(130) from None
     raise typer.Exit(outcome.exit_code)
 

@@ -74,6 +74,9 @@ INTERNAL_ERROR = Bilingual(
     "libeval: internal error: {name}: {exc}\nPlease report it; LIBEVAL_DEBUG=1 shows the traceback.\n",
 )
 INTERRUPTED = Bilingual("已中断\n", "interrupted\n")
+INTERRUPTED_BATCH = Bilingual(
+    "已中断：{total} 个图书馆中已完成 {done} 个\n", "interrupted after {done} of {total} libraries\n"
+)
 
 # options that do not go together, found by the commands (errors.UsageError; exit code 2)
 B = Bilingual
