@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import unicodedata
 
-_NO_LINE_START = set("，。、；：？！）》」』”’…—%")
+_NO_LINE_START = set("，。、；：？！）》」』”’…—%)]},.;:!?")
 _NO_LINE_END = set("（《「『“‘")
 
 
