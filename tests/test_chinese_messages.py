@@ -51,6 +51,7 @@ SAMPLES: dict[str, Any] = {
     "points": Decimal("12.5"), "precision": 1, "sheet": "事实", "size": 2000000, "start": 2013, "stated": 1000,
     "subject": "score", "sum": 990, "tag": "!!python/object", "test": "at_least", "text": "'十二'", "tiny": "0.001",
     "total": 1000, "what": "1.1.1", "where": "region: west", "written": "㎡", "year": 2017, "years": "2015、2016",
+    "second": "2016年", "target": "floor_area（建筑面积）", "fix": "2016",
 }  # fmt: skip
 
 
@@ -143,7 +144,7 @@ def test_every_pydantic_error_our_models_can_raise_is_explained_in_both_language
 @pytest.mark.parametrize(
     ("text", "zh"),
     [
-        ("name: x\npopulation: abc\n", "library.yaml:2:13: 错误：应为数字 [wrong-type]"),
+        ("name: [1, 2]\n", 'library.yaml:1:7: 错误：此处应为文本，请加引号（如 "1.10"） [not-string]'),
         (
             "name: x\nfacts:\n  Floor-Area: 600\n",
             "library.yaml:3:3: 错误：只能用小写英文字母、数字和下划线，以字母开头 [wrong-type]",
