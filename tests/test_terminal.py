@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import re
 import shutil
 import subprocess
@@ -88,6 +87,7 @@ def test_colour_follows_the_environment_and_the_options(tmp_path: Path) -> None:
 
 def _on_a_terminal(*args: str, env: dict[str, str]) -> tuple[str, str]:
     """Run libeval with stdout on a pseudo-terminal (stderr a pipe): what each received."""
+    pty = pytest.importorskip("pty")  # not on Windows
     main, sub = pty.openpty()
     done = subprocess.run(
         [LIBEVAL, *args], stdout=sub, stderr=subprocess.PIPE, env={**os.environ, **env}, check=False, timeout=120
