@@ -119,7 +119,7 @@ def test_check_json_format_when_clean() -> None:
 def test_messages_follow_lang_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     code, _, err = invoke("check", str(tmp_path / "nothing.yaml"))
-    assert code == 1 and "错误: 找不到文件" in err
+    assert code == 1 and "错误：找不到文件" in err
 
 
 def test_criteria_list_and_show() -> None:
@@ -133,7 +133,7 @@ def test_criteria_list_and_show() -> None:
     assert code == 1 and "[unknown-criteria]" in err
 
 
-def test_init_scaffold_passes_check_with_only_missing_fact_warnings(tmp_path: Path) -> None:
+def test_init_scaffold_passes_check_with_only_what_is_not_filled_in(tmp_path: Path) -> None:
     target = tmp_path / "newlib"
     code, _, err = invoke("init", str(target), "--criteria", "cn-2017-county")
     assert code == 0, err
@@ -142,9 +142,10 @@ def test_init_scaffold_passes_check_with_only_missing_fact_warnings(tmp_path: Pa
     assert "annual_loans:  # 年文献外借量，册次，按年填写（取年均）" in text
     code, _out, err = invoke("check", str(target))
     assert code == 0
-    codes = {line.rsplit("[", 1)[1] for line in err.splitlines()}
-    assert codes == {"missing-fact]"}
-    assert len(err.splitlines()) == 48  # 47 facts and the service population
+    codes = [line.rsplit("[", 1)[1] for line in err.splitlines()]
+    assert set(codes) == {"missing-fact]", "judged-not-awarded]"}
+    assert codes.count("missing-fact]") == 48  # 47 facts and the service population
+    assert codes.count("judged-not-awarded]") == 1 and "32 of 32 judged indicators not awarded" in err
     code, _, _ = invoke("score", str(target))
     assert code == 0
     code, _, err = invoke("init", str(target), "--criteria", "cn-2017-county")

@@ -12,8 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from libeval.analysis.choose import Option, choose
 from libeval.analysis.fact_changes import FactChange, State, fact_change, set_fact
-from libeval.analysis.plan import Option, Plan, _ancestors, _levels, _options, choose, plan
+from libeval.analysis.plan import Plan, _ancestors, _levels, _options, plan
 from libeval.cli import app
 from libeval.load.folders import load_library, load_standard
 from libeval.models.library import FactValue
@@ -110,10 +111,14 @@ def test_unreachable_target_says_why() -> None:
         .replace("min_score: {east: 90, central: 85, west: 80}", "min_score: {east: 99, central: 99, west: 99}")
     )
     std = standard(text)
-    p = plan(std, library(MINI_FACTS), assessment({}), "grade1")  # judged points are not the plan's to give
+    awarded = assessment({"1.5": 0, "2.2.2": 0, "B.1": 0})  # judged points are not the plan's to give
+    p = plan(std, library(MINI_FACTS), awarded, "grade1")
     assert p.status == "unreachable"
     assert any("99" in r.en for r in p.reasons)
     assert {j.code for j in p.judged_open} == {"1.5", "2.2.2", "B.1"}
+    # not awarded yet, but even the 20 open points fall short of 99: still unreachable, not incomplete
+    p = plan(std, library(MINI_FACTS), assessment({}), "grade1")
+    assert p.status == "unreachable" and p.result.completeness.points_not_judged == 20
 
 
 def test_score_gap_is_closed_by_the_cheapest_changes() -> None:

@@ -97,7 +97,7 @@ def test_a_formula_uses_its_saved_result_and_without_one_is_located(tmp_path: Pa
     row = _rows(openpyxl.load_workbook(tmp_path / "f.xlsx")["事实"])["outreach_points"]
     code, _, err = invoke("import", str(tmp_path / "f.xlsx"), str(lib), "--lang", "zh")
     assert code == 1
-    assert err.startswith(f"{tmp_path / 'f.xlsx'}:事实!J{row}: 错误: 公式 =13+16+107 没有保存计算结果")
+    assert err.startswith(f"{tmp_path / 'f.xlsx'}:事实!J{row}: 错误：公式 =13+16+107 没有保存计算结果")
     assert "Excel 或 WPS" in err
 
 
@@ -244,7 +244,7 @@ def test_a_population_below_one_is_located(tmp_path: Path) -> None:
     _type(lib / "facts.xlsx", tmp_path / "f.xlsx", {"library.population": ("数值 value", -5, None)})
     row = _rows(openpyxl.load_workbook(tmp_path / "f.xlsx")["事实"])["library.population"]
     code, _, err = invoke("import", str(tmp_path / "f.xlsx"), str(lib), "--lang", "zh")
-    assert code == 1 and f"事实!J{row}: 错误: 此处应填大于 0 的数，而不是“-5” [sheet-value]" in err
+    assert code == 1 and f"事实!J{row}: 错误：此处应填大于 0 的数，而不是“-5” [sheet-value]" in err
 
 
 def test_an_attribute_standard_gets_its_own_row(tmp_path: Path) -> None:

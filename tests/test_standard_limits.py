@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from libeval.analysis.choose import Option, choose
 from libeval.analysis.fact_changes import FactChange
-from libeval.analysis.plan import Option, choose
 from libeval.cli import app
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual

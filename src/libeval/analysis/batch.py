@@ -8,11 +8,11 @@ many libraries there are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from libeval.errors import Problem
-from libeval.models.result import Result
+from libeval.models.result import Completeness, Result
 from libeval.text.bilingual import Bilingual
 
 TOTAL_SCORE = Bilingual("总分", "total score")
@@ -33,6 +33,11 @@ class Row:
     blockers: tuple[Bilingual, ...] = ()  # the failed conditions of the next grade
     report: str | None = None
     problems: tuple[Problem, ...] = field(default=())
+    completeness: Completeness | None = None  # the counts only (no list of what to fill)
+
+    @property
+    def complete(self) -> bool:
+        return self.completeness is None or self.completeness.complete
 
     @property
     def ok(self) -> bool:
@@ -57,6 +62,7 @@ class Row:
             blockers=tuple(c.name if c.test != "min_score" else TOTAL_SCORE for c in (nxt.failed if nxt else ())),
             report=report,
             problems=warnings,
+            completeness=replace(result.completeness, to_fill=()),
         )
 
 
@@ -69,6 +75,11 @@ class Summary:
     distribution: dict[str, dict[str, int]]
     ranked: list[Row]
     failed: list[Row]
+
+    @property
+    def incomplete(self) -> int:
+        """How many scored libraries have an incomplete result."""
+        return sum(1 for r in self.ranked if not r.complete)
 
     @classmethod
     def of(cls, rows: list[Row]) -> Summary:

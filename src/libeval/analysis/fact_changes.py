@@ -75,6 +75,13 @@ class State:
         self._values[key] = found
         return found
 
+    def given(self, fact: str) -> bool:
+        """Whether the library gives the fact (after corrections): only those are planned."""
+        if fact == POPULATION:
+            return self.population is not None
+        entry = self.facts.get(fact)
+        return entry is not None and (entry.value is not None or bool(entry.years))
+
     def value(self, name: str, changes: Iterable[FactChange] = ()) -> Decimal | bool | None:
         try:
             return self.values(changes).get(name)
@@ -133,11 +140,16 @@ def fact_change(state: State, fact: str, new: Decimal | bool) -> FactChange:
 
 
 def levers(state: State, name: str) -> list[str]:
-    """Facts whose increase raises `name` (a fact itself, or a derived value's numerators)."""
+    """Facts whose increase raises `name` (a fact itself, or a derived value's numerators); only
+    facts the library gives: a missing fact is filled in, never planned."""
     std = state.std
     if name in std.facts:
-        return [name] if std.facts[name].type != "boolean" else []
-    return [f for f in std.depends_on(name) if f != POPULATION and f in std.facts and std.facts[f].type != "boolean"]
+        return [name] if std.facts[name].type != "boolean" and state.given(name) else []
+    return [
+        f
+        for f in std.depends_on(name)
+        if f != POPULATION and f in std.facts and std.facts[f].type != "boolean" and state.given(f)
+    ]
 
 
 def solve(state: State, name: str, need: Decimal, base: list[FactChange], higher: bool = True) -> FactChange | None:
@@ -182,6 +194,27 @@ def solve(state: State, name: str, need: Decimal, base: list[FactChange], higher
         if best is None or candidate.relative < best.relative:
             best = candidate
     return best
+
+
+def fill_first(state: State, facts: Sequence[str], shown: int = 3) -> Bilingual:
+    """“先填写读者满意率（satisfaction）”: what a plan says for facts it cannot target (the first
+    `shown` of them named, then how many in all)."""
+    std = state.std
+    zh = "、".join(f"{std.name_of(f, 'zh')}（{f}）" for f in facts[:shown])
+    en = ", ".join(f"{std.name_of(f, 'en')} ({f})" for f in facts[:shown])
+    if len(facts) > shown:
+        zh += f"等 {len(facts)} 项事实"
+        en += f" and {len(facts) - shown} more facts"
+    return Bilingual(f"先填写{zh}", f"fill in {en} first")
+
+
+def missing_under(state: State, now: Result, codes: set[str]) -> list[str]:
+    """The facts not given that leave indicators among `codes` at 0 (status missing)."""
+    out: list[str] = []
+    for ind in now.indicators:
+        if ind.code in codes and ind.status == "missing":
+            out += [f for f in ind.facts if not state.given(f) and f not in out]
+    return out
 
 
 class Rescore:

@@ -12,6 +12,9 @@
    facts) and the gain falls short, the knapsack is solved again for the shortfall.
 
 Judged indicators are listed with the points still open; they are not given fact changes.
+A fact the library has not given is never a target: a plan rests on the facts given. A
+condition that reads a missing fact says to fill it in first; a plan that falls short on an
+incomplete library has the status `incomplete` (fill in, then plan again), not `unreachable`.
 """
 
 from __future__ import annotations
@@ -21,7 +24,16 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
-from libeval.analysis.fact_changes import FactChange, Rescore, State, fact_change, solve
+from libeval.analysis.choose import Gain, Option, choose
+from libeval.analysis.fact_changes import (
+    FactChange,
+    Rescore,
+    State,
+    fact_change,
+    fill_first,
+    missing_under,
+    solve,
+)
 from libeval.models import Assessment, Condition, Grade, Judged, Library, Linear, PerUnit, Tiers
 from libeval.models.result import ConditionResult, GradeResult, Result
 from libeval.scoring.engine import score
@@ -29,27 +41,6 @@ from libeval.scoring.standard import Standard, at_variant
 from libeval.text.bilingual import Bilingual
 
 MAX_ROUNDS = 6
-MAX_UNITS = 100_000  # cells of the knapsack's table (a 1000-point standard at 0.01 needs 100,000)
-INFINITY = float("inf")
-
-
-@dataclass(frozen=True)
-class Gain:
-    code: str
-    name: Bilingual
-    old: Decimal
-    new: Decimal
-
-
-@dataclass(frozen=True)
-class Option:
-    change: FactChange
-    gain: Decimal  # on the total
-    indicators: tuple[Gain, ...]
-
-    @property
-    def cost(self) -> float:
-        return self.change.relative
 
 
 @dataclass(frozen=True)
@@ -59,6 +50,7 @@ class PrereqStep:
     solved: bool
     note: Bilingual | None = None
     options: tuple[Option, ...] = ()  # for a condition on scores: the changes that give the points
+    fill: tuple[str, ...] = ()  # the facts not given that the condition needs: fill them in first
 
 
 @dataclass(frozen=True)
@@ -75,12 +67,14 @@ class Plan:
     target: GradeResult | None  # None: already at the top grade
     status: str  # top | reached | plan | unreachable
     prerequisites: tuple[PrereqStep, ...]
-    gap: Decimal  # points still needed after the prerequisites
+    gap: Decimal  # points still needed after the prerequisites' changes
     options: tuple[Option, ...]  # every single-fact improvement within reach
     chosen: tuple[Option, ...]
     projected: Result | None  # the library with the whole plan applied
     judged_open: tuple[OpenJudged, ...]
     reasons: tuple[Bilingual, ...] = ()
+    gap_now: Decimal = Decimal(0)  # the target's minimum less the total now: what `score` says is short
+    prerequisite_gain: Decimal = Decimal(0)  # the points the prerequisites' changes add to the total
 
     @property
     def changes(self) -> tuple[FactChange, ...]:
@@ -96,6 +90,9 @@ class Plan:
 def _prerequisite(state: State, cond: Condition, result: ConditionResult, base: list[FactChange]) -> PrereqStep:
     std = state.std
     if cond.value is not None:
+        missing = [f for f in std.depends_on(cond.value) if not state.given(f)]
+        if missing:  # never a target: the library gives the fact first
+            return PrereqStep(result, None, False, fill_first(state, missing), fill=tuple(missing))
         fact = std.facts.get(cond.value)
         if cond.equals is not None:
             if fact is not None:
@@ -123,6 +120,8 @@ def _levels(state: State, fact: str, base: list[FactChange], current: Result) ->
     """Candidate values of a fact: enough to reach each higher band of every rule it feeds."""
     std = state.std
     d = std.facts[fact]
+    if not state.given(fact):  # a missing fact is filled in, never planned
+        return []
     if d.type == "boolean":
         return [True] if state.value(fact, base) is not True else []
     if d.better != "higher":
@@ -188,46 +187,6 @@ def _options(
     return out
 
 
-def choose(options: list[Option], need: Decimal, places: int) -> list[Option] | None:
-    """Exactly the set of options, at most one per fact, whose gains add up to at least `need`
-    at the smallest total cost (a group knapsack over gains in units of 10^-places).
-
-    The table has at most MAX_UNITS cells: for a gap wider than that (a standard whose points
-    run to millions), the unit grows, gains are rounded down and the goal up, so what is chosen
-    still closes the gap."""
-    if need <= 0:
-        return []
-    groups: dict[str, list[Option]] = {}
-    for o in options:
-        groups.setdefault(o.change.fact, []).append(o)
-    if sum((max(o.gain for o in group) for group in groups.values()), Decimal(0)) < need:
-        return None  # even the best level of every fact falls short
-    unit = max(Decimal(10) ** -places, need / MAX_UNITS)
-    goal = int((need / unit).to_integral_value(rounding=ROUND_CEILING))
-    # best[g]: the smallest cost reaching a gain of g units (capped at goal); how[g]: the choice
-    best = [INFINITY] * (goal + 1)
-    best[0] = 0.0
-    how: list[tuple[Option, ...]] = [()] * (goal + 1)
-    top = 0  # no gain above this is reached yet: the cells beyond it need no visit
-    for group in groups.values():
-        new_best, new_how = best[:], how[:]
-        new_top = top
-        for o in group:
-            g = int((o.gain / unit).to_integral_value(rounding="ROUND_FLOOR"))
-            price = o.cost
-            for have in range(top + 1):
-                held = best[have]
-                if held == INFINITY:
-                    continue
-                reach = min(goal, have + g)
-                cost = held + price
-                if cost < new_best[reach] - 1e-12:
-                    new_best[reach], new_how[reach] = cost, (*how[have], o)
-                    new_top = max(new_top, reach)
-        best, how, top = new_best, new_how, new_top
-    return list(how[goal]) if best[goal] < INFINITY else None
-
-
 def _grade_index(r: Result) -> int:
     ids = [g.id for g in r.grades]
     return ids.index(r.grade.id) if r.grade else len(ids)
@@ -282,6 +241,9 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
             base.append(step.change)
         elif cond.value is None:
             score_conditions.append((len(steps) - 1, cond, res))
+        elif step.fill and step.note is not None:
+            note = step.note
+            reasons.append(Bilingual(f"“{cond.name}”：{note.zh}", f"'{cond.name_en or cond.name}': {note.en}"))
         else:
             reasons.append(
                 Bilingual(
@@ -303,8 +265,12 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
             picked = choose(_options(state, base, after, under, codes), needed, std.spec.precision)
             if picked is None:
                 solved = False
+                missing = missing_under(state, now, under)
+                first = fill_first(state, missing)
                 reasons.append(
-                    Bilingual(
+                    Bilingual(f"“{cond.name}”：{first.zh}", f"'{cond.name_en or cond.name}': {first.en}")
+                    if missing
+                    else Bilingual(
                         f"“{cond.name}”无法通过事实变化达到",
                         f"'{cond.name_en or cond.name}' cannot be reached by changing facts",
                     )
@@ -314,7 +280,10 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
                 base.extend(o.change for o in picked)
                 after = state.run(base)
         step = steps[at]
-        steps[at] = PrereqStep(step.condition, None, solved, step.note, tuple(gained))
+        fill = tuple(missing_under(state, now, under)) if not solved and needed > 0 else ()
+        steps[at] = PrereqStep(
+            step.condition, None, solved, fill_first(state, fill) if fill else step.note, tuple(gained), fill
+        )
     need = (goal.min_score or Decimal(0)) - after.total
     options = _options(state, base, after)
     chosen: list[Option] = []
@@ -331,10 +300,11 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
                     ),
                     Decimal(0),
                 )
+                given, given_en = ("已填的", " given") if not now.completeness.complete else ("", "")
                 reasons.append(
                     Bilingual(
-                        f"即使各项事实都达到最高档，总分约为 {_pts(best)}，低于 {_pts(goal.min_score)}",
-                        f"even with every fact at its highest band the total would be about "
+                        f"即使{given}各项事实都达到最高档，总分约为 {_pts(best)}，低于 {_pts(goal.min_score)}",
+                        f"even with every fact{given_en} at its highest band the total would be about "
                         f"{_pts(best)}, below {_pts(goal.min_score)}",
                     )
                 )
@@ -349,13 +319,18 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
         projected = after
     final = state.run([*base, *(o.change for o in chosen)])
     reached = _grade_index(final) <= goal_index
+    c = now.completeness  # filling in may reach it: a condition needs a missing fact, or the open points suffice
+    open_points = c.points_missing_facts + c.points_not_judged
+    incomplete = not c.complete and (
+        any(st.fill for st in steps) or final.total + open_points >= (goal.min_score or Decimal(0))
+    )
     if not reached and not reasons:
         failed = list(final.grades[goal_index].failed)
         reasons.extend(Bilingual(f"仍未满足：{c.name.zh}", f"still unmet: {c.name.en}") for c in failed)
     return Plan(
         now,
         goal,
-        "plan" if reached else "unreachable",
+        "plan" if reached else "incomplete" if incomplete else "unreachable",
         tuple(steps),
         max(need, Decimal(0)),
         tuple(sorted(options, key=lambda o: (-o.gain, o.cost))),
@@ -363,6 +338,8 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
         final,
         judged_open,
         tuple(reasons),
+        max((goal.min_score or Decimal(0)) - now.total, Decimal(0)),
+        after.total - now.total,
     )
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from libeval.commands.outcome import Outcome
 from libeval.errors import LibevalError, Problem, errors_only, problem, warnings_only
+from libeval.load.completeness import check_scoring
 from libeval.load.folders import (
     ASSESSMENTS_DIR,
     LIBRARY_FILE,
@@ -72,7 +73,9 @@ def check_paths(paths: Iterable[Path]) -> list[Problem]:
                     problems.append(problem(shown(path), None, "no-libraries", path=shown(path)))
                 for folder in folders:
                     try:
-                        problems += load_library(folder, cache).problems
+                        loaded = load_library(folder, cache)
+                        problems += loaded.problems
+                        problems += check_scoring(loaded)  # what score would say: every assessment scored
                     except LibevalError as exc:
                         problems += exc.problems
             else:

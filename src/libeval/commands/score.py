@@ -14,6 +14,7 @@ from libeval.models.result import Result
 from libeval.present.formats import ReportFormat, ScoreFormat
 from libeval.present.problems import problem_lines
 from libeval.scoring.engine import score
+from libeval.text.click_messages import OPTION_ERRORS
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class ScoreSettings:
 
     def __post_init__(self) -> None:
         if self.fmt is ScoreFormat.github and (self.detail or self.explain):
-            raise UsageError("--format", "github annotations do not go with --detail or --explain")
+            raise UsageError("--format", OPTION_ERRORS["github-detail"])
 
 
 def run(s: ScoreSettings) -> Outcome:
@@ -47,7 +48,11 @@ def run(s: ScoreSettings) -> Outcome:
         if lines is None:
             suggest = folder.standard.suggest_code(s.explain)
             raise LibevalError([problem(str(s.path), None, "unknown-code", code=s.explain, suggest=suggest)])
-        return Outcome("\n".join(lines) + "\n", problem_lines(problems, s.msg_lang), code, input_paths(folder))
+        from libeval.present.completeness import notice
+
+        warn = notice(result.completeness, s.lang)  # an incomplete result says so first, here too
+        text = "\n".join([warn, *lines] if warn else lines) + "\n"
+        return Outcome(text, problem_lines(problems, s.msg_lang), code, input_paths(folder))
     output = _render(folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under)
     if s.fmt is ScoreFormat.github:  # the warnings go with the annotations on stdout
         return Outcome(output, "", code, input_paths(folder))

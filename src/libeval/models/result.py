@@ -134,6 +134,38 @@ class CorrectionResult:
 
 
 @dataclass(frozen=True)
+class ToFill:
+    """One thing to fill in before a result is final: a fact not given, or a judged indicator
+    not awarded, with the points at stake (docs/json-format.md, "completeness")."""
+
+    kind: Literal["fact", "judged"]
+    id: str  # the fact's id, or the indicator's code
+    name: Bilingual
+    points: Decimal  # fact: the maxima of the indicators scored 0 for want of it; judged: its max
+    codes: tuple[str, ...] = ()  # fact: those indicators
+    condition: bool = False  # fact: a grade condition that applies to the library reads it
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """How much of what the result rests on is there: the facts the library's indicators (and
+    the grade conditions that apply to it) read, and the judged indicators that apply to it."""
+
+    facts_total: int = 0
+    facts_given: int = 0
+    facts_estimated: int = 0
+    judged_total: int = 0
+    judged_awarded: int = 0
+    points_missing_facts: Decimal = Decimal(0)
+    points_not_judged: Decimal = Decimal(0)
+    to_fill: tuple[ToFill, ...] = ()  # largest points first
+
+    @property
+    def complete(self) -> bool:
+        return self.facts_given == self.facts_total and self.judged_awarded == self.judged_total
+
+
+@dataclass(frozen=True)
 class Result:
     library: str
     library_en: str | None
@@ -170,6 +202,7 @@ class Result:
     assessment_note: str | None = None
     variant_by: Bilingual = REGION  # what the variants are called
     variant_name: Bilingual = NO_NAME  # the library's variant in words (西部, 副省级城市)
+    completeness: Completeness = field(default_factory=Completeness)
 
     @property
     def blocked(self) -> tuple[GradeResult, ...]:

@@ -13,6 +13,7 @@ from typing import Any, Literal, assert_never
 
 from libeval import __version__
 from libeval.analysis.batch import Row, Summary
+from libeval.present.completeness import completeness_dict
 from libeval.present.formats import BatchFormat
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
@@ -40,8 +41,24 @@ def _row(r: Row, rank: int | None, lang: str) -> dict[str, Any]:
         "next_grade": _name(r.next_grade, lang),
         "blockers": [_name(b, lang) for b in r.blockers],
         "report": r.report,
+        "completeness": _completeness(r, lang),
         "problems": [p.as_dict(lang) for p in r.problems],
     }
+
+
+def _completeness(r: Row, lang: str) -> dict[str, Any] | None:
+    """A library's completeness counts (its list of what to fill is in its own report)."""
+    if r.completeness is None:
+        return None
+    out = completeness_dict(r.completeness, lang)
+    del out["to_fill"]
+    return out
+
+
+def _grade(r: Row, lang: str) -> str:
+    """The grade as the ranking shows it: provisional when the result is incomplete."""
+    name = _name(r.grade_name, lang) or label("no_grade_short", lang)
+    return name if r.complete else label("provisional", lang, grade=name)
 
 
 def batch_dict(s: Summary, lang: str) -> dict[str, Any]:
@@ -53,6 +70,7 @@ def batch_dict(s: Summary, lang: str) -> dict[str, Any]:
         "count": len(s.rows),
         "scored": len(s.ranked),
         "failed": len(s.failed),
+        "incomplete": s.incomplete,
         "grades": [{"id": g, "name": name.get(lang)} for g, name in s.grades],
         "distribution": s.distribution,
         "libraries": [_row(r, rank.get(id(r)), lang) for r in s.rows],
@@ -72,6 +90,11 @@ CSV_COLUMNS = [
     "total",
     "max",
     "grade",
+    "complete",
+    "facts_given",
+    "facts_total",
+    "judged_awarded",
+    "judged_total",
     "next_grade",
     "blockers",
     "errors",
@@ -95,12 +118,22 @@ def render_batch_csv(s: Summary, lang: str) -> str:
                 numbers.points(r.total) if r.total is not None else "",
                 numbers.points(r.max) if r.max is not None else "",
                 _name(r.grade_name, lang) or "",
+                *_counts(r, lang),
                 _name(r.next_grade, lang) or "",
                 "; ".join(_name(b, lang) or "" for b in r.blockers),
                 "; ".join(p.format(lang) for p in r.problems if p.severity == "error"),
             ]
         )
     return out.getvalue()
+
+
+def _counts(r: Row, lang: str) -> list[str]:
+    """The CSV's completeness columns: complete (是/否), facts given and counted, judged awarded and counted."""
+    c = r.completeness
+    if c is None:
+        return ["", "", "", "", ""]
+    yes = label("complete_yes" if c.complete else "complete_no", lang)
+    return [yes, str(c.facts_given), str(c.facts_total), str(c.judged_awarded), str(c.judged_total)]
 
 
 def batch_context(s: Summary, lang: str) -> dict[str, Any]:
@@ -110,6 +143,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
         "t": labels(lang),
         "version": __version__,
         "counts": label("batch_counts", lang, n=len(s.rows), ok=len(s.ranked), bad=len(s.failed)),
+        "incomplete": label("batch_incomplete", lang, n=s.incomplete) if s.incomplete else None,
         "grades": [{"id": g, "name": n} for g, n in grades],
         "distribution": [
             {
@@ -128,7 +162,8 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
                 "province": r.province,
                 "region": region_label(r.region).get(lang),
                 "total": numbers.points(r.total) if r.total is not None else "",
-                "grade": _name(r.grade_name, lang) or label("no_grade_short", lang),
+                "grade": _grade(r, lang),
+                "complete": r.complete,
                 "next_grade": _name(r.next_grade, lang),
                 "blockers": [_name(b, lang) for b in r.blockers],
                 "report": r.report,
@@ -180,16 +215,20 @@ def _github(v: BatchView) -> str:
 
     s = v.summary
     counts = label("batch_counts", v.lang, n=len(s.rows), ok=len(s.ranked), bad=len(s.failed))
-    return workflow_commands([p for r in s.rows for p in r.problems], v.msg_lang) + annotation("notice", counts) + "\n"
+    first = annotation("warning", label("batch_incomplete", v.lang, n=s.incomplete)) + "\n" if s.incomplete else ""
+    problems = workflow_commands([p for r in s.rows for p in r.problems], v.msg_lang)
+    return first + problems + annotation("notice", counts) + "\n"
 
 
 def _table(v: BatchView) -> str:
     """The terminal view of a batch: distribution per region, then the ranking."""
-    from libeval.present.console import Column, Screen
+    from libeval.present.console import Column, Screen, escape
 
     lang = v.lang
     ctx = batch_context(v.summary, lang)
     screen = Screen()
+    if ctx["incomplete"]:  # said first
+        screen.line(f"[bold yellow]{escape(ctx['incomplete'])}[/]")
     screen.line(ctx["counts"])
     screen.table(
         [

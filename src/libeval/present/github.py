@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from libeval.errors import Problem
 from libeval.models.result import Result
+from libeval.present.completeness import grade_name, notice
 from libeval.text.labels import label
 from libeval.text.numbers import points
 
@@ -44,10 +45,17 @@ def workflow_commands(problems: Iterable[Problem], lang: str) -> str:
     )
 
 
+def incomplete_notice(result: Result, lang: str) -> str:
+    """A warning that the result is incomplete (it comes first), or nothing."""
+    warn = notice(result.completeness, lang)
+    name = result.library_en if lang == "en" and result.library_en else result.library
+    return annotation("warning", f"{name}: {warn}") + "\n" if warn else ""
+
+
 def score_notice(result: Result, lang: str, gate: Decimal | None) -> str:
     """A notice with the total and grade; an error when the total is under the gate."""
     name = result.library_en if lang == "en" and result.library_en else result.library
-    grade = result.grade.name.get(lang) if result.grade else label("no_grade", lang)
+    grade = grade_name(result, lang)
     out = annotation(
         "notice", f"{name}: {label('total', lang)} {points(result.total)} / {points(result.max)} · {grade}"
     )

@@ -11,8 +11,10 @@ from types import MappingProxyType
 from typing import Any, assert_never
 
 from libeval import __version__
+from libeval.analysis.choose import Option
 from libeval.analysis.fact_changes import FactChange
-from libeval.analysis.plan import Option, Plan
+from libeval.analysis.plan import Plan
+from libeval.present.completeness import completeness_dict, fill_lines, notice
 from libeval.present.formats import PlanFormat
 from libeval.text import numbers
 from libeval.text.labels import label, labels
@@ -74,6 +76,7 @@ def plan_dict(p: Plan, lang: str) -> dict[str, Any]:
         "target": p.target.name.get(lang) if p.target else None,
         "target_min_score": to_json(p.target.min_score) if p.target else None,
         "status": p.status,
+        "completeness": completeness_dict(r.completeness, lang),
         "prerequisites": [
             {
                 "condition": s.condition.name.get(lang),
@@ -85,6 +88,8 @@ def plan_dict(p: Plan, lang: str) -> dict[str, Any]:
             }
             for s in p.prerequisites
         ],
+        "gap_now": to_json(p.gap_now),
+        "prerequisite_gain": to_json(p.prerequisite_gain),
         "gap": to_json(p.gap),
         "chosen": [_option_json(o, lang) for o in p.chosen],
         "total_relative_change": round(sum(o.cost for o in p.chosen), 6),
@@ -113,14 +118,26 @@ def render_plan_json(p: Plan, lang: str) -> str:
     return json.dumps(plan_dict(p, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
-    """The plan as plain lines (the terminal view, and the report's next steps)."""
+def fill_section(p: Plan, lang: str, options: int = 10) -> list[str]:
+    """For an incomplete library, first: the notice, then what to fill in and award, largest
+    points first (the plan below rests on the facts given)."""
+    c = p.result.completeness
+    warn = notice(c, lang)
+    if warn is None:
+        return []
+    return [warn, label("plan_fill_intro", lang), *(f"  {x}" for x in fill_lines(c, lang, options or None)), ""]
+
+
+def plan_lines(p: Plan, lang: str, options: int = 10, fill: bool = True) -> list[str]:
+    """The plan as plain lines (the terminal view, and the report's next steps; `fill`: begin
+    with what to fill in when the library is incomplete; a report lists that itself)."""
     r = p.result
-    current = r.grade.name.get(lang) if r.grade else label("no_grade", lang)
+    first = fill_section(p, lang, options) if fill else []
+    current = r.grade.name.get(lang) if r.grade else label("no_grade", lang)  # provisional: said above
     if p.status == "top" or p.target is None:
-        return [label("plan_top", lang)]
+        return [*first, label("plan_top", lang)]
     target = p.target.name.get(lang)
-    lines = [label("plan_head", lang, target=target, current=current, total=numbers.points(r.total))]
+    lines = [*first, label("plan_head", lang, target=target, current=current, total=numbers.points(r.total))]
     if p.status == "reached":
         return [*lines, label("plan_reached", lang, target=target)]
     lines.append("")
@@ -138,10 +155,7 @@ def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
             lines.append(f"    → {s.note.get(lang)}")
     lines.append("")
     need = numbers.points(p.target.min_score) if p.target.min_score is not None else "—"
-    if p.gap > 0:
-        lines.append(label("plan_gap", lang, gap=numbers.points(p.gap), need=need))
-    else:
-        lines.append(label("plan_gap_ok", lang, need=need))
+    lines.append(gap_line(p, lang, need))
     if p.chosen:
         cost = sum(o.cost for o in p.chosen)
         lines.append(label("plan_chosen", lang, cost=f"{cost:.2f}") + ":")
@@ -153,9 +167,9 @@ def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
     if p.projected is not None:
         grade = p.projected.grade.name.get(lang) if p.projected.grade else label("no_grade", lang)
         lines.append(label("plan_projected", lang, total=numbers.points(p.projected.total), grade=grade))
-    if p.status == "unreachable":
+    if p.status in ("unreachable", "incomplete"):
         lines.append("")
-        lines.append(label("plan_unreachable", lang, target=target))
+        lines.append(label(f"plan_{p.status}", lang, target=target))
         lines.extend(f"  - {x.get(lang)}" for x in p.reasons)
     if p.options and options:
         lines.append("")
@@ -172,6 +186,19 @@ def plan_lines(p: Plan, lang: str, options: int = 10) -> list[str]:
                 f"(+{numbers.points(j.max - j.score)})"
             )
     return lines
+
+
+def gap_line(p: Plan, lang: str, need: str) -> str:
+    """The score gap as `score` counts it (the target's minimum less the total now), then what is
+    left after the prerequisites' changes when they add points."""
+    total = numbers.points(p.result.total)
+    if p.gap_now <= 0:
+        return label("plan_gap_ok", lang, need=need)
+    line = label("plan_gap", lang, total=total, need=need, gap=numbers.points(p.gap_now))
+    if p.prerequisite_gain > 0:
+        after = "plan_gap_after" if p.gap > 0 else "plan_gap_after_ok"
+        line += label(after, lang, gain=numbers.points(p.prerequisite_gain), gap=numbers.points(p.gap))
+    return line
 
 
 def plan_context(p: Plan, lang: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from libeval import __version__
 from libeval.models.result import IndicatorResult, Result
+from libeval.present.completeness import fill_line, grade_name, notice
 from libeval.text import numbers
 from libeval.text.labels import label, labels, region_label
 
@@ -176,6 +177,21 @@ def build_context(
         "bonus_max": numbers.points(result.bonus_max),
         "total_pct": _pct(result.total, result.max),
         "grade": result.grade.name.get(lang) if result.grade else None,
+        "grade_shown": grade_name(result, lang),  # 三级, 未达等级, or 三级（暂定） when incomplete
+        "completeness": {
+            "complete": result.completeness.complete,
+            "notice": notice(result.completeness, lang),
+            "to_fill": [
+                {
+                    "kind": f.kind,
+                    "id": f.id,
+                    "name": f.name.get(lang),
+                    "points": numbers.points(f.points),
+                    "text": fill_line(f, lang),
+                }
+                for f in result.completeness.to_fill
+            ],
+        },
         "grades": [
             {
                 "name": g.name.get(lang),

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any, assert_never
 from libeval import __version__
 from libeval.errors import Problem
 from libeval.models.result import ConditionResult, GradeResult, GroupResult, Result
+from libeval.present.completeness import TABLE_FILL, completeness_dict, fill_lines, grade_name, notice
 from libeval.present.formats import ScoreFormat
 from libeval.present.report_view import InputFile
-from libeval.text import numbers
+from libeval.text import numbers, width
 from libeval.text.labels import label
 from libeval.text.numbers import to_json
 
@@ -76,7 +77,7 @@ def _report(v: ScoreView, kind: str) -> str:
     from libeval.present.report_view import build_context
     from libeval.present.templates import render as render_template
 
-    steps = plan_lines(v.plan, v.lang, options=REPORT_STEPS) if v.plan is not None else []
+    steps = plan_lines(v.plan, v.lang, options=REPORT_STEPS, fill=False) if v.plan is not None else []
     context = build_context(v.result, v.lang, v.inputs, steps)
     return render_template(context, "md" if kind == "md" else "html", v.template)
 
@@ -97,9 +98,10 @@ def _xlsx(v: ScoreView) -> bytes:
 
 
 def _github(v: ScoreView) -> str:
-    from libeval.present.github import score_notice, workflow_commands
+    from libeval.present.github import incomplete_notice, score_notice, workflow_commands
 
-    return workflow_commands(v.problems, v.msg_lang) + score_notice(v.result, v.lang, v.gate)
+    first = incomplete_notice(v.result, v.lang)  # an incomplete result says so first
+    return first + workflow_commands(v.problems, v.msg_lang) + score_notice(v.result, v.lang, v.gate)
 
 
 def _pct(score: Decimal, mx: Decimal) -> str:
@@ -112,6 +114,9 @@ def _table(v: ScoreView) -> str:
 
     r, lang = v.result, v.lang
     screen = Screen()
+    warn = notice(r.completeness, lang)
+    if warn:
+        screen.line(f"[bold yellow]{escape(warn)}[/]")
     region = escape(r.variant_name.get(lang))  # the library's variant in words: 西部, or 副省级城市
     name = r.library_en if lang == "en" and r.library_en else r.library
     screen.line(f"[bold]{escape(name)}[/] · {escape(r.province)} · {region}")
@@ -124,8 +129,7 @@ def _table(v: ScoreView) -> str:
         screen.line(f"[yellow]{label('estimated', lang, n=len(r.estimated))}[/]")
     bonus = f" ({label('bonus', lang)} {numbers.points(r.bonus)}/{numbers.points(r.bonus_max)})" if r.bonus_max else ""
     screen.line(f"[bold]{label('total', lang)}: {numbers.points(r.total)} / {numbers.points(r.max)}[/]{bonus}")
-    grade = r.grade.name.get(lang) if r.grade else label("no_grade", lang)
-    screen.line(f"[bold]{label('grade', lang)}: {escape(grade)}[/]")
+    screen.line(f"[bold]{label('grade', lang)}: {escape(grade_name(r, lang))}[/]")
     for g in reversed(r.blocked):
         screen.line(f"{label('blocked_to', lang, grade=escape(g.name.get(lang)))}:")
         for c in g.failed:
@@ -143,10 +147,14 @@ def _table(v: ScoreView) -> str:
         ],
     )
     if v.detail:
+        # below 100 columns a name takes at most 22 (folded onto more lines); from 100 up, the whole
+        # name fits up to 30 columns, and the assessor's note follows the explanation
+        longest = max((width.columns(i.name.get(lang)) for i in r.indicators), default=0)
+        colon = "：" if lang == "zh" else ": "
         screen.table(
             [
                 Column(label("code", lang), no_wrap=True, fold=True),
-                Column(label("name", lang), max_width=22, fold=True),
+                Column(label("name", lang), max_width=22, fold=True, min_width=min(longest, 30)),
                 Column(label("score", lang), right=True, no_wrap=True, fold=True),
                 Column(label("max", lang), right=True, no_wrap=True, fold=True),
                 Column(label("status", lang), no_wrap=True, fold=True),
@@ -159,12 +167,16 @@ def _table(v: ScoreView) -> str:
                     numbers.points(i.score),
                     numbers.points(i.max),
                     label("status." + i.status, lang),
-                    i.explanation.get(lang),
+                    i.explanation.get(lang) + (f"\n{label('note', lang)}{colon}{i.note}" if i.note else ""),
                 ]
                 for i in r.indicators
             ],
         )
-    if r.missing:
+    if not r.completeness.complete:
+        screen.line(f"{label('to_fill', lang)}:")
+        for line in fill_lines(r.completeness, lang, TABLE_FILL):
+            screen.line(f"  {escape(line)}")
+    elif r.missing:
         screen.line(f"{label('missing_facts', lang)}: {', '.join(r.missing)}")
     if r.corrections:
         screen.line(f"{label('corrections', lang)}:")
@@ -245,6 +257,7 @@ def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
         },
         "criteria": {"id": r.criteria_id, "title": r.criteria_title.get(lang)},
         "assessment": {"name": r.assessment, "assessor": r.assessor, "by": r.assessed_by, "date": r.date or None},
+        "completeness": completeness_dict(r.completeness, lang),
         "total": to_json(r.total),
         "max": to_json(r.max),
         "base": to_json(r.base),

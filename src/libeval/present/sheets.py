@@ -7,11 +7,15 @@ from decimal import Decimal
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 
 from libeval.load.facts_sheet import FILL, GROUP, HEAD, first_sheet, print_setup, workbook_bytes
 from libeval.models.result import Result
+from libeval.present.completeness import fill_line, grade_name, notice
 from libeval.scoring.standard import Standard
+from libeval.text.labels import label
+
+WARN = Font(bold=True, color="C00000")
 
 
 def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str | None]) -> bytes:
@@ -19,13 +23,18 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
     wb = Workbook()
     ws = first_sheet(wb)
     ws.title = "评分表" if lang == "zh" else "Scores"
+    warn = notice(result.completeness, lang)
+    if warn:  # an incomplete result says so first, above the header
+        ws.append([warn])
+        ws.cell(row=1, column=1).font = WARN
     head = (
         ["编号", "名称", "满分", "得分", "说明", "评估意见"]
         if lang == "zh"
         else ["Code", "Name", "Max", "Points", "Explanation", "Assessor's note"]
     )
     ws.append(head)
-    for c in ws[1]:
+    header = ws.max_row
+    for c in ws[header]:
         c.font, c.fill = HEAD, FILL
     by_code = {i.code: i for i in result.indicators}
     rows: dict[str, int] = {}
@@ -75,15 +84,18 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
         c.font = HEAD
     for letter, width in zip("ABCDEF", (10, 40, 8, 8, 60, 40), strict=True):
         ws.column_dimensions[letter].width = width
-    for row in ws.iter_rows(min_row=2):
+    for row in ws.iter_rows(min_row=header + 1):
         row[4].alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "C2"
+    ws.freeze_panes = f"C{header + 1}"
     print_setup(ws)
     grades = wb.create_sheet("等级" if lang == "zh" else "Grades")
+    if warn:
+        grades.append([warn])
+        grades.cell(row=1, column=1).font = WARN
     grades.append(
         ["等级", "条件", "结果", "说明"] if lang == "zh" else ["Grade", "Condition", "Outcome", "Explanation"]
     )
-    for c in grades[1]:
+    for c in grades[grades.max_row]:
         c.font, c.fill = HEAD, FILL
     met = (
         {True: "达到", False: "未达到", None: "不适用"}
@@ -93,11 +105,18 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
     for g in result.grades:
         for cond in g.conditions:
             grades.append([g.name.get(lang), cond.name.get(lang), met[cond.met], cond.explanation.get(lang)])
-    reached = result.grade.name.get(lang) if result.grade else ("未达等级" if lang == "zh" else "no grade")
     grades.append([])
-    grades.append(["达到的等级" if lang == "zh" else "Grade reached", reached])
+    grades.append(["达到的等级" if lang == "zh" else "Grade reached", grade_name(result, lang)])
     for letter, width in zip("ABCD", (10, 36, 10, 70), strict=True):
         grades.column_dimensions[letter].width = width
+    if result.completeness.to_fill:
+        fill = wb.create_sheet("待补充" if lang == "zh" else "To fill in")
+        fill.append([label("to_fill", lang), label("to_fill_points", lang)])
+        for c in fill[1]:
+            c.font, c.fill = HEAD, FILL
+        for item in result.completeness.to_fill:
+            fill.append([fill_line(item, lang), float(item.points) if item.points % 1 else int(item.points)])
+        fill.column_dimensions["A"].width, fill.column_dimensions["B"].width = 70, 8
     wb.properties.title = f"{result.library} {result.assessment}"
     return workbook_bytes(wb)
 

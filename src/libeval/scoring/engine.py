@@ -8,6 +8,7 @@ from typing import Any
 from libeval.errors import Problem, problem
 from libeval.models import Assessment, Judged, Library, Linear, Node, Tiers
 from libeval.models.result import CorrectionResult, FactResult, GroupResult, IndicatorResult, Result
+from libeval.scoring.completeness import completeness
 from libeval.scoring.formula import MissingValue, ZeroDivision
 from libeval.scoring.grading import grade_all
 from libeval.scoring.rules import ZERO, Context, Outcome, score_rule
@@ -150,6 +151,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         level=library.level,
         period=(crit.period.start, crit.period.end),
         assessment_note=assessment.note if assessment else None,
+        completeness=completeness(std, values, variant, indicators),
     )
 
 

@@ -86,10 +86,11 @@ def _condition(
     actual: Val = None
     subject: str | None = cond.value or cond.score
     zh_subject = en_subject = subject or ""
+    if cond.value is not None:  # named before it is read: a missing value says which
+        zh_subject, en_subject = values.label(cond.value, "zh"), values.label(cond.value, "en")
     try:
         if cond.value is not None:
             actual = values.get(cond.value)
-            zh_subject, en_subject = values.label(cond.value, "zh"), values.label(cond.value, "en")
         elif cond.score is not None:
             actual = scores.get(cond.score, Decimal(0))
             zh_subject, en_subject = f"{cond.score} 得分", f"score of {cond.score}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from libeval.text.bilingual import Bilingual
+from libeval.text.completeness_labels import COMPLETENESS_LABELS
 
 LABELS: dict[str, Bilingual] = {
     "standard": Bilingual(zh="标准", en="Standard"),
@@ -165,7 +166,17 @@ LABELS: dict[str, Bilingual] = {
         zh="结构性条件：需新建、扩建或增编，一年内难以实现",
         en="structural: needs a building or an establishment change, not possible within a year",
     ),
-    "plan_gap": Bilingual(zh="分数：还差 {gap} 分（需 ≥ {need}）", en="Score: {gap} more points needed (≥ {need})"),
+    "plan_gap": Bilingual(
+        zh="分数：总分 {total}，需 ≥ {need}，差 {gap} 分", en="Score: total {total}, {need} needed, {gap} short"
+    ),
+    "plan_gap_after": Bilingual(
+        zh="；上述必备条件的改进计 +{gain} 分，之后还差 {gap} 分",
+        en="; the prerequisites' changes above add {gain}, leaving {gap} short",
+    ),
+    "plan_gap_after_ok": Bilingual(
+        zh="；上述必备条件的改进计 +{gain} 分，之后已达到最低分",
+        en="; the prerequisites' changes above add {gain}, which reaches the minimum",
+    ),
     "plan_gap_ok": Bilingual(
         zh="分数：满足必备条件后已达到最低分 {need}。",
         en="Score: with the prerequisites met, the minimum {need} is reached.",
@@ -300,6 +311,7 @@ LABELS: dict[str, Bilingual] = {
     "note_to": Bilingual(zh="后", en="to"),
     "blocked_count": Bilingual(zh="{grade}：{n} 项条件未达到", en="{grade}: {n} condition(s) not met"),
     "figure": Bilingual(zh="情况", en="Figure"),
+    **COMPLETENESS_LABELS,
 }
 
 
