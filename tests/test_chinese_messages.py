@@ -52,7 +52,8 @@ SAMPLES: dict[str, Any] = {
     "subject": "score", "sum": 990, "tag": "!!python/object", "test": "at_least", "text": "'十二'", "tiny": "0.001",
     "total": 1000, "what": "1.1.1", "where": "region: west", "written": "㎡", "year": 2017, "years": "2015、2016",
     "second": "2016年", "target": "floor_area（建筑面积）", "fix": "2016",
-    "formula": "=13+16+107", "last": 2016, "read": "assessments/self.yaml", "n": 3, "codes": "1.1.1、2.1.2",
+    "read": "self.yaml", "n": 2, "codes": "1.5（10 分）、2.2.2（5 分）",
+    "formula": "=13+16+107", "last": 2016,
 }  # fmt: skip
 
 
