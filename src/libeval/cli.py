@@ -344,12 +344,15 @@ def init(
     directory: Annotated[Path, typer.Argument(help="The new library folder.")],
     criteria: Annotated[str, typer.Option("--criteria", help="The standard's id or path.")],
     xlsx: Annotated[bool, typer.Option("--xlsx", help="Also write facts.xlsx, a spreadsheet of every fact.")] = False,
+    province: Annotated[
+        str | None, typer.Option("--province", help="The library's province (宁夏回族自治区); fills in the region.")
+    ] = None,
     lang: LangOpt = None,
 ) -> None:
     """Scaffold a library folder listing every fact the standard needs."""
     from libeval.commands import init as command
 
-    _run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx)))
+    _run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx, province)))
 
 
 @app.command("import")
