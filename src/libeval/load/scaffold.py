@@ -7,6 +7,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
 from libeval.errors import LibevalError, problem
 from libeval.load.folders import ASSESSMENTS_DIR, LIBRARY_FILE
 from libeval.load.writing import write_atomic
@@ -22,6 +24,15 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _plain(text: str) -> str:
+    """Text as YAML writes it: unquoted where it reads back as the same text (宁夏回族自治区)."""
+    try:
+        same = "#" not in text and yaml.safe_load(text) == text
+    except yaml.YAMLError:
+        same = False
+    return text if same else _q(text)
+
+
 def _choices(std: Standard, ids: list[str], name: Callable[[str], Bilingual]) -> str:
     """The choices in Chinese for a comment: `东部 east / 中部 central / 西部 west`."""
     return " / ".join(f"{name(v).zh} {v}" if name(v).zh != v else v for v in ids)
@@ -34,7 +45,7 @@ def _identity(std: Standard, province: str | None) -> list[str]:
     by = c.variant.by
     placed = std.region_of(province) if province else None
     follows = "（填写后地区按省份确定）" if std.provinces else ""
-    lines = [f"province: {_q(province)}  # 省份" if province else f"province:  # 省份，如 宁夏回族自治区{follows}"]
+    lines = [f"province: {_plain(province)}  # 省份" if province else f"province:  # 省份，如 宁夏回族自治区{follows}"]
     if by == "region":
         regions = _choices(std, c.variant.ids, std.variant_label)
     else:  # the region is optional where the standard varies by another attribute (batch summaries group by it)

@@ -225,7 +225,7 @@ CATALOGUE: dict[str, Bilingual] = {
         en="region {got} differs from the standard's region for {province}, {expected}. Correct it; or, where the"
         " library is under another region's policy, keep it and give the reason below it"
         " (`region_reason: …`)",
-        zh="地区 {got} 与本标准对{province}的划分 {expected} 不符。请改正；如该馆享受其他地区的政策，"
+        zh="地区 {got}与本标准对{province}的划分 {expected}不符。请改正；如该馆享受其他地区的政策，"
         "请保留并在下一行写明理由（region_reason: 享受西部大开发政策）",
     ),
     "unknown-library-level": Bilingual(
