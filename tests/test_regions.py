@@ -171,3 +171,13 @@ def test_the_library_schema_takes_the_words(tmp_path: Path) -> None:
     assert {"county", "县级", "县"} <= set(props["level"]["enum"])
     assert "宁夏" in props["province"]["examples"]
     assert "region_reason" in props
+
+
+def test_import_fills_a_scaffold_whose_region_is_still_to_be_chosen(tmp_path: Path) -> None:
+    """Importing facts is not scoring: a library.yaml without a region yet takes them (and the
+    warning says what is left to fill)."""
+    lib = tmp_path / "lib"
+    assert invoke("init", str(lib), "--criteria", "cn-2017-county", "--xlsx")[0] == 0
+    code, _, err = invoke("import", str(lib / "facts.xlsx"), str(lib), "--lang", "en")
+    assert code == 0, err
+    assert "warning: this standard varies by region" in err and "error" not in err
