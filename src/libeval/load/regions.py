@@ -82,8 +82,9 @@ def _region(sink: _Sink, std: Standard, lib: Library) -> str | None:
     if lib.region is not None:
         region = std.region_words.read(lib.region)
         if region is None:
-            if by_region:
-                _unknown(sink, ("region",), "region", std, lib.region)
+            if by_region:  # the closest word, or the province's region where it has one
+                placed = std.region_of(lib.province) if lib.province else None
+                _unknown(sink, ("region",), "region", std, lib.region, placed)
                 return None
             region = lib.region  # a region the standard does not vary by: shown as written
     if not std.provinces or lib.province is None:
@@ -104,9 +105,11 @@ def _region(sink: _Sink, std: Standard, lib: Library) -> str | None:
     return region
 
 
-def _unknown(sink: _Sink, loc: tuple[Any, ...], attribute: str, std: Standard, written: str) -> None:
+def _unknown(
+    sink: _Sink, loc: tuple[Any, ...], attribute: str, std: Standard, written: str, meant: str | None = None
+) -> None:
     vocabulary = std.region_words if attribute == "region" else std.variant_words
-    suggest = vocabulary.suggest(written)
+    suggest = vocabulary.shown(meant) if meant is not None else vocabulary.suggest(written)
     sink.add(loc, "unknown-variant", attribute=attribute, expected=vocabulary.choices(), got=written, suggest=suggest)
 
 

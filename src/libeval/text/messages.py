@@ -201,7 +201,7 @@ CATALOGUE: dict[str, Bilingual] = {
     ),
     "unknown-variant": Bilingual(
         en="'{attribute}' must be one of {expected}, got '{got}'",
-        zh="“{attribute}”须为 {expected} 之一，实际为“{got}”",
+        zh="“{attribute}”须为 {expected}之一，实际为“{got}”",
     ),
     "variant-missing": Bilingual(
         en="this standard varies by {name} ('{attribute}'): add `{where}` to library.yaml (one of {choices})",
