@@ -181,3 +181,15 @@ def test_import_fills_a_scaffold_whose_region_is_still_to_be_chosen(tmp_path: Pa
     code, _, err = invoke("import", str(lib / "facts.xlsx"), str(lib), "--lang", "en")
     assert code == 0, err
     assert "warning: this standard varies by region" in err and "error" not in err
+
+
+def test_a_long_word_is_quoted_clipped_and_not_compared(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    shutil.copytree(EXAMPLE, lib)
+    text = (lib / "library.yaml").read_text(encoding="utf-8")
+    (lib / "library.yaml").write_text(text.replace("region: west", "region: " + "西北" * 50000), encoding="utf-8")
+    code, _, err = invoke("check", str(lib), "--lang", "en")
+    assert code == 1
+    line = next(line for line in err.splitlines() if "[unknown-variant]" in line)
+    assert len(line) < 300 and "西北西…" in line
+    assert "did you mean 'west'" in line  # from the province (新疆), not from comparing the word

@@ -10,7 +10,7 @@ from libeval.commands.outcome import Outcome, standard_arg
 from libeval.errors import LibevalError, problem
 from libeval.load.scaffold import write_scaffold
 from libeval.resources import bundled_criteria
-from libeval.text.words import suggest_province
+from libeval.text.words import clipped, suggest_province
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,9 @@ def run(s: InitSettings) -> Outcome:
     if s.province is not None and std.provinces and std.region_of(s.province) is None:
         names = [n for ns in (std.spec.variant.provinces or {}).values() for n in ns]
         suggest = suggest_province(s.province, names)
-        raise LibevalError([problem("--province", None, "unknown-province", province=s.province, suggest=suggest)])
+        raise LibevalError(
+            [problem("--province", None, "unknown-province", province=clipped(s.province), suggest=suggest)]
+        )
     sheet = s.directory / "facts.xlsx"
     if s.xlsx and sheet.exists():
         raise LibevalError([problem(str(sheet), None, "target-exists", path=str(sheet))])

@@ -19,7 +19,7 @@ from libeval.models import Library
 from libeval.scoring.standard import Standard
 from libeval.text.bilingual import Bilingual
 from libeval.text.suggest import did_you_mean
-from libeval.text.words import suggest_province
+from libeval.text.words import clipped, suggest_province
 
 
 class _Sink:
@@ -93,15 +93,15 @@ def _region(sink: _Sink, std: Standard, lib: Library) -> str | None:
     if placed is None:
         names = [n for ns in (std.spec.variant.provinces or {}).values() for n in ns]
         suggest = suggest_province(lib.province, names)
-        sink.add(("province",), "unknown-province", "warning", province=lib.province, suggest=suggest)
+        sink.add(("province",), "unknown-province", "warning", province=clipped(lib.province), suggest=suggest)
         return region
     shown = std.region_words.shown(placed)
     if region is None:
-        sink.add(("province",), "region-from-province", "info", province=lib.province, region=shown)
+        sink.add(("province",), "region-from-province", "info", province=clipped(lib.province), region=shown)
         return placed
     if region != placed and lib.region_reason is None:
         got = std.region_words.shown(region)
-        sink.add(("region",), "region-mismatch", "warning", province=lib.province, got=got, expected=shown)
+        sink.add(("region",), "region-mismatch", "warning", province=clipped(lib.province), got=got, expected=shown)
     return region
 
 
@@ -110,7 +110,8 @@ def _unknown(
 ) -> None:
     vocabulary = std.region_words if attribute == "region" else std.variant_words
     suggest = vocabulary.shown(meant) if meant is not None else vocabulary.suggest(written)
-    sink.add(loc, "unknown-variant", attribute=attribute, expected=vocabulary.choices(), got=written, suggest=suggest)
+    expected = vocabulary.choices()
+    sink.add(loc, "unknown-variant", attribute=attribute, expected=expected, got=clipped(written), suggest=suggest)
 
 
 def _missing(sink: _Sink, loc: tuple[Any, ...], std: Standard, where: Bilingual) -> None:

@@ -8,7 +8,7 @@ from pydantic_core import PydanticCustomError
 
 from libeval.models.common import Ident, Model, Number, Text, Year, new_list
 from libeval.text.reading import amount, read_entry
-from libeval.text.words import LEVEL_WORDS
+from libeval.text.words import LEVEL_WORDS, clipped
 
 # Strict bool: a 1 in a number fact must stay the number 1, never become `true`. Facts are
 # `Number`s: 0 or between 1e-15 and 1e15 in size, like every number of a standard.
@@ -65,6 +65,8 @@ class Library(Model):
         if level is None:
             choices, suggest = LEVEL_WORDS.choices(), LEVEL_WORDS.suggest(data)
             raise PydanticCustomError(
-                "unknown-library-level", "unknown level", {"got": data, "expected": choices, "suggest": suggest}
+                "unknown-library-level",
+                "unknown level",
+                {"got": clipped(data), "expected": choices, "suggest": suggest},
             )
         return level

@@ -32,12 +32,19 @@ def closest(word: str, choices: Mapping[str, str]) -> str | None:
         same_place = sum(a == b for a, b in zip(word, choice, strict=False))
         return difflib.SequenceMatcher(None, word, choice).ratio(), same_place
 
+    if len(word) > 4 * max(map(len, choices), default=0):  # nothing so long is a misspelt choice
+        return None
     scored = sorted(((alike(c), c) for c in choices), reverse=True)
     if not scored or scored[0][0][0] < 0.5:
         return None
     best = scored[0][0]
     meant = {choices[c] for score, c in scored if score == best}
     return meant.pop() if len(meant) == 1 else None
+
+
+def clipped(text: str, limit: int = 40) -> str:
+    """A written word as a message quotes it: at most `limit` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _is_cjk(char: str) -> bool:
