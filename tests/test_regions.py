@@ -193,3 +193,16 @@ def test_a_long_word_is_quoted_clipped_and_not_compared(tmp_path: Path) -> None:
     line = next(line for line in err.splitlines() if "[unknown-variant]" in line)
     assert len(line) < 300 and "西北西…" in line
     assert "did you mean 'west'" in line  # from the province (新疆), not from comparing the word
+
+
+def test_criteria_diff_names_a_province_placed_in_another_region(tmp_path: Path) -> None:
+    old = ROOT / "tests" / "data" / "province-criteria.yaml"
+    text = old.read_text(encoding="utf-8")
+    new = tmp_path / "new.yaml"
+    moved = text.replace("河南, 湖北, 湖南]", "河南, 湖南]").replace("新疆生产建设兵团]", "新疆生产建设兵团, 湖北省]")
+    new.write_text(moved.replace("西藏, ", ""), encoding="utf-8")
+    code, out, err = invoke("criteria", "diff", str(old), str(new), "--format", "json")
+    assert code == 0, err
+    changes = [(c["field"], c["item"], c["from"], c["to"]) for c in json.loads(out)["changes"]]
+    # each province as the new standard writes it
+    assert changes == [("province", "湖北省", "central", "west"), ("province", "西藏", "west", None)]
