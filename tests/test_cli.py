@@ -163,7 +163,10 @@ def test_init_with_a_province_fills_its_region(tmp_path: Path, province: str, re
     text = (target / "library.yaml").read_text(encoding="utf-8")
     assert f"\nprovince: {province}  # 省份\nregion: {region}  # " in text
     code, _, err = invoke("check", str(target))
-    assert code == 0 and {line.rsplit("[", 1)[1] for line in err.splitlines()} == {"missing-fact]", "judged-not-awarded]"}
+    assert code == 0 and {line.rsplit("[", 1)[1] for line in err.splitlines()} == {
+        "missing-fact]",
+        "judged-not-awarded]",
+    }
     code, out, err = invoke("score", str(target), "--format", "json")
     assert code == 0, err
     assert json.loads(out)["library"]["region"] == region
