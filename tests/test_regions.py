@@ -15,7 +15,7 @@ from libeval.cli import app
 from libeval.load.folders import load_library, load_standard
 from libeval.resources import bundled_criteria
 from libeval.scoring.standard import Standard
-from libeval.text.words import LEVEL_WORDS, find_province, fold, province_key
+from libeval.text.choices import LEVEL_WORDS, find_province, fold, province_key
 
 from conftest import EXAMPLE, ROOT
 

@@ -19,7 +19,7 @@ from libeval.models import Band, Boolean, Condition, Judged, Linear, PerUnit, Ru
 from libeval.scoring import formula
 from libeval.scoring.standard import Standard, at_variant
 from libeval.text.bilingual import Bilingual
-from libeval.text.words import province_key
+from libeval.text.choices import province_key
 
 SECTIONS = ("standard", "fact", "derived", "node", "grade", "prerequisite")
 

@@ -10,7 +10,7 @@ from libeval.commands.outcome import Outcome, standard_arg
 from libeval.errors import LibevalError, problem
 from libeval.load.scaffold import write_scaffold
 from libeval.resources import bundled_criteria
-from libeval.text.words import clipped, suggest_province
+from libeval.text.choices import clipped, suggest_province
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from libeval.load.yaml_source import Source
 from libeval.models import Library
 from libeval.scoring.standard import Standard
 from libeval.text.bilingual import Bilingual
+from libeval.text.choices import clipped, suggest_province
 from libeval.text.suggest import did_you_mean
-from libeval.text.words import clipped, suggest_province
 
 
 class _Sink:

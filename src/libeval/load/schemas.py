@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from libeval.models import Assessment, Judged, Library, StandardSpec
 from libeval.scoring.standard import Standard
-from libeval.text.words import LEVEL_WORDS, Words
+from libeval.text.choices import LEVEL_WORDS, Words
 
 Kind = Literal["standard", "library", "assessment"]
 

@@ -7,8 +7,8 @@ from pydantic import BeforeValidator, Field, Strict, field_validator, model_vali
 from pydantic_core import PydanticCustomError
 
 from libeval.models.common import Ident, Model, Number, Text, Year, new_list
+from libeval.text.choices import LEVEL_WORDS, clipped
 from libeval.text.reading import amount, read_entry
-from libeval.text.words import LEVEL_WORDS, clipped
 
 # Strict bool: a 1 in a number fact must stay the number 1, never become `true`. Facts are
 # `Number`s: 0 or between 1e-15 and 1e15 in size, like every number of a standard.

@@ -13,8 +13,8 @@ from libeval.errors import Problem, Severity, problem
 from libeval.models import Boolean, Condition, Derived, FactDef, Judged, Node, StandardSpec, Tiers
 from libeval.scoring import formula
 from libeval.scoring.standard import POPULATION, Loc, NodeInfo, SourceFile, Standard, at_variant
+from libeval.text.choices import province_key
 from libeval.text.suggest import did_you_mean
-from libeval.text.words import province_key
 
 
 def compile_standard(spec: StandardSpec, src: SourceFile | None) -> Standard:

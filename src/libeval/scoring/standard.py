@@ -13,9 +13,9 @@ from libeval.errors import Problem
 from libeval.models import Condition, Derived, FactDef, Grade, Node, StandardSpec
 from libeval.scoring import formula
 from libeval.text.bilingual import Bilingual
+from libeval.text.choices import REGION_EXTRA, Words, find_province, province_key, words
 from libeval.text.labels import LABELS, region_label
 from libeval.text.suggest import did_you_mean
-from libeval.text.words import REGION_EXTRA, Words, find_province, province_key, words
 
 
 class SourceFile(Protocol):
