@@ -119,7 +119,7 @@ def test_check_json_format_when_clean() -> None:
 def test_messages_follow_lang_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("LANG", "zh_CN.UTF-8")
     code, _, err = invoke("check", str(tmp_path / "nothing.yaml"))
-    assert code == 1 and "错误: 找不到文件" in err
+    assert code == 1 and "错误：找不到文件" in err
 
 
 def test_criteria_list_and_show() -> None:

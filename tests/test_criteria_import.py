@@ -231,7 +231,7 @@ def test_a_total_row_that_disagrees_and_children_that_do_not_add_up(tmp_path: Pa
     code, _, err = run_import(write_csv(tmp_path / "t.csv", rows), tmp_path / "s.yaml", "--lang", "zh")
     assert code == 1 and not (tmp_path / "s.yaml").exists()
     # line 13: the row's line in the file (1.1.1's scoring text takes two lines)
-    assert f"{tmp_path / 't.csv'}:13:1: 错误: “2.1”的下级分值合计 45，但其分值为 40 [table-sum]" in err
+    assert f"{tmp_path / 't.csv'}:13:1: 错误：“2.1”的下级分值合计 45，但其分值为 40 [table-sum]" in err
     assert "“合计”行为 100，但各部分合计 100" not in err
     rows = [HEADER, *ROWS, ("合 计", "", "110", "")]
     code, _, err = run_import(write_csv(tmp_path / "u.csv", rows), tmp_path / "s.yaml")

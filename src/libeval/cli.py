@@ -16,8 +16,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from libeval import __version__
+from libeval.cli_text import LibevalGroup
 from libeval.errors import Interrupted, LibevalError, UsageError, problem
 from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat, PlanFormat, ReportFormat, ScoreOutput
+from libeval.text.bilingual import Bilingual
+from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED, INTERRUPTED_BATCH
+from libeval.text.help import startup_lang
 from libeval.text.messages import default_lang
 
 if TYPE_CHECKING:
@@ -25,17 +29,13 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="libeval",
-    help="Score China's national evaluation of public libraries (全国县级以上公共图书馆评估定级).",
+    cls=LibevalGroup,
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-criteria_app = typer.Typer(
-    help="Standards: the bundled ones, one as a tree, a published table imported.",
-    no_args_is_help=True,
-    rich_markup_mode=None,
-)
+criteria_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(criteria_app, name="criteria")
 
 
@@ -57,35 +57,51 @@ class SchemaKind(enum.StrEnum):
     assessment = "assessment"
 
 
-LangOpt = Annotated[Lang | None, typer.Option("--lang", help="zh or en (default: reports zh, messages from LANG).")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (atomically).")]
+LangOpt = Annotated[Lang | None, typer.Option("--lang")]
+OutputOpt = Annotated[Path | None, typer.Option("--output", "-o")]
+NoColorOpt = Annotated[bool, typer.Option("--no-color")]
+
+
+class _Given:
+    """What `libeval --lang en --no-color score ...` says before the command."""
+
+    lang: Lang | None = None
+    no_color: bool = False
 
 
 def _msg_lang(lang: Lang | None) -> str:
+    lang = lang or _Given.lang
     return lang.value if lang else default_lang()
 
 
 def _report_lang(lang: Lang | None) -> str:
+    lang = lang or _Given.lang
     return lang.value if lang else "zh"
 
 
-def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = None) -> None:
+def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = None, no_color: bool = False) -> None:
     """Run a command and write what it returns. Problems become `file:line:col` lines on stderr
-    and exit code 1; options that do not go together, exit code 2; Ctrl-C in a batch, 130."""
+    and exit code 1; options that do not go together, exit code 2; Ctrl-C in a batch, 130.
+    Tables and problems are drawn in colour on a terminal (present/console.color_wanted)."""
+    from libeval.present.console import color_wanted, colors
     from libeval.present.problems import problem_lines
 
-    try:
-        outcome = call()
-        sys.stderr.write(outcome.messages)
-        _emit(outcome.output, output, outcome.inputs)
-    except LibevalError as exc:
-        sys.stderr.write(problem_lines(exc.problems, _msg_lang(lang)))
-        raise typer.Exit(1) from None
-    except UsageError as exc:
-        raise typer.BadParameter(exc.message, param_hint=exc.option) from None
-    except Interrupted as exc:
-        sys.stderr.write(f"{exc}\n")
-        raise typer.Exit(130) from None
+    refused = no_color or _Given.no_color
+    on_stdout = output is None and color_wanted(sys.stdout.isatty(), os.environ, refused)
+    with colors(on_stdout, color_wanted(sys.stderr.isatty(), os.environ, refused)):
+        try:
+            outcome = call()
+            sys.stderr.write(outcome.messages)
+            _emit(outcome.output, output, outcome.inputs)
+        except LibevalError as exc:
+            sys.stderr.write(problem_lines(exc.problems, _msg_lang(lang)))
+            raise typer.Exit(1) from None
+        except UsageError as exc:
+            mlang = _msg_lang(lang)
+            raise typer.BadParameter(exc.text(exc.message, mlang), param_hint=exc.text(exc.option, mlang)) from None
+        except Interrupted as exc:
+            sys.stderr.write(INTERRUPTED_BATCH.get(_msg_lang(lang)).format(done=exc.done, total=exc.total))
+            raise typer.Exit(130) from None
     raise typer.Exit(outcome.exit_code)
 
 
@@ -100,7 +116,7 @@ def _emit(data: str | bytes, output: Path | None, inputs: tuple[Path, ...]) -> N
     write_atomic(output, data, inputs)
 
 
-def _decimal_option(name: str, raw: str | None) -> Decimal | None:
+def _decimal_option(name: str, raw: str | None, lang: str) -> Decimal | None:
     if raw is None:
         return None
     try:
@@ -108,7 +124,7 @@ def _decimal_option(name: str, raw: str | None) -> Decimal | None:
     except InvalidOperation:
         value = Decimal("NaN")
     if not value.is_finite():
-        raise typer.BadParameter(f"{raw!r} is not a number", param_hint=name)
+        raise typer.BadParameter(Bilingual(f"“{raw}”不是数", f"{raw!r} is not a number").get(lang), param_hint=name)
     return value
 
 
@@ -120,60 +136,48 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
+    lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
-    """libeval: exact, explainable scoring of public library evaluations."""
+    _Given.lang, _Given.no_color = lang, no_color
+
+
+@criteria_app.callback()
+def _criteria(lang: LangOpt = None) -> None:
+    _Given.lang = lang or _Given.lang
 
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Standards (.yaml) and library folders to validate.")],
-    fmt: Annotated[
-        CheckFormat, typer.Option("--format", help="text, json, or github (workflow-command annotations).")
-    ] = CheckFormat.text,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    paths: Annotated[list[Path], typer.Argument()],
+    fmt: Annotated[CheckFormat, typer.Option("--format")] = CheckFormat.text,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
-    """Validate standards and library folders; print every problem."""
     from libeval.commands import check as command
 
-    _run(lang, lambda: command.run(command.CheckSettings(paths, fmt, strict, _msg_lang(lang))))
+    _run(lang, lambda: command.run(command.CheckSettings(paths, fmt, strict, _msg_lang(lang))), None, no_color)
 
 
 @app.command()
 def score(
-    path: Annotated[Path, typer.Argument(help="A library folder (holding library.yaml), or a folder of them.")],
-    assessment: Annotated[str, typer.Option("--assessment", "-a", help="Which assessment to score.")] = "self",
-    fmt: Annotated[
-        ScoreOutput, typer.Option("--format", help="table, json, md, html; csv for a folder of libraries.")
-    ] = ScoreOutput.table,
-    detail: Annotated[bool, typer.Option("--detail", help="Every indicator with its explanation.")] = False,
-    explain: Annotated[str | None, typer.Option("--explain", help="One indicator's whole trace.")] = None,
-    fail_under: Annotated[str | None, typer.Option("--fail-under", help="Exit 1 when the total is below N.")] = None,
-    template: Annotated[
-        Path | None, typer.Option("--template", help="Render md/html with this Jinja2 template instead.")
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option("--jobs", "-j", min=1, help="Processes for a folder of libraries (default: the number of cores)."),
-    ] = None,
-    reports_dir: Annotated[
-        Path | None, typer.Option("--reports-dir", help="Also write each library's own report into this folder.")
-    ] = None,
-    reports_format: Annotated[
-        ReportFormat, typer.Option("--reports-format", help="md or html, for --reports-dir.")
-    ] = ReportFormat.html,
-    criteria: Annotated[
-        str | None,
-        typer.Option("--criteria", help="Score against this standard (id or path) instead of the library's own."),
-    ] = None,
+    path: Annotated[Path, typer.Argument()],
+    assessment: Annotated[str, typer.Option("--assessment", "-a")] = "self",
+    fmt: Annotated[ScoreOutput, typer.Option("--format")] = ScoreOutput.table,
+    detail: Annotated[bool, typer.Option("--detail")] = False,
+    explain: Annotated[str | None, typer.Option("--explain")] = None,
+    fail_under: Annotated[str | None, typer.Option("--fail-under")] = None,
+    template: Annotated[Path | None, typer.Option("--template")] = None,
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1)] = None,
+    reports_dir: Annotated[Path | None, typer.Option("--reports-dir")] = None,
+    reports_format: Annotated[ReportFormat, typer.Option("--reports-format")] = ReportFormat.html,
+    criteria: Annotated[str | None, typer.Option("--criteria")] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
-    """Score a library folder: total, grade, what blocks the next grade. Given a folder of library
-    folders (any depth), score them all: a summary, the grades per region, a ranking."""
     from libeval.commands import score_path as command
 
     settings = command.ScorePathSettings(
@@ -182,7 +186,7 @@ def score(
         assessment,
         detail,
         explain,
-        _decimal_option("--fail-under", fail_under),
+        _decimal_option("--fail-under", fail_under, _msg_lang(lang)),
         template,
         jobs,
         reports_dir,
@@ -192,7 +196,7 @@ def score(
         _report_lang(lang),
         _msg_lang(lang),
     )
-    _run(lang, lambda: command.run(settings, _progress), output)
+    _run(lang, lambda: command.run(settings, _progress), output, no_color)
 
 
 def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
@@ -204,25 +208,16 @@ def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
 
 @app.command("diff")
 def diff_cmd(
-    paths: Annotated[list[Path], typer.Argument(help="One library folder, or two (the same library in two years).")],
-    from_: Annotated[str | None, typer.Option("--from", help="The first assessment (default: self).")] = None,
-    to: Annotated[
-        str | None, typer.Option("--to", help="The second (default: the latest other by date; self for two folders).")
-    ] = None,
-    fmt: Annotated[DiffFormat, typer.Option("--format", help="table, json, md, html or xlsx.")] = DiffFormat.table,
-    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the two differ.")] = False,
-    criteria: Annotated[
-        str | None,
-        typer.Option(
-            "--criteria",
-            help="Compare the assessment (--from) under the library's own standard and this one (id or path).",
-        ),
-    ] = None,
+    paths: Annotated[list[Path], typer.Argument()],
+    from_: Annotated[str | None, typer.Option("--from")] = None,
+    to: Annotated[str | None, typer.Option("--to")] = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format")] = DiffFormat.table,
+    exit_code: Annotated[bool, typer.Option("--exit-code")] = False,
+    criteria: Annotated[str | None, typer.Option("--criteria")] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
-    """Compare two assessments indicator by indicator: what differs, and why. With --criteria, one
-    assessment under two standards."""
     from libeval.commands import diff as command
 
     rlang, mlang = _report_lang(lang), _msg_lang(lang)
@@ -230,22 +225,19 @@ def diff_cmd(
         lang,
         lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria)),
         output,
+        no_color,
     )
 
 
 @app.command("plan")
 def plan_cmd(
-    path: Annotated[Path, typer.Argument(help="A library folder.")],
-    assessment: Annotated[str, typer.Option("--assessment", "-a", help="Which assessment to start from.")] = "self",
-    target: Annotated[
-        str | None, typer.Option("--target", help="The grade to reach (id or name; default: the next grade up).")
-    ] = None,
-    fmt: Annotated[PlanFormat, typer.Option("--format", help="table, json or md.")] = PlanFormat.table,
+    path: Annotated[Path, typer.Argument()],
+    assessment: Annotated[str, typer.Option("--assessment", "-a")] = "self",
+    target: Annotated[str | None, typer.Option("--target")] = None,
+    fmt: Annotated[PlanFormat, typer.Option("--format")] = PlanFormat.table,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """What it takes to reach the next grade: prerequisites first, then the cheapest set of
-    fact changes that closes the score gap."""
     from libeval.commands import plan as command
 
     settings = command.PlanSettings(path, assessment, target, fmt, _report_lang(lang), _msg_lang(lang))
@@ -254,14 +246,11 @@ def plan_cmd(
 
 @app.command("schema")
 def schema_cmd(
-    kind: Annotated[SchemaKind, typer.Argument(help="standard, library or assessment.")] = SchemaKind.library,
-    criteria: Annotated[
-        str | None, typer.Option("--criteria", help="Know this standard's facts and indicators (id or path).")
-    ] = None,
+    kind: Annotated[SchemaKind, typer.Argument()] = SchemaKind.library,
+    criteria: Annotated[str | None, typer.Option("--criteria")] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
 ) -> None:
-    """JSON Schema of a file kind, for editor completion (yaml-language-server) and CI."""
     from libeval.commands import schema as command
 
     _run(lang, lambda: command.run(kind.value, criteria), output)
@@ -269,7 +258,6 @@ def schema_cmd(
 
 @criteria_app.command("list")
 def criteria_list(lang: LangOpt = None) -> None:
-    """List the bundled standards."""
     from libeval.commands import criteria as command
 
     _run(lang, lambda: command.run_list(_report_lang(lang)))
@@ -277,14 +265,11 @@ def criteria_list(lang: LangOpt = None) -> None:
 
 @criteria_app.command("show")
 def criteria_show(
-    ref: Annotated[str, typer.Argument(help="A bundled standard's id, or a path to a standard file.")],
-    depth: Annotated[int | None, typer.Option("--depth", min=1, help="Show this many levels.")] = None,
-    provenance: Annotated[
-        bool, typer.Option("--provenance", help="List every reconstructed value with its path, and the official ones.")
-    ] = False,
+    ref: Annotated[str, typer.Argument()],
+    depth: Annotated[int | None, typer.Option("--depth", min=1)] = None,
+    provenance: Annotated[bool, typer.Option("--provenance")] = False,
     lang: LangOpt = None,
 ) -> None:
-    """Show a standard as a tree with points, rules and provenance marks."""
     from libeval.commands import criteria as command
 
     _run(lang, lambda: command.run_show(command.ShowSettings(ref, depth, _report_lang(lang), provenance)))
@@ -292,45 +277,34 @@ def criteria_show(
 
 @criteria_app.command("diff")
 def criteria_diff(
-    a: Annotated[str, typer.Argument(help="The first standard: a bundled id, or a path to a standard file.")],
-    b: Annotated[str, typer.Argument(help="The second standard: a bundled id, or a path.")],
-    fmt: Annotated[CriteriaDiffFormat, typer.Option("--format", help="table, json or md.")] = CriteriaDiffFormat.table,
-    exit_code: Annotated[bool, typer.Option("--exit-code", help="Exit 1 when the two differ.")] = False,
+    a: Annotated[str, typer.Argument()],
+    b: Annotated[str, typer.Argument()],
+    fmt: Annotated[CriteriaDiffFormat, typer.Option("--format")] = CriteriaDiffFormat.table,
+    exit_code: Annotated[bool, typer.Option("--exit-code")] = False,
     output: OutputOpt = None,
     lang: LangOpt = None,
+    no_color: NoColorOpt = False,
 ) -> None:
-    """What changed between two standards: indicators, points, rules, facts, grades, provenance."""
     from libeval.commands import criteria_diff as command
 
     settings = command.CriteriaDiffSettings(a, b, fmt, exit_code, _report_lang(lang))
-    _run(lang, lambda: command.run(settings), output)
+    _run(lang, lambda: command.run(settings), output, no_color)
 
 
 @criteria_app.command("import")
 def criteria_import(
-    table: Annotated[Path, typer.Argument(help="The standard's published table: .xlsx, .csv or .docx.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="The standard file to write (.yaml).")],
-    period: Annotated[
-        str,
-        typer.Option(
-            "--period", help="The years the evaluation scores, e.g. 2013-2016 (required: a table rarely says)."
-        ),
-    ],
-    std_id: Annotated[str | None, typer.Option("--id", help="The standard's id (default: from the file name).")] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The standard's title (default: the file name).")] = None,
-    level: Annotated[Level, typer.Option("--level", help="province, city, county or children.")] = Level.county,
-    official: Annotated[
-        bool, typer.Option("--official", help="The table is the official text (give --citation).")
-    ] = False,
-    citation: Annotated[
-        str | None, typer.Option("--citation", help="Where the official text is published (with --official).")
-    ] = None,
-    sheet: Annotated[str | None, typer.Option("--sheet", help="The sheet of a .xlsx (default: the first).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")] = False,
+    table: Annotated[Path, typer.Argument()],
+    output: Annotated[Path, typer.Option("--output", "-o")],
+    period: Annotated[str, typer.Option("--period")],
+    std_id: Annotated[str | None, typer.Option("--id")] = None,
+    title: Annotated[str | None, typer.Option("--title")] = None,
+    level: Annotated[Level, typer.Option("--level")] = Level.county,
+    official: Annotated[bool, typer.Option("--official")] = False,
+    citation: Annotated[str | None, typer.Option("--citation")] = None,
+    sheet: Annotated[str | None, typer.Option("--sheet")] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
     lang: LangOpt = None,
 ) -> None:
-    """Read a standard's published table (序号 / 评估指标 / 分值 / 评分标准) into a criteria
-    skeleton that passes `libeval check`: every indicator judged, every scoring text kept."""
     from libeval.commands import criteria_import as command
 
     settings = command.CriteriaImportSettings(
@@ -341,15 +315,12 @@ def criteria_import(
 
 @app.command()
 def init(
-    directory: Annotated[Path, typer.Argument(help="The new library folder.")],
-    criteria: Annotated[str, typer.Option("--criteria", help="The standard's id or path.")],
-    xlsx: Annotated[bool, typer.Option("--xlsx", help="Also write facts.xlsx, a spreadsheet of every fact.")] = False,
-    province: Annotated[
-        str | None, typer.Option("--province", help="The library's province (宁夏回族自治区); fills in the region.")
-    ] = None,
+    directory: Annotated[Path, typer.Argument()],
+    criteria: Annotated[str, typer.Option("--criteria")],
+    xlsx: Annotated[bool, typer.Option("--xlsx")] = False,
+    province: Annotated[str | None, typer.Option("--province")] = None,
     lang: LangOpt = None,
 ) -> None:
-    """Scaffold a library folder listing every fact the standard needs."""
     from libeval.commands import init as command
 
     _run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx, province)))
@@ -357,14 +328,11 @@ def init(
 
 @app.command("import")
 def import_cmd(
-    sheet: Annotated[Path, typer.Argument(help="A filled facts.xlsx (from `libeval init --xlsx`).")],
-    directory: Annotated[Path, typer.Argument(help="The library folder whose library.yaml to fill.")],
-    yes: Annotated[
-        bool, typer.Option("--yes", "-y", help="Write the changes (a backup of the old file is kept).")
-    ] = False,
+    sheet: Annotated[Path, typer.Argument()],
+    directory: Annotated[Path, typer.Argument()],
+    yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
     lang: LangOpt = None,
 ) -> None:
-    """Fill library.yaml from a facts spreadsheet: show what would change; write it with --yes."""
     from libeval.commands import import_facts as command
 
     settings = command.ImportSettings(sheet, directory, yes, _report_lang(lang), _msg_lang(lang))
@@ -381,13 +349,10 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only
-        sys.stderr.write("interrupted\n")
+        sys.stderr.write(INTERRUPTED.get(startup_lang(sys.argv[1:])))
         sys.exit(130)
     except Exception as exc:  # a bug of libeval's, not the user's input: say so, briefly
         if os.environ.get("LIBEVAL_DEBUG"):
             raise
-        sys.stderr.write(
-            f"libeval: internal error: {type(exc).__name__}: {exc}\n"
-            "Please report it; LIBEVAL_DEBUG=1 shows the traceback.\n"
-        )
+        sys.stderr.write(INTERNAL_ERROR.get(startup_lang(sys.argv[1:])).format(name=type(exc).__name__, exc=exc))
         sys.exit(1)

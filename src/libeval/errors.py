@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from libeval.text.bilingual import Bilingual
 from libeval.text.messages import render
 
 Severity = Literal["error", "warning", "info"]  # info: worth knowing, never a failure, not even with --strict
@@ -30,13 +31,17 @@ class Problem:
         return render(self.code, lang, dict(self.args))
 
     def format(self, lang: str = "en") -> str:
+        return "".join(self.parts(lang))
+
+    def parts(self, lang: str = "en") -> tuple[str, str, str, str]:
+        """The line in its four parts: `file:line:col: `, the severity, the message, ` [code]`."""
         where = self.file
         if self.line:
             where += f":{self.line}:{self.col or 1}"
-        sev = {"error": "error", "warning": "warning", "info": "info"}[self.severity]
-        if lang == "zh":
-            sev = {"error": "错误", "warning": "警告", "info": "提示"}[self.severity]
-        return f"{where}: {sev}: {self.message(lang)} [{self.code}]"
+        sev = {"error": "error: ", "warning": "warning: ", "info": "info: "}[self.severity]
+        if lang == "zh":  # a Chinese label takes a full-width colon
+            sev = {"error": "错误：", "warning": "警告：", "info": "提示："}[self.severity]
+        return f"{where}: ", sev, self.message(lang), f" [{self.code}]"
 
     def as_dict(self, lang: str = "en") -> dict[str, Any]:
         return {
@@ -75,10 +80,14 @@ def warnings_only(problems: Iterable[Problem]) -> list[Problem]:
 class UsageError(Exception):
     """Options that do not go together (exit code 2, like an unknown option)."""
 
-    def __init__(self, option: str, message: str) -> None:
+    def __init__(self, option: Bilingual | str, message: Bilingual | str) -> None:
         self.option = option
         self.message = message
-        super().__init__(f"{option}: {message}")
+        super().__init__(f"{self.text(option, 'en')}: {self.text(message, 'en')}")
+
+    @staticmethod
+    def text(text: Bilingual | str, lang: str) -> str:
+        return text.get(lang) if isinstance(text, Bilingual) else text
 
 
 class Interrupted(Exception):

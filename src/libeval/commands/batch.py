@@ -21,6 +21,7 @@ from libeval.load.folders import StandardCache, find_libraries, load_library, sh
 from libeval.present.formats import BatchFormat, ReportFormat
 from libeval.present.problems import problem_lines
 from libeval.scoring.engine import score
+from libeval.text.parser_messages import os_error
 
 CHUNK = 16  # folders handed to a worker at a time
 
@@ -63,7 +64,7 @@ def run(s: BatchSettings, progress: Progress = _silent) -> Outcome:
         try:
             s.reports.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            detail = exc.strerror or str(exc)
+            detail = os_error(exc)
             raise LibevalError([problem(str(s.reports.directory), None, "output-failed", detail=detail)]) from None
     override = criteria_path(s.criteria) if s.criteria else None
     rows: list[Row] = []

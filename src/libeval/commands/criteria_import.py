@@ -20,6 +20,7 @@ from libeval.models import StandardSpec
 from libeval.present.problems import problem_lines
 from libeval.scoring.compiler import compile_standard
 from libeval.text.bilingual import Bilingual
+from libeval.text.click_messages import OPTION_ERRORS
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")  # StandardSpec.id
 LEVELS = ("province", "city", "county", "children")
@@ -56,7 +57,7 @@ def parse_period(text: str) -> tuple[int, int]:
     t = unicodedata.normalize("NFKC", text).strip()
     m = re.fullmatch(r"(\d{4})\s*(?:-|–|—|~|至|到)\s*(\d{4})", t)
     if not m or not 1900 <= int(m.group(1)) <= int(m.group(2)) <= 2200:
-        raise UsageError("--period", f"{text!r} is not a period of years such as 2013-2016")
+        raise UsageError("--period", OPTION_ERRORS["period"].format(text=text))
     return int(m.group(1)), int(m.group(2))
 
 
@@ -66,24 +67,22 @@ def id_from_name(path: Path) -> str:
     text = unicodedata.normalize("NFKC", path.stem).lower()
     ident = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
     if not ID_PATTERN.match(ident):
-        raise UsageError(
-            "--id", f"cannot make an id from the file name {path.name!r}: give --id (lower-case letters, digits, -)"
-        )
+        raise UsageError("--id", OPTION_ERRORS["id-from-name"].format(name=path.name))
     return ident
 
 
 def _options(s: CriteriaImportSettings) -> tuple[str, tuple[int, int]]:
     period = parse_period(s.period)
     if s.id is not None and not ID_PATTERN.match(s.id):
-        raise UsageError("--id", f"{s.id!r}: an id is lower-case letters, digits and '-' (e.g. cn-2017-county)")
+        raise UsageError("--id", OPTION_ERRORS["id"].format(id=s.id))
     if s.level not in LEVELS:
-        raise UsageError("--level", f"{s.level!r} is not one of {', '.join(LEVELS)}")
+        raise UsageError("--level", OPTION_ERRORS["level"].format(level=s.level, levels=", ".join(LEVELS)))
     if s.official and not s.citation:
-        raise UsageError("--citation", "an official standard needs --citation TEXT saying where it is published")
+        raise UsageError("--citation", OPTION_ERRORS["official-citation"])
     if s.citation and not s.official:
-        raise UsageError("--citation", "--citation is where an official standard is published: add --official")
+        raise UsageError("--citation", OPTION_ERRORS["citation-official"])
     if s.sheet is not None and s.table.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError("--sheet", "--sheet is for a .xlsx workbook")
+        raise UsageError("--sheet", OPTION_ERRORS["sheet"])
     return s.id or id_from_name(s.table), period
 
 

@@ -14,6 +14,7 @@ from libeval.load.folders import LibraryFolder, StandardCache, load_library
 from libeval.present.formats import DiffFormat
 from libeval.present.problems import problem_lines
 from libeval.scoring.standard import Standard
+from libeval.text.click_messages import OPTION_ERRORS
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class DiffSettings:
 
     def __post_init__(self) -> None:
         if not 1 <= len(self.paths) <= 2:
-            raise UsageError("PATHS", "give one library folder or two")
+            raise UsageError(OPTION_ERRORS["paths"], OPTION_ERRORS["diff-paths"])
 
 
 def run(s: DiffSettings) -> Outcome:

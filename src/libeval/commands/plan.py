@@ -11,6 +11,7 @@ from libeval.errors import UsageError
 from libeval.load.folders import load_library
 from libeval.present.formats import PlanFormat
 from libeval.present.problems import problem_lines
+from libeval.text.click_messages import OPTION_ERRORS
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,11 @@ def run(s: PlanSettings) -> Outcome:
     model = folder.assessment(s.assessment)
     grades = folder.standard.spec.grades
     if s.target is not None and find_grade(grades, s.target) is None:  # checked before planning
-        names = ", ".join(g.name for g in grades)
-        raise UsageError("--target", f"no grade {s.target!r} (grades: {names})")
+        names = [g.name for g in grades]
+        raise UsageError(
+            "--target",
+            OPTION_ERRORS["no-grade"].format(target=s.target, zh_names="、".join(names), en_names=", ".join(names)),
+        )
     result = plan(folder.standard, folder.library, model, s.target)
     messages = problem_lines(folder.problems, s.msg_lang)
     return Outcome(render(PlanView(result, s.lang), s.fmt), messages, 0, input_paths(folder))

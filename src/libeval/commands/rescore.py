@@ -12,6 +12,7 @@ from libeval.errors import UsageError
 from libeval.load.folders import StandardCache, load_library
 from libeval.present.formats import RescoreFormat
 from libeval.present.problems import problem_lines
+from libeval.text.click_messages import OPTION_ERRORS
 
 if TYPE_CHECKING:
     from libeval.commands.diff import DiffSettings
@@ -21,13 +22,13 @@ def run(s: DiffSettings) -> Outcome:
     from libeval.present.rescore import RescoreView, render
 
     if s.criteria is None:  # pragma: no cover - commands.diff.run only calls here with --criteria
-        raise UsageError("--criteria", "names the other standard")
+        raise UsageError("--criteria", OPTION_ERRORS["criteria-names"])
     if len(s.paths) != 1:
-        raise UsageError("--criteria", "scores one library folder under two standards; give one folder")
+        raise UsageError("--criteria", OPTION_ERRORS["criteria-one-folder"])
     if s.to is not None:
-        raise UsageError("--to", "does not go with --criteria: the same assessment (--from) is scored twice")
+        raise UsageError("--to", OPTION_ERRORS["criteria-to"])
     if s.fmt.value not in RescoreFormat.__members__:
-        raise UsageError("--format", "with --criteria: table, json or md")
+        raise UsageError("--format", OPTION_ERRORS["criteria-format"])
     cache = StandardCache()
     own = load_library(s.paths[0], cache)
     other = load_library(s.paths[0], cache, criteria_override=criteria_path(s.criteria))

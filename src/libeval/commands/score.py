@@ -14,6 +14,7 @@ from libeval.models.result import Result
 from libeval.present.formats import ReportFormat, ScoreFormat
 from libeval.present.problems import problem_lines
 from libeval.scoring.engine import score
+from libeval.text.click_messages import OPTION_ERRORS
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class ScoreSettings:
 
     def __post_init__(self) -> None:
         if self.fmt is ScoreFormat.github and (self.detail or self.explain):
-            raise UsageError("--format", "github annotations do not go with --detail or --explain")
+            raise UsageError("--format", OPTION_ERRORS["github-detail"])
 
 
 def run(s: ScoreSettings) -> Outcome:

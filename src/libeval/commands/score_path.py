@@ -13,6 +13,7 @@ from libeval.commands.outcome import Outcome
 from libeval.errors import UsageError
 from libeval.load.folders import LIBRARY_FILE
 from libeval.present.formats import BatchFormat, ReportFormat, ScoreFormat
+from libeval.text.click_messages import OPTION_ERRORS
 
 
 @dataclass(frozen=True)
@@ -36,20 +37,20 @@ class ScorePathSettings:
 def run(s: ScorePathSettings, progress: batch.Progress) -> Outcome:
     if s.path.is_dir() and not (s.path / LIBRARY_FILE).is_file():
         if s.detail or s.explain:
-            raise UsageError("PATH", "--detail and --explain are for one library folder")
+            raise UsageError(OPTION_ERRORS["path"], OPTION_ERRORS["batch-detail"])
         if s.fmt not in set(BatchFormat):
-            raise UsageError("--format", f"{s.fmt} is for one library folder")
+            raise UsageError("--format", OPTION_ERRORS["format-one"].format(fmt=s.fmt))
         reports = batch.ReportSpec(s.reports_dir, s.reports_format, s.lang, s.template) if s.reports_dir else None
         settings = batch.BatchSettings(
             s.path, s.assessment, BatchFormat(s.fmt), s.jobs, reports, s.fail_under, s.lang, s.msg_lang, s.criteria
         )
         return batch.run(settings, progress)
     if s.fmt not in set(ScoreFormat):
-        raise UsageError("--format", f"{s.fmt} is for a folder of libraries")
+        raise UsageError("--format", OPTION_ERRORS["format-batch"].format(fmt=s.fmt))
     if s.fmt == ScoreFormat.xlsx and s.output is None:
-        raise UsageError("--format", "xlsx is a file: give --output FILE")
+        raise UsageError("--format", OPTION_ERRORS["xlsx-output"])
     if s.reports_dir is not None:
-        raise UsageError("--reports-dir", "--reports-dir is for a folder of libraries")
+        raise UsageError("--reports-dir", OPTION_ERRORS["reports-dir"])
     return single.run(
         single.ScoreSettings(
             s.path,

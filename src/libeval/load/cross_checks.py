@@ -15,6 +15,7 @@ from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.bilingual import Bilingual
 from libeval.text.reading import canonical_unit
 from libeval.text.suggest import did_you_mean
+from libeval.text.words import WORDS
 
 Loc = tuple[Any, ...]
 _URL = re.compile(r"^https?://", re.IGNORECASE)
@@ -30,24 +31,24 @@ class _Sink:
         self.problems.append(problem(self.src.path, self.src.mark(loc, key), code, severity, **args))
 
 
-def _kind(value: Any) -> str:
-    return "true/false" if isinstance(value, bool) else "a number"
+def _kind(value: Any) -> Bilingual:
+    return WORDS["true/false"] if isinstance(value, bool) else WORDS["a number"]
 
 
 def _check_value(sink: _Sink, fact: FactDef, value: Any, loc: Loc) -> None:
     if fact.type == "boolean":
         if not isinstance(value, bool):
-            sink.add(loc, "value-type", id=fact.id, expected="true/false", got=_kind(value))
+            sink.add(loc, "value-type", id=fact.id, expected=WORDS["true/false"], got=_kind(value))
         return
     if isinstance(value, bool):
-        sink.add(loc, "value-type", id=fact.id, expected="a number", got="true/false")
+        sink.add(loc, "value-type", id=fact.id, expected=WORDS["a number"], got=WORDS["true/false"])
         return
     if value < 0:
-        sink.add(loc, "value-type", id=fact.id, expected="a number ≥ 0", got=value)
+        sink.add(loc, "value-type", id=fact.id, expected=WORDS["a number ≥ 0"], got=value)
     elif fact.type == "integer" and value != value.to_integral_value():
-        sink.add(loc, "value-type", id=fact.id, expected="a whole number", got=value)
+        sink.add(loc, "value-type", id=fact.id, expected=WORDS["a whole number"], got=value)
     elif fact.type == "percent" and value > 100:
-        sink.add(loc, "value-type", id=fact.id, expected="a percentage 0..100", got=value)
+        sink.add(loc, "value-type", id=fact.id, expected=WORDS["a percentage 0..100"], got=value)
 
 
 def check_fact_entry(
@@ -175,8 +176,8 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
                     (*loc, "value"),
                     "value-type",
                     id=fact_id,
-                    expected="a number > 0",
-                    got=corr.value if corr.value is not None else "nothing",
+                    expected=WORDS["a number > 0"],
+                    got=corr.value if corr.value is not None else WORDS["nothing"],
                 )
             continue
         check_fact_entry(sink, std, fact_id, corr, loc, corr.unit, correction=True)

@@ -23,6 +23,7 @@ from pydantic_core import PydanticCustomError
 from libeval.errors import Problem, problem
 from libeval.scoring.standard import Standard
 from libeval.text import reading as humane
+from libeval.text.words import WORDS
 
 FACTS_SHEET = "事实"
 HEAD = Font(bold=True)
@@ -166,7 +167,7 @@ def _cell_value(raw: Any, fact: Any, where: str, problems: list[Problem]) -> Dec
         problems.append(problem(where, None, "number-text", text=repr(str(raw))))
         return None
     if (fact.type == "boolean") != isinstance(value, bool):
-        expected = "true/false (是/否)" if fact.type == "boolean" else "a number"
+        expected = WORDS["true/false"] if fact.type == "boolean" else WORDS["a number"]
         problems.append(problem(where, None, "value-type", id=fact.id, expected=expected, got=repr(raw)))
         return None
     return value

@@ -16,6 +16,7 @@ from libeval.models import Judged
 from libeval.scoring.standard import Standard
 from libeval.text.bilingual import Bilingual
 from libeval.text.labels import label, region_label
+from libeval.text.parser_messages import os_error
 
 SCHEMA_DIR = ".libeval"  # JSON Schemas for editors, written by `init`
 
@@ -89,7 +90,9 @@ def library_yaml(std: Standard, ref: str, province: str | None = None) -> str:
             lines.append("    years:")
             lines += [f"      # {y}:" for y in range(c.period.start, c.period.end + 1)]
         else:
-            kind = "是/否（true/false）" if f.type == "boolean" else f.type
+            kind = {"boolean": "是/否（true/false）", "integer": "整数", "percent": "百分数 0–100", "number": "数"}[
+                f.type
+            ]
             lines.append(f"  {f.id}:  # {f.name}{unit}（{kind}）")
             if f.unit:
                 lines.append(f"    unit: {_q(f.unit)}")
@@ -141,7 +144,7 @@ def write_scaffold(directory: Path, std: Standard, ref: str, province: str | Non
         (directory / ASSESSMENTS_DIR).mkdir(parents=True, exist_ok=True)
         (directory / SCHEMA_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LibevalError([problem(str(directory), None, "output-failed", detail=exc.strerror or str(exc))]) from None
+        raise LibevalError([problem(str(directory), None, "output-failed", detail=os_error(exc))]) from None
     for path, text in targets.items():
         write_atomic(path, text)
     return list(targets)

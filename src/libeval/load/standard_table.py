@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from libeval.errors import LibevalError, problem
+from libeval.text.parser_messages import os_error
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -101,7 +102,7 @@ def _read_bytes(path: Path, shown: str) -> bytes:
             raise LibevalError([problem(shown, None, "file-too-large", size=size, limit=MAX_TABLE_BYTES)])
         return path.read_bytes()
     except OSError as exc:
-        raise LibevalError([problem(shown, None, "unreadable", detail=exc.strerror or str(exc))]) from None
+        raise LibevalError([problem(shown, None, "unreadable", detail=os_error(exc))]) from None
 
 
 def _check_zip(data: bytes, shown: str, kind: str) -> None:

@@ -7,6 +7,7 @@ input is never expanded into a message.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -16,9 +17,10 @@ from pydantic_core import ErrorDetails
 from libeval.errors import Problem, problem
 from libeval.load.yaml_source import Source
 from libeval.text.bilingual import Bilingual
-from libeval.text.messages import CATALOGUE, TYPE_ERRORS
+from libeval.text.messages import CATALOGUE
 from libeval.text.numbers import plain
 from libeval.text.suggest import did_you_mean
+from libeval.text.words import PATTERNS, TYPE_ERRORS, UNEXPLAINED
 
 M = TypeVar("M", bound=BaseModel)
 # errors raised on a whole entry that belong at one of its keys
@@ -100,20 +102,29 @@ def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> li
             out.append(problem(src.path, src.mark(where, key=loc[-1] == "[key]"), kind, **ctx))
         else:
             detail = _explain(kind, ctx, err["msg"])
-            out.append(problem(src.path, src.mark(loc), "wrong-type", detail=detail))
+            at = src.mark(loc[:-1], key=True) if loc[-1:] == ("[key]",) else src.mark(loc)  # a mapping's key
+            out.append(problem(src.path, at, "wrong-type", detail=detail))
     return out
 
 
 def _explain(kind: str, ctx: dict[str, Any], fallback: str) -> Bilingual:
-    """pydantic's error in our words, or its own English text where we have none."""
+    """pydantic's error in our words; where we have none, its own text in English and general
+    words in Chinese."""
     template = TYPE_ERRORS.get(kind)
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") in PATTERNS:
+        template = PATTERNS[ctx["pattern"]]
     if template is None:
-        return Bilingual("", fallback)
+        return Bilingual(UNEXPLAINED, fallback)
     shown = {k: plain(v) if isinstance(v, Decimal) else v for k, v in ctx.items()}
     try:
-        return template.format(**shown)
+        en = template.en.format(**shown)
+        # 'a', 'b' or 'c' (pydantic's quoting of choices) as “a”、“b”或“c” in Chinese
+        quoted = {
+            k: re.sub(r"'([^']*)'", r"“\1”", str(v)).replace(", ", "、").replace(" or ", "或") for k, v in shown.items()
+        }
+        return Bilingual(template.zh.format(**quoted), en)
     except (KeyError, IndexError):
-        return Bilingual("", fallback)
+        return Bilingual(UNEXPLAINED, fallback)
 
 
 def validate(model: type[M], src: Source) -> tuple[M | None, list[Problem]]:

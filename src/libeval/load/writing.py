@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from libeval.errors import LibevalError, problem
+from libeval.text.parser_messages import os_error
 
 
 def write_atomic(target: Path, data: str | bytes, inputs: Iterable[Path] = ()) -> None:
@@ -36,7 +37,7 @@ def write_atomic(target: Path, data: str | bytes, inputs: Iterable[Path] = ()) -
         Path(tmp_name).replace(resolved)
         tmp_name = None
     except OSError as exc:
-        raise LibevalError([problem(shown, None, "output-failed", detail=exc.strerror or str(exc))]) from None
+        raise LibevalError([problem(shown, None, "output-failed", detail=os_error(exc))]) from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from libeval.errors import LibevalError, Problem, problem
+from libeval.text.parser_messages import os_error, yaml_detail
 
 # The loaders are used only for their event parser: libyaml's C one when PyYAML has it.
 _Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
@@ -154,7 +155,7 @@ def read_bytes(path: Path, shown: str) -> bytes:
     except IsADirectoryError:
         raise _fatal(shown, None, "not-a-file") from None
     except OSError as exc:
-        raise _fatal(shown, None, "unreadable", detail=exc.strerror or str(exc)) from None
+        raise _fatal(shown, None, "unreadable", detail=os_error(exc)) from None
 
 
 def load(path: Path, shown: str | None = None) -> Source:
@@ -177,11 +178,11 @@ def loads(raw: bytes, shown: str) -> Source:
     try:
         src.data = _Builder(src, problems).build(text)
     except _StructureError as exc:
-        raise _fatal(shown, exc.mark, "yaml-syntax", detail=str(exc)) from None
+        raise _fatal(shown, exc.mark, "yaml-syntax", detail=yaml_detail(None, str(exc))) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        detail = " ".join(str(x) for x in (exc.context, exc.problem) if x)
-        if "maximum nesting depth" in detail:  # libyaml's own limit, below ours for flow style
+        detail = yaml_detail(exc.context, exc.problem)
+        if "maximum nesting depth" in detail.en:  # libyaml's own limit, below ours for flow style
             raise _fatal(
                 shown, (mark.line + 1, mark.column + 1) if mark else None, "too-deep", limit=MAX_DEPTH
             ) from None
@@ -193,7 +194,9 @@ def loads(raw: bytes, shown: str) -> Source:
         where: Mark | None = None
         if isinstance(pos, int):
             where = (text.count("\n", 0, pos) + 1, pos - (text.rfind("\n", 0, pos) + 1) + 1)
-        raise _fatal(shown, where, "yaml-syntax", detail=getattr(exc, "reason", None) or str(exc)) from None
+        raise _fatal(
+            shown, where, "yaml-syntax", detail=yaml_detail(None, getattr(exc, "reason", None) or str(exc))
+        ) from None
     if problems:
         raise LibevalError(problems)
     if src.data is None:  # comments only, or a lone `~`
@@ -360,7 +363,9 @@ class _Builder:
             return value  # dates are parsed by the models, which say what they expect
         elif kind == "merge":
             return _MERGE
-        self.problems.append(problem(self.src.path, mark, "yaml-syntax", detail=f"cannot read {value!r} as {kind}"))
+        self.problems.append(
+            problem(self.src.path, mark, "yaml-syntax", detail=yaml_detail(None, f"cannot read {value!r} as {kind}"))
+        )
         return None
 
 

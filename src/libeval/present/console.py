@@ -2,16 +2,61 @@
 so that `--help` and `check` start fast.
 
 The per-command views (present/score.py, diff.py, batch.py) describe what to show as lines and
-tables on a `Screen`; this module turns that into text.
+tables on a `Screen`; this module turns that into text: with colours (ANSI styles) when the run
+writes to a terminal (cli.py decides, `color_wanted`, and sets `colors` around the command), plain
+when piped or redirected.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
-from collections.abc import Callable, Iterator, Sequence
+import re
+import sys
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
+
+WIDE = 100  # from this many columns up, tables widen their columns (Column.min_width) instead of capping them
+
+_COLORS: ContextVar[tuple[bool, bool]] = ContextVar("colors", default=(False, False))  # (stdout, stderr)
+
+
+def color_wanted(is_terminal: bool, environ: Mapping[str, str], refused: bool = False) -> bool:
+    """Whether a stream gets colour: on a terminal, unless `--no-color` (`refused`), NO_COLOR (any
+    value but empty) or TERM=dumb; FORCE_COLOR (any value but empty) gives it even when piped."""
+    if refused or environ.get("NO_COLOR"):
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    return is_terminal and environ.get("TERM") != "dumb"
+
+
+@contextlib.contextmanager
+def colors(stdout: bool, stderr: bool) -> Iterator[None]:
+    """Draw with colours on stdout and/or stderr while the block runs."""
+    if (stdout or stderr) and sys.platform == "win32":  # pragma: no cover - Windows only
+        with contextlib.suppress(ImportError):
+            import colorama  # a console older than Windows 10's needs its escape codes turned on
+
+            colorama.just_fix_windows_console()
+    token = _COLORS.set((stdout, stderr))
+    try:
+        yield
+    finally:
+        _COLORS.reset(token)
+
+
+_TRAILING = re.compile(r"\s+((?:\x1b\[[0-9;]*m)*)$")  # spaces at a line's end, before its last styles
+_SGR = {"bold": "1", "dim": "2", "red": "31", "yellow": "33", "cyan": "36"}
+
+
+def paint(text: str, *styles: str) -> str:
+    """`text` in ANSI styles when stderr gets colour (problem lines; rich is not needed for this)."""
+    if not _COLORS.get()[1] or not styles:
+        return text
+    return f"\x1b[{';'.join(_SGR[s] for s in styles)}m{text}\x1b[0m"
 
 
 @dataclass(frozen=True)
@@ -19,15 +64,16 @@ class Column:
     title: str
     right: bool = False  # right-aligned (numbers)
     no_wrap: bool = False
-    max_width: int | None = None
+    max_width: int | None = None  # below WIDE columns
     fold: bool = False  # long words are folded onto the next line instead of cut
+    min_width: int | None = None  # from WIDE columns up: the column's width (longer text wraps)
 
 
 @dataclass
 class Screen:
     """What a terminal view shows, in order: lines (rich markup such as `[bold]…[/]`; text from
     input files goes through `escape`) and tables (plain text cells). `text()` draws it at a
-    given width; nothing is printed."""
+    given width, in colour when the run's stdout gets it (`colors`); nothing is printed."""
 
     width: int | None = None
     _items: list[tuple[str, Any]] = field(default_factory=list)
@@ -38,15 +84,26 @@ class Screen:
     def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
         self._items.append(("table", (tuple(columns), [tuple(r) for r in rows], title)))
 
-    def text(self) -> str:
+    def text(self, color: bool | None = None) -> str:
         import shutil
 
         from rich.console import Console
         from rich.table import Table
         from rich.text import Text
 
+        color = _COLORS.get()[0] if color is None else color
         width = self.width or max(80, shutil.get_terminal_size((110, 24)).columns)
-        con = Console(record=True, width=width, highlight=False, force_terminal=False, file=io.StringIO())
+        out = io.StringIO()
+        con = Console(
+            record=not color,
+            width=width,
+            highlight=False,
+            force_terminal=color,
+            color_system="auto" if color else None,
+            no_color=False,
+            file=out,
+        )
+        wide = width >= WIDE
         for kind, item in self._items:
             if kind == "line":
                 con.print(item)
@@ -58,13 +115,15 @@ class Screen:
                     c.title,
                     justify="right" if c.right else "left",
                     overflow="fold" if c.fold else "ellipsis",
-                    max_width=c.max_width,
+                    max_width=c.min_width if wide and c.min_width else None if wide else c.max_width,
+                    min_width=c.min_width if wide else None,
                     no_wrap=c.no_wrap,
                 )
             for row in rows:
                 table.add_row(*(Text(cell) for cell in row))  # cells are plain text, never markup
             con.print(table)
-        return "\n".join(line.rstrip() for line in con.export_text().splitlines()) + "\n"
+        text = out.getvalue() if color else con.export_text()
+        return "\n".join(_TRAILING.sub(r"\1", line) for line in text.splitlines()) + "\n"
 
 
 def escape(text: str) -> str:

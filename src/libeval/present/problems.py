@@ -5,8 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from libeval.errors import Problem
+from libeval.present.console import paint
+
+_STYLES = {"error": ("bold", "red"), "warning": ("yellow",), "info": ("cyan",)}
 
 
 def problem_lines(problems: Iterable[Problem], lang: str) -> str:
-    """Every problem on its own line, in `lang`, sorted by file and position."""
-    return "".join(p.format(lang) + "\n" for p in sorted(problems))
+    """Every problem on its own line, in `lang`, sorted by file and position; the severity in
+    colour and the code dim when stderr is a terminal."""
+    lines = []
+    for p in sorted(problems):
+        where, severity, message, code = p.parts(lang)
+        lines.append(f"{where}{paint(severity, *_STYLES[p.severity])}{message}{paint(code, 'dim')}\n")
+    return "".join(lines)

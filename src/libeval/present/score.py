@@ -20,7 +20,7 @@ from libeval.models.result import ConditionResult, GradeResult, GroupResult, Res
 from libeval.present.completeness import TABLE_FILL, completeness_dict, fill_lines, grade_name, notice
 from libeval.present.formats import ScoreFormat
 from libeval.present.report_view import InputFile
-from libeval.text import numbers
+from libeval.text import numbers, width
 from libeval.text.labels import label
 from libeval.text.numbers import to_json
 
@@ -147,10 +147,14 @@ def _table(v: ScoreView) -> str:
         ],
     )
     if v.detail:
+        # below 100 columns a name takes at most 22 (folded onto more lines); from 100 up, the whole
+        # name fits up to 30 columns, and the assessor's note follows the explanation
+        longest = max((width.columns(i.name.get(lang)) for i in r.indicators), default=0)
+        colon = "：" if lang == "zh" else ": "
         screen.table(
             [
                 Column(label("code", lang), no_wrap=True, fold=True),
-                Column(label("name", lang), max_width=22, fold=True),
+                Column(label("name", lang), max_width=22, fold=True, min_width=min(longest, 30)),
                 Column(label("score", lang), right=True, no_wrap=True, fold=True),
                 Column(label("max", lang), right=True, no_wrap=True, fold=True),
                 Column(label("status", lang), no_wrap=True, fold=True),
@@ -163,7 +167,7 @@ def _table(v: ScoreView) -> str:
                     numbers.points(i.score),
                     numbers.points(i.max),
                     label("status." + i.status, lang),
-                    i.explanation.get(lang),
+                    i.explanation.get(lang) + (f"\n{label('note', lang)}{colon}{i.note}" if i.note else ""),
                 ]
                 for i in r.indicators
             ],

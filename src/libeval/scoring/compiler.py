@@ -14,7 +14,9 @@ from libeval.models import Boolean, Condition, Derived, FactDef, Judged, Node, S
 from libeval.scoring import formula
 from libeval.scoring.standard import POPULATION, Loc, NodeInfo, SourceFile, Standard, at_variant
 from libeval.text.choices import province_key
+from libeval.text.parser_messages import formula_detail
 from libeval.text.suggest import did_you_mean
+from libeval.text.words import WORDS
 
 
 def compile_standard(spec: StandardSpec, src: SourceFile | None) -> Standard:
@@ -66,7 +68,7 @@ class _Compiler:
                 loc,
                 "variant-keys",
                 expected=", ".join(self.c.variant.ids),
-                got=", ".join(map(str, value)) or "nothing",
+                got=", ".join(map(str, value)) or WORDS["nothing"],
             )
 
     # -- the checks
@@ -121,7 +123,7 @@ class _Compiler:
                     suggest = did_you_mean(exc.function, formula.FUNCTIONS)
                     self.add(loc, "formula-function", name=exc.function, known=known, suggest=suggest)
                 else:
-                    self.add(loc, "formula-syntax", detail=f"{exc} (at character {exc.offset + 1})")
+                    self.add(loc, "formula-syntax", detail=formula_detail(str(exc), exc.offset + 1))
                 continue
             self.exprs[d.id] = expr
             deps[d.id] = formula.names(expr)
@@ -181,7 +183,7 @@ class _Compiler:
             self.nodes[node.code] = NodeInfo(node, loc, parent, depth, prov, part, citation)
         has_rule, has_children = node.rule is not None, bool(node.children)
         if has_rule == has_children:
-            self.add(loc, "rule-or-children", code=node.code, got="both" if has_rule else "neither")
+            self.add(loc, "rule-or-children", code=node.code, got=WORDS["both" if has_rule else "neither"])
         if node.rule is not None:
             self.leaves.append(node.code)
             self.rule(node, (*loc, "rule"))
@@ -215,13 +217,25 @@ class _Compiler:
         if isinstance(rule, Boolean):
             if self.known(rule.value) and not is_bool:
                 self.add(
-                    (*loc, "value"), "fact-type", kind=rule.kind, expected="boolean", name=rule.value, actual="a number"
+                    (*loc, "value"),
+                    "fact-type",
+                    kind=rule.kind,
+                    expected=WORDS["boolean"],
+                    name=rule.value,
+                    actual=WORDS["a number"],
                 )
             if rule.points is not None and rule.points > node.max:
                 self.add((*loc, "points"), "points-over-max", what=node.code, points=rule.points, max=node.max)
             return
         if is_bool:
-            self.add((*loc, "value"), "fact-type", kind=rule.kind, expected="number", name=rule.value, actual="boolean")
+            self.add(
+                (*loc, "value"),
+                "fact-type",
+                kind=rule.kind,
+                expected=WORDS["number"],
+                name=rule.value,
+                actual=WORDS["true/false"],
+            )
         if isinstance(rule, Tiers):
             self.tiers(node, rule, loc)
         else:

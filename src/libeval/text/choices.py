@@ -58,6 +58,7 @@ class Words:
     ids: tuple[str, ...]
     labels: Mapping[str, Bilingual]
     words: Mapping[str, str]  # folded word -> id
+    zh_names: bool = False  # Chinese messages show the names alone (县级): they are written as well as the ids
 
     def read(self, written: str) -> str | None:
         """The id a written word stands for, or None."""
@@ -67,6 +68,8 @@ class Words:
         """An id with its name: `west（西部）` / `west (west)`; the id alone when it has no name."""
         name = self.labels.get(ident)
         zh = f"{ident}（{name.zh}）" if name and name.zh and name.zh != ident else ident
+        if self.zh_names and name and name.zh:
+            zh = name.zh
         en = f"{ident} ({name.en})" if name and name.en and name.en != ident else ident
         return Bilingual(zh, en)
 
@@ -81,7 +84,9 @@ class Words:
         return self.shown(close) if close else ""
 
 
-def words(labels: Mapping[str, Bilingual], extra: Mapping[str, Iterable[str]] | None = None) -> Words:
+def words(
+    labels: Mapping[str, Bilingual], extra: Mapping[str, Iterable[str]] | None = None, zh_names: bool = False
+) -> Words:
     """The words of `labels` (id -> name): each id, its Chinese and English names, the `extra`
     words given for it, and the single characters that begin its Chinese words and no other's."""
     found: dict[str, str] = {}
@@ -95,7 +100,7 @@ def words(labels: Mapping[str, Bilingual], extra: Mapping[str, Iterable[str]] | 
     for char, ids in firsts.items():
         if len(ids) == 1:
             found.setdefault(char, next(iter(ids)))
-    return Words(tuple(labels), dict(labels), found)
+    return Words(tuple(labels), dict(labels), found, zh_names)
 
 
 # The library's level: the standard's ids, their labels and the words the evaluation uses
@@ -107,6 +112,7 @@ LEVEL_WORDS = words(
         "county": ["县级馆", "县级图书馆", "县馆"],
         "children": ["少儿", "少儿图书馆", "少年儿童图书馆"],
     },
+    zh_names=True,
 )
 
 # Region words beyond a region's name: 西部地区 for west

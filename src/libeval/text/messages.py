@@ -7,6 +7,7 @@ message means adding one entry here; tests check that every code used in the sou
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -15,6 +16,7 @@ from libeval.text.numbers import plain
 from libeval.text.reading_messages import READING_MESSAGES
 from libeval.text.region_messages import REGION_MESSAGES
 from libeval.text.table_messages import TABLE_MESSAGES
+from libeval.text.words import TYPE_ERRORS, WORDS
 
 CATALOGUE: dict[str, Bilingual] = {
     # reading files
@@ -139,7 +141,7 @@ CATALOGUE: dict[str, Bilingual] = {
     ),
     "fact-type": Bilingual(
         en="rule '{kind}' needs a {expected} fact, but '{name}' is {actual}",
-        zh="规则“{kind}”需要{expected}型事实，但“{name}”是{actual}",
+        zh="规则“{kind}”需要{expected}型事实，但“{name}”为{actual}",
     ),
     "rule-or-children": Bilingual(
         en="'{code}' needs either a rule (an indicator) or children (a group), not {got}",
@@ -320,7 +322,7 @@ CATALOGUE: dict[str, Bilingual] = {
         zh="{path} 中没有 library.yaml：请先用 `libeval init` 建立图书馆目录",
     ),
     "needs-output": Bilingual(
-        en="{format} output is a file: give --output FILE", zh="{format} 格式须写入文件：请指定 --output FILE"
+        en="{format} output is a file: give --output FILE", zh="{format} 格式须写入文件：请用 --output 指定文件"
     ),
     "target-exists": Bilingual(en="'{path}' already exists; refusing to overwrite", zh="“{path}”已存在，拒绝覆盖"),
 }
@@ -328,39 +330,9 @@ CATALOGUE.update(TABLE_MESSAGES)  # `criteria import`: text/table_messages.py
 CATALOGUE.update(READING_MESSAGES)  # numbers, years and names as written: text/reading_messages.py
 CATALOGUE.update(REGION_MESSAGES)  # regions from provinces, region and level words: text/region_messages.py
 
+# pydantic's errors and the words of arguments live in text/words.py; TYPE_ERRORS is also found here
+__all__ = ["CATALOGUE", "SUGGEST", "TYPE_ERRORS", "WORDS", "default_lang", "render"]
 
-# pydantic's error types in our words (the `wrong-type` message); others keep pydantic's English text
-TYPE_ERRORS: dict[str, Bilingual] = {
-    "decimal_parsing": Bilingual(zh="应为数字", en="expected a number"),
-    "decimal_type": Bilingual(zh="应为数字", en="expected a number"),
-    "finite_number": Bilingual(
-        zh="应为有限的数（不能是无穷大或 NaN）", en="expected a finite number (not infinity or NaN)"
-    ),
-    "int_parsing": Bilingual(zh="应为整数", en="expected a whole number"),
-    "int_type": Bilingual(zh="应为整数", en="expected a whole number"),
-    "int_from_float": Bilingual(zh="应为整数", en="expected a whole number"),
-    "bool_type": Bilingual(zh="应为 true 或 false", en="expected true or false"),
-    "bool_parsing": Bilingual(zh="应为 true 或 false", en="expected true or false"),
-    "date_parsing": Bilingual(zh="应为日期（YYYY-MM-DD）", en="expected a date (YYYY-MM-DD)"),
-    "date_from_datetime_parsing": Bilingual(zh="应为日期（YYYY-MM-DD）", en="expected a date (YYYY-MM-DD)"),
-    "date_type": Bilingual(zh="应为日期（YYYY-MM-DD）", en="expected a date (YYYY-MM-DD)"),
-    "date_from_datetime_inexact": Bilingual(zh="应为日期（YYYY-MM-DD）", en="expected a date (YYYY-MM-DD)"),
-    "list_type": Bilingual(zh="应为列表", en="expected a list"),
-    "dict_type": Bilingual(zh="应为映射（键: 值）", en="expected a mapping (key: value)"),
-    "model_type": Bilingual(zh="应为映射（键: 值）", en="expected a mapping (key: value)"),
-    "model_attributes_type": Bilingual(zh="应为映射（键: 值）", en="expected a mapping (key: value)"),
-    "string_pattern_mismatch": Bilingual(zh="格式不符：{pattern}", en="does not match the pattern {pattern}"),
-    "greater_than_equal": Bilingual(zh="应不小于 {ge}", en="must be at least {ge}"),
-    "greater_than": Bilingual(zh="应大于 {gt}", en="must be greater than {gt}"),
-    "less_than_equal": Bilingual(zh="应不大于 {le}", en="must be at most {le}"),
-    "too_short": Bilingual(zh="至少需要 {min_length} 项", en="needs at least {min_length} item(s)"),
-    "literal_error": Bilingual(zh="应为以下之一：{expected}", en="must be one of {expected}"),
-    "union_tag_invalid": Bilingual(
-        zh="“{tag}”不是已知的类型：{expected_tags}", en="unknown kind '{tag}'; expected one of {expected_tags}"
-    ),
-    "union_tag_not_found": Bilingual(zh="缺少类型字段“{discriminator}”", en="missing the '{discriminator}' key"),
-    "decimal_max_places": Bilingual(zh="小数位过多", en="too many decimal places"),
-}
 
 SUGGEST = Bilingual(zh="；是否应为“{}”？", en="; did you mean '{}'?")
 
@@ -381,10 +353,11 @@ def render(code: str, lang: str, args: dict[str, Any]) -> str:
     return text
 
 
-def default_lang() -> str:
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
     """`zh` when the environment asks for Chinese (LANG=zh_CN.UTF-8 ...), else `en`."""
+    env = os.environ if environ is None else environ
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = os.environ.get(var, "")
+        value = env.get(var, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"

@@ -32,7 +32,7 @@ REGION_MESSAGES: dict[str, Bilingual] = {
     ),
     "province-region": Bilingual(
         en="'provinces' lists region '{region}', which is not a variant of this standard ({expected})",
-        zh="“provinces”中的地区“{region}”不是本标准的类别（可选：{expected}）",
+        zh="省份表中的地区“{region}”不是本标准的类别（可选：{expected}）",
     ),
     "province-twice": Bilingual(
         en="province '{name}' is listed twice (also under '{other}')",
