@@ -32,7 +32,7 @@ ALLOWED = {
     "YAML", "JSON", "CSV", "UTF", "GBK", "GB18030", "BOM", "NUL", "xlsx", "xls", "csv", "docx", "yaml", "Excel",
     "WPS", "Word", "NaN", "YYYY", "libyaml", "Python", "libeval", "init", "http", "https", "true", "false",
     "value", "years", "unit", "official", "citation", "score", "score_sum", "at_least", "at_most", "full_marks",
-    "equals", "points", "level", "attributes", "region", "Windows", "github", "table", "json", "md",
+    "equals", "points", "level", "attributes", "region", "province", "Windows", "github", "table", "json", "md",
 }  # fmt: skip
 # identifiers that the arguments below put into messages, taken out before the check
 _IDENTIFIERS = re.compile(
@@ -53,6 +53,7 @@ SAMPLES: dict[str, Any] = {
     "total": 1000, "what": "1.1.1", "where": "region: west", "written": "㎡", "year": 2017, "years": "2015、2016",
     "second": "2016年", "target": "floor_area（建筑面积）", "fix": "2016",
     "read": "self.yaml", "n": 2, "codes": "1.5（10 分）、2.2.2（5 分）",
+    "province": "宁夏回族自治区", "region": "west（西部）", "other": "east",
     "formula": "=13+16+107", "last": 2016,
 }  # fmt: skip
 
@@ -151,7 +152,10 @@ def test_every_pydantic_error_our_models_can_raise_is_explained_in_both_language
             "name: x\nfacts:\n  Floor-Area: 600\n",
             "library.yaml:3:3: 错误：只能用小写英文字母、数字和下划线，以字母开头 [wrong-type]",
         ),
-        ("name: x\nlevel: town\n", "library.yaml:2:8: 错误：应为以下之一：“province”、“city”、“county”或“children”"),
+        (
+            "name: x\nlevel: town\n",
+            "library.yaml:2:8: 错误：级别“town”无法识别，可写：省级、地市级、县级、少儿馆",
+        ),
         (
             "name: x\n  level: county\n",
             "library.yaml:2:8: 错误：YAML 语法错误：此处不能写“键: 值”（值里有冒号时请加引号",

@@ -140,16 +140,36 @@ def test_init_scaffold_passes_check_with_only_what_is_not_filled_in(tmp_path: Pa
     assert (target / "library.yaml").is_file() and (target / "assessments" / "self.yaml").is_file()
     text = (target / "library.yaml").read_text(encoding="utf-8")
     assert "annual_loans:  # 年文献外借量，册次，按年填写（取年均）" in text
-    code, _out, err = invoke("check", str(target))
+    # no region is chosen for the librarian: the line says what to choose, in Chinese
+    assert "\nregion:  # 地区，请选择：东部 east / 中部 central / 西部 west；填写省份后可不填\n" in text
+    code, _out, err = invoke("check", str(target), "--lang", "en")
     assert code == 0
     codes = [line.rsplit("[", 1)[1] for line in err.splitlines()]
-    assert set(codes) == {"missing-fact]", "judged-not-awarded]"}
+    assert set(codes) == {"missing-fact]", "judged-not-awarded]", "region-missing]"}
     assert codes.count("missing-fact]") == 48  # 47 facts and the service population
     assert codes.count("judged-not-awarded]") == 1 and "32 of 32 judged indicators not awarded" in err
-    code, _, _ = invoke("score", str(target))
-    assert code == 0
+    assert f"{target}/library.yaml:7:1: warning: this standard varies by region: fill in `province`" in err
+    code, _, err = invoke("score", str(target), "--lang", "en")
+    assert code == 1 and "error: this standard varies by region" in err and "Traceback" not in err
     code, _, err = invoke("init", str(target), "--criteria", "cn-2017-county")
     assert code == 1 and "[target-exists]" in err
+
+
+@pytest.mark.parametrize(("province", "region"), [("宁夏回族自治区", "west"), ("河南省", "central")])
+def test_init_with_a_province_fills_its_region(tmp_path: Path, province: str, region: str) -> None:
+    target = tmp_path / "newlib"
+    code, _, err = invoke("init", str(target), "--criteria", "cn-2017-county", "--province", province)
+    assert code == 0, err
+    text = (target / "library.yaml").read_text(encoding="utf-8")
+    assert f"\nprovince: {province}  # 省份\nregion: {region}  # " in text
+    code, _, err = invoke("check", str(target))
+    assert code == 0 and {line.rsplit("[", 1)[1] for line in err.splitlines()} == {
+        "missing-fact]",
+        "judged-not-awarded]",
+    }
+    code, out, err = invoke("score", str(target), "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["library"]["region"] == region
 
 
 def test_installed_console_script_runs() -> None:

@@ -226,7 +226,7 @@ def test_the_library_rows_fill_library_yaml(tmp_path: Path, region: str) -> None
         140000,
         "county",
     )
-    assert "region: east → west" in out and "population: — → 140000" in out
+    assert "region: — → west" in out and "population: — → 140000" in out
 
 
 def test_a_key_library_yaml_lacks_is_added_in_its_place(tmp_path: Path) -> None:
@@ -447,3 +447,15 @@ def test_a_fact_written_by_name_gets_the_sheet_value_under_its_id_in_its_place(t
     assert keys.index("floor_area") == keys.index("holdings") - 1  # where 建筑面积 stood
     code, out, _ = invoke("score", str(lib), "--format", "json")
     assert code == 0
+
+
+def test_init_with_a_province_fills_its_rows_of_the_sheet(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    assert invoke("init", str(lib), "--criteria", "cn-2017-county", "--province", "宁夏回族自治区", "--xlsx")[0] == 0
+    ws = openpyxl.load_workbook(lib / "facts.xlsx")["事实"]
+    rows = _rows(ws)
+    assert ws[f"J{rows['library.province']}"].value == "宁夏回族自治区"
+    assert ws[f"J{rows['library.region']}"].value == "西部"
+    assert str(ws[f"E{rows['library.region']}"].value).endswith("（填写省份后可不填，按省份确定）")
+    code, out, err = invoke("import", str(lib / "facts.xlsx"), str(lib))
+    assert (code, out) == (0, "没有变化。\n"), err  # the sheet says what library.yaml says

@@ -25,15 +25,13 @@ def test_init_under_a_non_region_variant_passes_its_own_check(tmp_path: Path) ->
     code, _, err = invoke("init", str(tmp_path / "lib"), "--criteria", str(tmp_path / "criteria.yaml"))
     assert code == 0, err
     text = (tmp_path / "lib" / "library.yaml").read_text(encoding="utf-8")
-    assert (
-        "attributes:\n  city_status: sub_provincial  # 请核对城市类型：sub_provincial 副省级城市 / prefecture 地级市"
-        in text
-    )
+    assert "attributes:\n  city_status:  # 请选择城市类型：副省级城市 sub_provincial / 地级市 prefecture" in text
     assert "\nregion:" not in text  # the region is optional here: a comment, not a key
     assert "\ncriteria: ../criteria.yaml\n" in text  # relative to the new folder, so it moves with it
     code, _, err = invoke("check", str(tmp_path / "lib"))
     assert code == 0, err
     assert "error" not in err
+    assert "warning: this standard varies by city status ('city_status')" in err  # nothing chosen for it
 
 
 def test_a_library_under_a_non_region_standard_needs_no_region(tmp_path: Path) -> None:

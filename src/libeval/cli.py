@@ -318,11 +318,12 @@ def init(
     directory: Annotated[Path, typer.Argument()],
     criteria: Annotated[str, typer.Option("--criteria")],
     xlsx: Annotated[bool, typer.Option("--xlsx")] = False,
+    province: Annotated[str | None, typer.Option("--province")] = None,
     lang: LangOpt = None,
 ) -> None:
     from libeval.commands import init as command
 
-    _run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx)))
+    _run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx, province)))
 
 
 @app.command("import")

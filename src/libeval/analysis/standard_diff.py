@@ -19,6 +19,7 @@ from libeval.models import Band, Boolean, Condition, Judged, Linear, PerUnit, Ru
 from libeval.scoring import formula
 from libeval.scoring.standard import Standard, at_variant
 from libeval.text.bilingual import Bilingual
+from libeval.text.choices import province_key
 
 SECTIONS = ("standard", "fact", "derived", "node", "grade", "prerequisite")
 
@@ -136,6 +137,15 @@ def _standard(out: list[Change], a: Standard, b: Standard, variants: list[str]) 
     c.compare("precision", sa.precision, sb.precision)
     c.compare("variant", sa.variant.by, sb.variant.by)
     c.compare("variants", ", ".join(list(sa.variant.values)), ", ".join(list(sb.variant.values)))
+    named = {
+        key: name
+        for std in (sa, sb)
+        for region, names in (std.variant.provinces or {}).items()
+        for name in names
+        for key in [province_key(name)]
+    }
+    for key, name in named.items():  # a province placed in another region, or listed on one side
+        c.compare("province", a.provinces.get(key), b.provinces.get(key), name)
     c.provenance(sa.provenance or "reconstructed", sb.provenance or "reconstructed", None)
     c.compare("citation", sa.citation, sb.citation)
 

@@ -73,7 +73,7 @@ def check_paths(paths: Iterable[Path]) -> list[Problem]:
                     problems.append(problem(shown(path), None, "no-libraries", path=shown(path)))
                 for folder in folders:
                     try:
-                        loaded = load_library(folder, cache)
+                        loaded = load_library(folder, cache, checking=True)
                         problems += loaded.problems
                         problems += check_scoring(loaded)  # what score would say: every assessment scored
                     except LibevalError as exc:

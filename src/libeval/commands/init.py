@@ -10,6 +10,7 @@ from libeval.commands.outcome import Outcome, standard_arg
 from libeval.errors import LibevalError, problem
 from libeval.load.scaffold import write_scaffold
 from libeval.resources import bundled_criteria
+from libeval.text.choices import clipped, suggest_province
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class InitSettings:
     directory: Path
     criteria: str  # a bundled standard's id or a path
     xlsx: bool = False
+    province: str | None = None  # fills the province, and the region where the standard places it
 
 
 def run(s: InitSettings) -> Outcome:
@@ -24,14 +26,20 @@ def run(s: InitSettings) -> Outcome:
     ref = s.criteria
     if s.criteria not in bundled_criteria():  # a path, written relative to the new folder: it moves with it
         ref = Path(os.path.relpath(Path(s.criteria).resolve(), s.directory.resolve())).as_posix()
+    if s.province is not None and std.provinces and std.region_of(s.province) is None:
+        names = [n for ns in (std.spec.variant.provinces or {}).values() for n in ns]
+        suggest = suggest_province(s.province, names)
+        raise LibevalError(
+            [problem("--province", None, "unknown-province", province=clipped(s.province), suggest=suggest)]
+        )
     sheet = s.directory / "facts.xlsx"
     if s.xlsx and sheet.exists():
         raise LibevalError([problem(str(sheet), None, "target-exists", path=str(sheet))])
-    written = write_scaffold(s.directory, std, ref)
+    written = write_scaffold(s.directory, std, ref, s.province or None)
     if s.xlsx:
         from libeval.load.facts_sheet import facts_template
         from libeval.load.writing import write_atomic
 
-        write_atomic(sheet, facts_template(std))
+        write_atomic(sheet, facts_template(std, s.province or None))
         written.append(sheet)
     return Outcome("".join(f"{path}\n" for path in written))

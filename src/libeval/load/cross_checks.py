@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from libeval.errors import Problem, Severity, problem
+from libeval.load.regions import read_variant
 from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
 from libeval.scoring.standard import POPULATION, Standard
@@ -90,11 +91,18 @@ def check_fact_entry(
 
 
 def check_library(std: Standard, lib: Library, src: Source, folder: Path | None) -> list[Problem]:
+    return read_library(std, lib, src, folder)[1]
+
+
+def read_library(std: Standard, lib: Library, src: Source, folder: Path | None) -> tuple[Library, list[Problem]]:
+    """The library against its standard: its region and variant read as the standard's ids
+    (load/regions.py), and every problem of its facts."""
     sink = _Sink(src)
     crit = std.spec
     if lib.level != crit.level:
         sink.add(("level",), "level-mismatch", "warning", got=lib.level, expected=crit.level)
-    _check_variant(sink, std, lib)
+    lib, found = read_variant(std, lib, src)
+    sink.problems += found
     suggested: set[str] = set()  # a misspelt key already says which fact it meant
     for fact_id, entry in lib.facts.items():
         loc = ("facts", fact_id)
@@ -112,33 +120,7 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
         if given is None or (given.value is None and not any(std.in_period(y) for y in given.years or ())):
             where = ("facts", fact.id) if given is not None else ("facts",)
             sink.add(where, "missing-fact", "warning", id=fact.id, name=Bilingual(fact.name, fact.name_en or ""))
-    return sink.problems
-
-
-def _check_variant(sink: _Sink, std: Standard, lib: Library) -> None:
-    """The library names its variant where the standard looks for it: `region`, or the attribute
-    the standard declares under `attributes`."""
-    by = std.spec.variant.by
-    choices = Bilingual(std.variant_choices("zh"), std.variant_choices("en"))
-    where: tuple[str, ...] = ("region",)
-    misspelt = False
-    if by == "region":
-        variant = lib.region
-        hint = Bilingual("region: …", "region: …")
-    else:
-        variant, where = lib.attributes.get(by), ("attributes", by)
-        hint = Bilingual(f"attributes: {{{by}: …}}", f"attributes: {{{by}: …}}")
-        for key in lib.attributes:
-            if key != by:
-                suggest = did_you_mean(key, [by])
-                sink.add(("attributes", key), "unknown-attribute", key=True, name=key, expected=by, suggest=suggest)
-                misspelt = misspelt or bool(suggest)
-    if variant is None:
-        if not misspelt:  # a misspelt attribute already says what to write
-            at = ("attributes",) if by != "region" and "attributes" in sink.src.data else ()
-            sink.add(at, "variant-missing", attribute=by, name=std.variant_by, where=hint, choices=choices)
-    elif variant not in std.spec.variant.values:
-        sink.add(where, "unknown-variant", attribute=by, expected=choices, got=variant)
+    return lib, sink.problems
 
 
 def _check_evidence(sink: _Sink, ref: str, loc: Loc, folder: Path | None) -> None:

@@ -62,7 +62,7 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
     target = folder / LIBRARY_FILE
     if not target.is_file():
         raise LibevalError([problem(shown(folder), None, "import-needs-library", path=shown(folder))])
-    current = load_library(folder)  # raises with every problem of the folder as it is
+    current = load_library(folder, checking=True)  # raises with every error of the folder as it is
     std = current.standard
     got = read_facts(read_grid(sheet, shown(sheet)), std)
     if got.problems:

@@ -58,8 +58,10 @@ def workbook_bytes(wb: Workbook) -> bytes:
     return buf.getvalue()
 
 
-def facts_template(std: Standard) -> bytes:
-    """facts.xlsx for a standard: fill one row per fact (years for per-year facts, else 数值)."""
+def facts_template(std: Standard, province: str | None = None) -> bytes:
+    """facts.xlsx for a standard: fill one row per fact (years for per-year facts, else 数值).
+    With `province` (`init --province`), its row and the region the standard places it in are
+    filled in."""
     wb = Workbook()
     ws = first_sheet(wb)
     ws.title = FACTS_SHEET
@@ -111,8 +113,12 @@ def facts_template(std: Standard) -> bytes:
             )
             ws.add_data_validation(choice)
             choice.add(f"{value_letter}{row}")
-        if info_row.key == "level":
-            ws.cell(row=row, column=value_col).value = next(lb.zh for v, lb in info_row.choices if v == std.spec.level)
+        given = {"level": std.spec.level, "province": province, "region": std.region_of(province) if province else None}
+        if info_row.kind == "choice" and given.get(info_row.key):
+            label = next((lb.zh for v, lb in info_row.choices if v == given[info_row.key]), None)
+            ws.cell(row=row, column=value_col).value = label
+        elif given.get(info_row.key):
+            ws.cell(row=row, column=value_col).value = given[info_row.key]
         for y in years:
             ws.cell(row=row, column=cols.index(y) + 1).fill = GROUP
         ws.cell(row=row, column=value_col).fill = INFO

@@ -13,7 +13,8 @@ from pathlib import Path
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load import foreign as foreign_entries
 from libeval.load import names
-from libeval.load.cross_checks import check_assessment, check_library
+from libeval.load.cross_checks import check_assessment, read_library
+from libeval.load.regions import for_scoring
 from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
 from libeval.models import Assessment, Library, StandardSpec
@@ -102,13 +103,15 @@ def assessment_files(folder: Path) -> dict[str, Path]:
 
 
 def load_library(
-    folder: Path, cache: StandardCache | None = None, criteria_override: Path | None = None
+    folder: Path, cache: StandardCache | None = None, criteria_override: Path | None = None, checking: bool = False
 ) -> LibraryFolder:
     """Load a library folder with its standard and every assessment, all checked. Raises
     LibevalError with every error of every file; the warnings are kept in `.problems`.
     `cache` shares compiled standards between folders; `criteria_override` scores the library
     against another standard file than the one it names: what that standard has no place for is
-    set aside with a warning (load/foreign.py)."""
+    set aside with a warning (load/foreign.py). A library that names no variant (no region,
+    nor a province it follows from) cannot be scored: an error, but for `check` (`checking`),
+    a warning that says what to fill."""
     cache = cache or StandardCache()
     lib_path = folder / LIBRARY_FILE
     if not lib_path.is_file() and not lib_path.exists() and not lib_path.is_symlink():
@@ -172,8 +175,9 @@ def load_library(
         if foreign:
             library, found = foreign_entries.library_entries(std, library, src)
             problems += found
-        checked = check_library(std, library, src, folder)
-        problems += [p for p in checked if not (p.code == "missing-fact" and dict(p.args).get("id") in meant)]
+        library, checked = read_library(std, library, src, folder)
+        checked = [p for p in checked if not (p.code == "missing-fact" and dict(p.args).get("id") in meant)]
+        problems += checked if checking else for_scoring(checked)
     if errors_only(problems) or library is None or std is None:
         raise LibevalError(problems)
     return LibraryFolder(folder, library, src, std, assessments, problems)

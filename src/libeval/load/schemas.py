@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from libeval.models import Assessment, Judged, Library, StandardSpec
 from libeval.scoring.standard import Standard
+from libeval.text.choices import LEVEL_WORDS, Words
 
 Kind = Literal["standard", "library", "assessment"]
 
@@ -24,10 +25,14 @@ DESCRIPTIONS: dict[str, str] = {
     # library.yaml
     "Library.name": "图书馆名称 — the library's name (Chinese)",
     "Library.name_en": "英文名称 — the library's name in English, for --lang en",
-    "Library.level": "级别：province 省级 / city 地市级 / county 县级 / children 少儿馆 — level",
-    "Library.province": "省份 — province",
-    "Library.region": "地区：east 东部 / central 中部 / west 西部（标准按地区分类时必填）— region (needed where "
-    "the standard varies by region)",
+    "Library.level": "级别：county 县级 / city 地市级 / province 省级 / children 少儿馆（中文亦可）— level",
+    "Library.province": "省份（如 宁夏回族自治区；标准有省份表时据此确定地区）— province (the region follows "
+    "from it where the standard maps provinces)",
+    "Library.region": "地区：west 西部 / central 中部 / east 东部（写 西部、西 亦可；"
+    "标准按地区分类且不能按省份确定时必填）— region: west, 西部 or 西 (needed where the standard "
+    "varies by region and the province does not tell)",
+    "Library.region_reason": "地区与省份不符的理由（如 享受西部大开发政策）；写明后按所写地区计分 — why the region "
+    "differs from the province's (the written region is then used)",
     "Library.attributes": "其他分类属性，如 city_status（标准按其分类时必填）— other variant attributes the standard "
     "declares, e.g. city_status",
     "Library.population": "服务人口（人）— service population; `population` in formulas",
@@ -86,6 +91,9 @@ DESCRIPTIONS: dict[str, str] = {
     "variants are keyed by: region (default) or a key under `attributes`",
     "VariantSpec.name": "分类属性的名称（如 城市类型）— what the attribute is called",
     "VariantSpec.values": "各类别：列表，或 id → 名称 {zh, en} — the variants: a list, or id → names",
+    "VariantSpec.provinces": "各地区所含省份：地区 → 省份简称列表（如 west: [内蒙古, 广西]）；"
+    "据此确定并核对图书馆的地区 — the provinces of each region (short names), from which a "
+    "library's region follows and is checked",
     "Label.zh": "中文名称 — name in Chinese",
     "Label.en": "英文名称 — name in English",
     "FactDef.id": "事实标识（小写英文）— fact id",
@@ -187,8 +195,12 @@ def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
     props = schema["properties"]
     if kind == "library":
         facts = _mapping(props["facts"], _scalar_or({"$ref": "#/$defs/FactValue"}))
+        _words(props["level"], LEVEL_WORDS)
         if std is not None:
             _known(facts, {f.id: _fact_text(f) for f in std.spec.facts})
+            _words(props["region"], std.region_words)
+            if std.provinces:
+                props["province"]["examples"] = [n for ns in (std.spec.variant.provinces or {}).values() for n in ns]
     if kind == "assessment":
         judged = _mapping(props["judged"], _award(_value_schema(props["judged"])))
         not_applicable = _mapping(props["not_applicable"], _value_schema(props["not_applicable"]))
@@ -202,6 +214,16 @@ def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
                 {f.id: _fact_text(f) for f in std.spec.facts} | {"population": DESCRIPTIONS["Library.population"]},
             )
     return schema
+
+
+def _words(prop: dict[str, Any], vocabulary: Words) -> None:
+    """A property that takes the words of a vocabulary: the ids first, then the other words
+    (西部, 县级 ...), so an editor completes them all and flags any other."""
+    listed = [*vocabulary.ids, *(vocabulary.labels[i].zh for i in vocabulary.ids), *vocabulary.words]
+    enum = list(dict.fromkeys(listed))
+    prop.pop("anyOf", None)
+    prop.pop("type", None)
+    prop["enum"] = enum if "default" not in prop else [*enum, None]
 
 
 def _value_schema(prop: dict[str, Any]) -> dict[str, Any]:

@@ -43,13 +43,12 @@ class InfoRow:
     kind: Literal["text", "number", "choice"]
     unit: str = ""
     choices: tuple[tuple[str, Bilingual], ...] = ()
-
     hint: str = ""
 
     @property
     def describe(self) -> str:
         if self.kind == "choice":
-            return "从下拉列表选择：" + "、".join(label.zh for _, label in self.choices)
+            return "从下拉列表选择：" + "、".join(label.zh for _, label in self.choices) + self.hint
         return self.hint
 
 
@@ -67,7 +66,14 @@ def info_rows(std: Standard) -> list[InfoRow]:
         InfoRow(
             "library.province", "province", "省份（省、自治区、直辖市）", "text", hint="全称，如：新疆维吾尔自治区"
         ),
-        InfoRow("library.region", "region", "地区", "choice", choices=regions),
+        InfoRow(
+            "library.region",
+            "region",
+            "地区",
+            "choice",
+            choices=regions,
+            hint="（填写省份后可不填，按省份确定）" if std.provinces else "",
+        ),
     ]
     if spec.by != "region":
         choices = tuple((v, std.variant_label(v)) for v in spec.ids)

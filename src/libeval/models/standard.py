@@ -154,11 +154,15 @@ class Label(Model):
         return {"zh": data} if isinstance(data, str) else data
 
 
-class VariantSpec(Model):
+class VariantSpec(Marked):
     """What the per-variant numbers of a standard are keyed by: the library's `region` (the
     default), or another attribute the library gives under `attributes`, such as a city's
     administrative status. `values` lists the variants, with readable names if wished:
-    `values: {sub_provincial: {zh: 副省级城市, en: sub-provincial city}, ...}`."""
+    `values: {sub_provincial: {zh: 副省级城市, en: sub-provincial city}, ...}`.
+
+    `provinces` places each province in a region (`west: [内蒙古, 广西, ...]`, short names): a
+    library's region then follows from its province, and a region that disagrees is warned of.
+    Its provenance says whether the table is the round's own (official) or reconstructed."""
 
     by: Ident = "region"
     name: Label | None = None  # what the attribute is called (城市类型); for region: 地区
@@ -167,6 +171,7 @@ class VariantSpec(Model):
         "central",
         "west",
     ]
+    provinces: dict[Ident, list[Text]] | None = None
 
     @property
     def ids(self) -> list[str]:

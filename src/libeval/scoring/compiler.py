@@ -13,6 +13,7 @@ from libeval.errors import Problem, Severity, problem
 from libeval.models import Boolean, Condition, Derived, FactDef, Judged, Node, StandardSpec, Tiers
 from libeval.scoring import formula
 from libeval.scoring.standard import POPULATION, Loc, NodeInfo, SourceFile, Standard, at_variant
+from libeval.text.choices import province_key
 from libeval.text.parser_messages import formula_detail
 from libeval.text.suggest import did_you_mean
 from libeval.text.words import WORDS
@@ -22,7 +23,9 @@ def compile_standard(spec: StandardSpec, src: SourceFile | None) -> Standard:
     """Index and check a validated standard; `src` locates its problems (None: no file)."""
     c = _Compiler(spec, src)
     c.run()
-    return Standard(spec, src, c.facts, c.derived, c.exprs, c.order, c.nodes, c.leaves, c.problems, frozenset(c.used))
+    return Standard(
+        spec, src, c.facts, c.derived, c.exprs, c.order, c.nodes, c.leaves, c.problems, frozenset(c.used), c.varies
+    )
 
 
 class _Compiler:
@@ -38,6 +41,7 @@ class _Compiler:
         self.leaves: list[str] = []
         self.used: set[str] = set()
         self.variants = set(spec.variant.values)
+        self.varies = False  # some number is one per variant
 
     # -- helpers
     def mark(self, loc: Loc, key: bool = False) -> tuple[int, int] | None:
@@ -58,6 +62,7 @@ class _Compiler:
             )
 
     def variant(self, value: Any, loc: Loc) -> None:
+        self.varies = self.varies or isinstance(value, dict)
         if isinstance(value, dict) and set(value) != self.variants:
             self.add(
                 loc,
@@ -72,11 +77,26 @@ class _Compiler:
         self.formulas()
         self.tree()
         self.grades()
+        self.provinces()
         if self.c.provenance == "official" and not self.c.citation:
             self.add((), "official-needs-citation")
         for i, fact in enumerate(self.c.facts):
             if fact.id not in self.used:
                 self.add(("facts", i, "id"), "unused-fact", "info", id=fact.id)
+
+    def provinces(self) -> None:
+        """Each province in one region; where the standard varies by region, its variants."""
+        spec = self.c.variant
+        seen: dict[str, str] = {}
+        for region, names in (spec.provinces or {}).items():
+            loc = ("variant", "provinces", region)
+            if spec.by == "region" and region not in self.variants:
+                self.add(loc, "province-region", key=True, region=region, expected=", ".join(spec.ids))
+            for i, name in enumerate(names):
+                key = province_key(name)
+                if key in seen:
+                    self.add((*loc, i), "province-twice", name=name, other=seen[key])
+                seen.setdefault(key, region)
 
     def catalogue(self) -> None:
         seen: set[str] = set()

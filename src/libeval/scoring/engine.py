@@ -20,7 +20,7 @@ from libeval.text.bilingual import Bilingual
 
 def variant_of(std: Standard, library: Library) -> str:
     by = std.spec.variant.by
-    return (library.region or "") if by == "region" else library.attributes.get(by, "")
+    return (library.region or "") if by == "region" else (library.attributes.get(by) or "")
 
 
 def score(std: Standard, library: Library, assessment: Assessment | None, assessment_name: str = "") -> Result:
@@ -118,7 +118,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
     return Result(
         library=library.name,
         library_en=library.name_en,
-        province=library.province,
+        province=library.province or "",
         region=library.region or "",
         variant=variant,
         variant_by=std.variant_by,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -12,6 +13,7 @@ from libeval.errors import Problem
 from libeval.models import Condition, Derived, FactDef, Grade, Node, StandardSpec
 from libeval.scoring import formula
 from libeval.text.bilingual import Bilingual
+from libeval.text.choices import REGION_EXTRA, Words, find_province, province_key, words
 from libeval.text.labels import LABELS, region_label
 from libeval.text.suggest import did_you_mean
 
@@ -66,6 +68,7 @@ class Standard:
     leaves: list[str]
     problems: list[Problem] = field(default_factory=list)
     used: frozenset[str] = frozenset()  # the facts, derived values (and population) something reads
+    varies: bool = True  # some number is one per variant: a library must name its variant
     _deps: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _provenance: tuple[ProvenanceItem, ...] | None = field(default=None, repr=False)
 
@@ -99,6 +102,34 @@ class Standard:
     def in_period(self, year: int) -> bool:
         """Whether a year counts: a per-year value outside the evaluation period is not counted."""
         return self.spec.period.start <= year <= self.spec.period.end
+
+    @cached_property
+    def variant_words(self) -> Words:
+        """The words a library may write for a variant: its id, its names, 西 for 西部."""
+        ids = self.spec.variant.ids
+        return words(
+            {v: self.variant_label(v) for v in ids}, REGION_EXTRA if self.spec.variant.by == "region" else None
+        )
+
+    @cached_property
+    def region_words(self) -> Words:
+        """The words for a region: the variants where the standard varies by region, else the
+        regions its province table names (east, central and west by default)."""
+        if self.spec.variant.by == "region":
+            return self.variant_words
+        regions = list(self.spec.variant.provinces or ("east", "central", "west"))
+        return words({r: region_label(r) for r in regions}, REGION_EXTRA)
+
+    @cached_property
+    def provinces(self) -> dict[str, str]:
+        """Province keys (宁夏) to the region the standard places them in; empty without a table."""
+        table = self.spec.variant.provinces or {}
+        return {province_key(name): region for region, names in table.items() for name in names}
+
+    def region_of(self, province: str) -> str | None:
+        """The region of a province as written (宁夏回族自治区 = 宁夏), or None when not listed."""
+        key = find_province(province, self.provinces)
+        return self.provinces[key] if key is not None else None
 
     def suggest_code(self, code: str, judged_only: bool = False) -> str:
         """The code most likely meant: for a group (a part, "4"), its first indicator ("4.1");

@@ -132,6 +132,10 @@ HELP: dict[str, Bilingual] = {
     "init --xlsx": B(
         "另生成 facts.xlsx：列出每项事实的电子表格", "Also write facts.xlsx, a spreadsheet of every fact."
     ),
+    "init --province": B(
+        "图书馆所在省份（如 宁夏回族自治区）；据此填好地区",
+        "The library's province (宁夏回族自治区); fills in the region.",
+    ),
     "init --lang": _LANG,
     "import": B(
         "用填好的事实表格填写 library.yaml：先显示将要改动的内容，加 --yes 才写入。",
@@ -229,6 +233,7 @@ METAVARS: dict[str, str] = {
     "schema --criteria": "标准",
     "init directory": "目录",
     "init --criteria": "标准",
+    "init --province": "省份",
     "import sheet": "表格",
     "import directory": "目录",
     "criteria show ref": "标准",

@@ -221,6 +221,7 @@ LABELS: dict[str, Bilingual] = {
     "field.precision": Bilingual(zh="小数位", en="precision"),
     "field.variant": Bilingual(zh="分类依据", en="variant by"),
     "field.variants": Bilingual(zh="分类", en="variants"),
+    "field.province": Bilingual(zh="“{item}”所属地区", en="region of {item}"),
     "field.provenance": Bilingual(zh="来源性质", en="provenance"),
     "field.citation": Bilingual(zh="出处", en="citation"),
     "field.name": Bilingual(zh="名称", en="name"),

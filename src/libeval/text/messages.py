@@ -14,6 +14,7 @@ from typing import Any
 from libeval.text.bilingual import Bilingual
 from libeval.text.numbers import plain
 from libeval.text.reading_messages import READING_MESSAGES
+from libeval.text.region_messages import REGION_MESSAGES
 from libeval.text.sheet_messages import SHEET_MESSAGES
 from libeval.text.table_messages import TABLE_MESSAGES
 from libeval.text.words import TYPE_ERRORS, WORDS
@@ -204,7 +205,7 @@ CATALOGUE: dict[str, Bilingual] = {
     ),
     "unknown-variant": Bilingual(
         en="'{attribute}' must be one of {expected}, got '{got}'",
-        zh="“{attribute}”须为 {expected} 之一，实际为“{got}”",
+        zh="“{attribute}”须为 {expected}之一，实际为“{got}”",
     ),
     "variant-missing": Bilingual(
         en="this standard varies by {name} ('{attribute}'): add `{where}` to library.yaml (one of {choices})",
@@ -328,6 +329,7 @@ CATALOGUE: dict[str, Bilingual] = {
 }
 CATALOGUE.update(TABLE_MESSAGES)  # `criteria import`: text/table_messages.py
 CATALOGUE.update(READING_MESSAGES)  # numbers, years and names as written: text/reading_messages.py
+CATALOGUE.update(REGION_MESSAGES)  # regions from provinces, region and level words: text/region_messages.py
 CATALOGUE.update(SHEET_MESSAGES)  # `import`: a facts sheet's cells, text/sheet_messages.py
 
 # pydantic's errors and the words of arguments live in text/words.py; TYPE_ERRORS is also found here
