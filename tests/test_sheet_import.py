@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 import shutil
 import subprocess
 from collections.abc import Mapping
@@ -19,7 +18,7 @@ import yaml
 from libeval.load.sheet_files import is_percent
 from test_xlsx import _fill, _scaffold, invoke
 
-from conftest import DATA, EXAMPLE, ROOT
+from conftest import DATA, EXAMPLE, ROOT, needs_soffice
 
 CASE = ROOT / "tests" / "cases" / "valid" / "import-sheet-libreoffice"
 SOFFICE = shutil.which("soffice")
@@ -119,7 +118,7 @@ def _named(path: Path, out: Path) -> Path:
     return out
 
 
-@pytest.mark.skipif(SOFFICE is None and os.environ.get("LIBEVAL_REQUIRE_SOFFICE") != "1", reason="LibreOffice (soffice) is not installed here")
+@needs_soffice
 @pytest.mark.parametrize("target", ["xlsx", "xls:MS Excel 97"])
 def test_a_workbook_saved_by_libreoffice_from_typed_values(tmp_path: Path, target: str) -> None:
     """The real client's file: values typed as a librarian types them (90%, 85.3%, a sum) read

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -19,7 +18,7 @@ from typer.testing import CliRunner
 
 from libeval.cli import app
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, needs_soffice
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -193,7 +192,7 @@ def test_diff_sheet_and_usage(tmp_path: Path) -> None:
     assert code == 1 and "[needs-output]" in err
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None and os.environ.get("LIBEVAL_REQUIRE_SOFFICE") != "1", reason="LibreOffice (soffice) is not installed here")
+@needs_soffice
 def test_libreoffice_recomputes_the_score_sheet(tmp_path: Path) -> None:
     out = tmp_path / "sheet.xlsx"
     assert invoke("score", str(EXAMPLE), "-a", "prefecture", "--format", "xlsx", "-o", str(out))[0] == 0
