@@ -145,10 +145,12 @@ def test_init_scaffold_passes_check_with_only_what_is_not_filled_in(tmp_path: Pa
     code, _out, err = invoke("check", str(target), "--lang", "en")
     assert code == 0
     codes = [line.rsplit("[", 1)[1] for line in err.splitlines()]
-    assert set(codes) == {"missing-fact]", "judged-not-awarded]", "region-missing]"}
+    assert set(codes) == {"missing-fact]", "judged-not-awarded]", "region-missing]", "name-placeholder]"}
     assert codes.count("missing-fact]") == 48  # 47 facts and the service population
     assert codes.count("judged-not-awarded]") == 1 and "32 of 32 judged indicators not awarded" in err
     assert f"{target}/library.yaml:7:1: warning: this standard varies by region: fill in `province`" in err
+    assert f"{target}/library.yaml:5:7: warning: the library's name is still the template's" in err
+    assert f"{target}/library.yaml:9:12: warning: fact 'population' (service population) is not given" in err
     code, _, err = invoke("score", str(target), "--lang", "en")
     assert code == 1 and "error: this standard varies by region" in err and "Traceback" not in err
     code, _, err = invoke("init", str(target), "--criteria", "cn-2017-county")
@@ -166,6 +168,7 @@ def test_init_with_a_province_fills_its_region(tmp_path: Path, province: str, re
     assert code == 0 and {line.rsplit("[", 1)[1] for line in err.splitlines()} == {
         "missing-fact]",
         "judged-not-awarded]",
+        "name-placeholder]",
     }
     code, out, err = invoke("score", str(target), "--format", "json")
     assert code == 0, err

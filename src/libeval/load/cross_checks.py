@@ -31,6 +31,10 @@ class _Sink:
         self.problems.append(problem(self.src.path, self.src.mark(loc, key), code, severity, **args))
 
 
+# the name a new library.yaml (load/scaffold.py) holds until the librarian writes the real one
+PLACEHOLDER_NAME = "未命名图书馆"
+
+
 def _kind(value: Any) -> Bilingual:
     return WORDS["true/false"] if isinstance(value, bool) else WORDS["a number"]
 
@@ -101,6 +105,8 @@ def read_library(std: Standard, lib: Library, src: Source, folder: Path | None) 
     crit = std.spec
     if lib.level != crit.level:
         sink.add(("level",), "level-mismatch", "warning", got=lib.level, expected=crit.level)
+    if lib.name.strip() == PLACEHOLDER_NAME:
+        sink.add(("name",), "name-placeholder", "warning", name=PLACEHOLDER_NAME)
     lib, found = read_variant(std, lib, src)
     sink.problems += found
     suggested: set[str] = set()  # a misspelt key already says which fact it meant
@@ -112,7 +118,9 @@ def read_library(std: Standard, lib: Library, src: Source, folder: Path | None) 
         for i, ref in enumerate(entry.evidence):
             _check_evidence(sink, ref, (*loc, "evidence", i), folder)
     if lib.population is None and POPULATION in std.used:
-        sink.add((), "missing-fact", "warning", id=POPULATION, name=Bilingual("服务人口", "service population"))
+        sink.add(
+            ("population",), "missing-fact", "warning", id=POPULATION, name=Bilingual("服务人口", "service population")
+        )
     for fact in crit.facts:
         given = lib.facts.get(fact.id)
         if fact.id in suggested or fact.id not in std.used:  # nothing reads it: nothing is missing

@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from libeval.errors import LibevalError, problem
+from libeval.load.cross_checks import PLACEHOLDER_NAME
 from libeval.load.folders import ASSESSMENTS_DIR, LIBRARY_FILE
 from libeval.load.writing import write_atomic
 from libeval.models import Judged
@@ -74,7 +75,7 @@ def library_yaml(std: Standard, ref: str, province: str | None = None) -> str:
         f"# 图书馆基本信息与事实数据 · 评估标准：{c.id}（{c.title}）",
         "# Library facts for libeval. Fill in each value; a fact left empty counts as missing, never as 0.",
         "# 每项事实可写 source（出处）与 evidence（证明材料路径或网址）；估计值请加 estimated: true。",
-        "name: 未命名图书馆  # 图书馆名称",
+        f"name: {PLACEHOLDER_NAME}  # 图书馆名称",
         f"level: {c.level}",
         *_identity(std, province),
         "population:  # 服务人口（人）",

@@ -203,6 +203,10 @@ CATALOGUE: dict[str, Bilingual] = {
         en="fact '{id}' ({name}) is not given; indicators that need it score 0",
         zh="未填写事实“{id}”（{name}），依赖它的指标记 0 分",
     ),
+    "name-placeholder": Bilingual(
+        en="the library's name is still the template's '{name}': write its full name",
+        zh="图书馆名称仍是模板中的“{name}”，请填写全称（如：精河县图书馆）",
+    ),
     "unknown-variant": Bilingual(
         en="'{attribute}' must be one of {expected}, got '{got}'",
         zh="“{attribute}”须为 {expected}之一，实际为“{got}”",
