@@ -136,3 +136,54 @@ def test_the_same_number_as_text_is_not_a_different_score() -> None:
     assert _scores(_score_with("population", "5万")) != _scores(_score_with("population", "10万"))
     assert _scores(_score_with("points", "5分")) != _scores(_score_with("points", "4分"))
     assert run(MINI, MINI_FACTS, {"1.5": {"level": "好"}, "2.2.2": 4, "B.1": 2}).total == Decimal("76.5")
+
+
+@pytest.mark.parametrize(
+    ("written", "target", "factor"),
+    [
+        ("册", "册（件）", Decimal(1)),  # the standard's 册（件） is counted in 册 or in 件
+        ("件", "册(件)", Decimal(1)),
+        ("平方米", "m2", Decimal(1)),
+        ("册次", "千册次", Decimal("0.001")),
+        ("元", "万元", Decimal("0.0001")),
+        ("万元", "元", Decimal(10000)),
+        ("册", "千册次", None),
+        ("m2", "%", None),
+        ("千", "千册次", None),
+    ],
+)
+def test_a_unit_written_differently_is_converted_or_refused(written: str, target: str, factor: Decimal | None) -> None:
+    assert reading.unit_factor(written, target) == factor
+
+
+def test_numbers_in_a_smaller_unit_are_converted_into_the_fact_unit() -> None:
+    # 4800 册次 where the unit is 千册次 (what a librarian counts) is 4.8 千册次, not 4,800 of them
+    entry = reading.read_entry({"unit": "千册次", "years": {2013: "4800册次", 2014: "5,200 册次", 2015: 5.6}})
+    assert entry["years"] == {2013: Decimal("4.8"), 2014: Decimal("5.2"), 2015: 5.6}
+    assert reading.read_entry({"unit": "万元", "value": "200000元"})["value"] == Decimal(20)
+    assert reading.read_entry({"unit": "册（件）", "value": "2.5万册"}) == {"unit": "册（件）", "value": Decimal(25000)}
+    with pytest.raises(PydanticCustomError) as refused:
+        reading.read_entry({"unit": "千册次", "value": "4800㎡"})
+    assert refused.value.type == "unit-conflict"
+
+
+def test_the_worked_example_with_loans_in_plain_items_and_holdings_in_ce_scores_the_same(tmp_path: Path) -> None:
+    import shutil
+
+    from test_cli import invoke
+
+    from conftest import EXAMPLE
+
+    lib = tmp_path / "jinghe"
+    shutil.copytree(EXAMPLE, lib)
+    text = (lib / "library.yaml").read_text(encoding="utf-8")
+    changed = text.replace(
+        "years: {2013: 4, 2014: 5, 2015: 5.5, 2016: 6}",
+        'years: {2013: 4000册次, 2014: "5,000 册次", 2015: 5.5千册次, 2016: 6}',
+    )
+    changed = changed.replace("holdings: {value: 25000, unit: 册（件）", "holdings: {value: 2.5万册")
+    assert changed.count("册次") > text.count("册次") and "2.5万册," in changed
+    (lib / "library.yaml").write_text(changed, encoding="utf-8")
+    code, out, err = invoke("score", str(lib), "--format", "json")
+    assert code == 0, err
+    assert '"total": 832' in out and "unit" not in err

@@ -459,3 +459,14 @@ def test_init_with_a_province_fills_its_rows_of_the_sheet(tmp_path: Path) -> Non
     assert str(ws[f"E{rows['library.region']}"].value).endswith("（填写省份后可不填，按省份确定）")
     code, out, err = invoke("import", str(lib / "facts.xlsx"), str(lib))
     assert (code, out) == (0, "没有变化。\n"), err  # the sheet says what library.yaml says
+
+
+def test_a_cell_in_a_smaller_unit_is_converted_and_ce_is_the_unit_of_ce_jian(tmp_path: Path) -> None:
+    lib = _scaffold(tmp_path)
+    cells = {"outreach_loans": ("2013", "4800册次", None), "holdings": ("数值 value", "18万册", None)}
+    _type(lib / "facts.xlsx", tmp_path / "f.xlsx", cells)
+    code, _, err = invoke("import", str(tmp_path / "f.xlsx"), str(lib), "--yes")
+    assert code == 0, err
+    facts = _imported(lib)["facts"]
+    assert facts["outreach_loans"]["years"][2013] == 4.8  # 千册次, the standard's unit
+    assert facts["holdings"]["value"] == 180000

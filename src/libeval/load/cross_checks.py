@@ -13,7 +13,7 @@ from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.bilingual import Bilingual
-from libeval.text.reading import canonical_unit
+from libeval.text.reading import canonical_unit, same_unit
 from libeval.text.suggest import did_you_mean
 from libeval.text.words import WORDS
 
@@ -64,7 +64,7 @@ def check_fact_entry(
     if fact is None:
         sink.add(loc, "unknown-fact", key=True, id=fact_id, suggest=did_you_mean(fact_id, std.facts))
         return
-    if unit is not None and fact.unit is not None and canonical_unit(unit) != canonical_unit(fact.unit):
+    if unit is not None and fact.unit is not None and not same_unit(unit, fact.unit):
         sink.add((*loc, "unit"), "unit-mismatch", id=fact_id, expected=fact.unit, got=unit)
     if fact.per_year:
         if entry.years is None:

@@ -127,9 +127,12 @@ def _number(cell: SheetCell, where: str, unit: str | None, fid: str, problems: l
     if cell.percent and isinstance(value, Decimal) and not isinstance(raw, str):  # Excel keeps 90% as 0.9
         value, written = (value * 100).normalize(), "%"
         value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value
-    if written and unit and humane.canonical_unit(unit) != written:
-        problems.append(problem(where, None, "unit-mismatch", id=fid, expected=unit, got=written))
-        return None
+    if written and unit and not isinstance(value, bool):
+        factor = humane.unit_factor(written, unit)  # 4800册次 in a row of 千册次: 4.8
+        if factor is None:
+            problems.append(problem(where, None, "unit-mismatch", id=fid, expected=unit, got=written))
+            return None
+        value = value * factor if factor != 1 else value
     return value
 
 

@@ -38,6 +38,36 @@ def canonical_unit(unit: str) -> str:
     return _UNIT_SYNONYMS.get(folded, folded)
 
 
+_PREFIXES = {"千": Decimal(10) ** 3, "万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+_ALTERNATIVES = re.compile(r"^(.+)\((.+)\)$")  # 册(件): counted in 册 or in 件
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Two ways of writing one unit: 平方米 and m2, 册 and 册（件）."""
+    a, b = canonical_unit(a), canonical_unit(b)
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        m = _ALTERNATIVES.match(x)
+        if m and y in (m.group(1), m.group(2)):
+            return True
+    return False
+
+
+def unit_factor(written: str, target: str) -> Decimal | None:
+    """What a number written in `written` is multiplied by to be in `target`: 1 for the same unit,
+    0.001 from 册次 to 千册次, 10,000 from 万元 to 元; None for units that are not the same thing."""
+    if same_unit(written, target):
+        return Decimal(1)
+    w, t = canonical_unit(written), canonical_unit(target)
+    for prefix, size in _PREFIXES.items():
+        if t.startswith(prefix) and len(t) > 1 and same_unit(w, t[1:]):
+            return 1 / size
+        if w.startswith(prefix) and len(w) > 1 and same_unit(w[1:], t):
+            return size
+    return None
+
+
 def parse(text: str) -> tuple[Decimal | bool, str | None]:
     """(value, unit written after it or None); raises PydanticCustomError when unreadable."""
     raw = text
@@ -146,11 +176,11 @@ def read_entry(data: Any) -> Any:
     if not isinstance(data, dict):
         return data
     out = dict(data)
-    units: set[str] = set()
+    written: list[tuple[Any, str]] = []  # (None for value, or the year key; the unit written after it)
     if isinstance(out.get("value"), str):
         out["value"], unit = parse(out["value"])
-        if unit:
-            units.add(unit)
+        if unit and not isinstance(out["value"], bool):
+            written.append((None, unit))
     years = out.get("years")
     if isinstance(years, dict):
         _duplicate_years(years)
@@ -158,18 +188,26 @@ def read_entry(data: Any) -> Any:
         for year, v in years.items():
             if isinstance(v, str):
                 v, unit = parse(v)
-                if unit:
-                    units.add(unit)
+                if unit and not isinstance(v, bool):
+                    written.append((year, unit))
             fixed[year] = v
         out["years"] = fixed
     given = out.get("unit")
-    for unit in sorted(units):
-        if given is None or given == "":
-            out["unit"] = given = unit
-        elif isinstance(given, str) and canonical_unit(given) != unit:
+    target = given if isinstance(given, str) and given != "" else None
+    for where, unit in written:
+        if target is None:  # no unit given: the first one written is the entry's
+            out["unit"] = target = unit
+            continue
+        factor = unit_factor(unit, target)
+        if factor is None:
             raise PydanticCustomError(
                 "unit-conflict",
                 "the value is written in {written} but unit is {given}",
-                {"written": unit, "given": given},
+                {"written": unit, "given": given if given else target},
             )
+        if factor != 1:  # 4800册次 where the unit is 千册次: 4.8
+            if where is None:
+                out["value"] = out["value"] * factor
+            else:
+                out["years"][where] = out["years"][where] * factor
     return out
