@@ -52,7 +52,7 @@ SAMPLES: dict[str, Any] = {
     "subject": "score", "sum": 990, "tag": "!!python/object", "test": "at_least", "text": "'十二'", "tiny": "0.001",
     "total": 1000, "what": "1.1.1", "where": "region: west", "written": "㎡", "year": 2017, "years": "2015、2016",
     "second": "2016年", "target": "floor_area（建筑面积）", "fix": "2016",
-    "read": "self.yaml", "n": 2, "codes": "1.5（10 分）、2.2.2（5 分）",
+    "read": "self.yaml", "n": 2, "codes": "1.5（10 分）、2.2.2（5 分）", "value": "0.9", "percent": "90",
     "province": "宁夏回族自治区", "region": "west（西部）", "other": "east",
     "formula": "=13+16+107", "last": 2016,
 }  # fmt: skip

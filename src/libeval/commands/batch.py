@@ -21,6 +21,7 @@ from libeval.load.folders import StandardCache, find_libraries, load_library, sh
 from libeval.present.formats import BatchFormat, ReportFormat
 from libeval.present.problems import problem_lines
 from libeval.scoring.engine import score
+from libeval.text.labels import label
 from libeval.text.parser_messages import os_error
 
 CHUNK = 16  # folders handed to a worker at a time
@@ -84,7 +85,7 @@ def run(s: BatchSettings, progress: Progress = _silent) -> Outcome:
         messages = problem_lines([p for r in summary.failed for p in r.problems if p.severity == "error"], s.msg_lang)
         warned = sum(1 for r in rows for p in r.problems if p.severity == "warning")
         if warned:
-            messages += f"{warned} warning(s); `libeval check {s.root}` lists them\n"
+            messages += label("batch.warned", s.msg_lang, n=warned, root=s.root) + "\n"
     below = s.fail_under is not None and any(r.total is not None and r.total < s.fail_under for r in rows)
     return Outcome(output, messages, 1 if summary.failed or below else 0)
 

@@ -13,6 +13,7 @@ from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.bilingual import Bilingual
+from libeval.text.numbers import plain
 from libeval.text.reading import canonical_unit, same_unit
 from libeval.text.suggest import did_you_mean
 from libeval.text.words import WORDS
@@ -53,6 +54,8 @@ def _check_value(sink: _Sink, fact: FactDef, value: Any, loc: Loc) -> None:
         sink.add(loc, "value-type", id=fact.id, expected=WORDS["a whole number"], got=value)
     elif fact.type == "percent" and value > 100:
         sink.add(loc, "value-type", id=fact.id, expected=WORDS["a percentage 0..100"], got=value)
+    elif fact.type == "percent" and 0 < value < 1:  # 0.9 typed for 90% (a spreadsheet's General cell)
+        sink.add(loc, "percent-fraction", "warning", id=fact.id, value=value, percent=plain(value * 100))
 
 
 def check_fact_entry(
@@ -159,7 +162,11 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
         elif award.points is not None and award.points != award.points.quantize(Decimal(10) ** -std.spec.precision):
             places = std.spec.precision
             sink.add((*loc, "points"), "judged-precision", "warning", code=code, points=award.points, precision=places)
-        if award.level is not None and award.level not in {lv.name for lv in rule.levels}:
+        if code in assessment.not_applicable:
+            sink.add(loc, "judged-and-na", key=True, code=code)
+        if award.level is not None and not rule.levels:
+            sink.add((*loc, "level"), "no-levels", code=code, max=info.node.max)
+        elif award.level is not None and award.level not in {lv.name for lv in rule.levels}:
             sink.add(
                 (*loc, "level"),
                 "unknown-level",

@@ -77,11 +77,17 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
         formula1="0",
         allow_blank=True,
         errorStyle="warning",
+        showErrorMessage=True,  # without it Excel and WPS never show the message
         error="请填写数字（2.5万、1,200、600㎡ 这样的写法也可以，选“是”保留）/ a number",
         errorTitle="libeval",
     )
     yes_no = DataValidation(
-        type="list", formula1='"是,否"', allow_blank=True, error="请填写 是 或 否 / yes or no", errorTitle="libeval"
+        type="list",
+        formula1='"是,否"',
+        allow_blank=True,
+        showErrorMessage=True,
+        error="请填写 是 或 否 / yes or no",
+        errorTitle="libeval",
     )
     flag = DataValidation(type="list", formula1='"是,否"', allow_blank=True)
     for dv in (number, yes_no, flag):
@@ -108,6 +114,7 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
                 type="list",
                 formula1=f'"{labels}"',
                 allow_blank=True,
+                showErrorMessage=True,
                 error="请从下拉列表中选择 / choose from the list",
                 errorTitle="libeval",
             )

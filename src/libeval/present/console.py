@@ -106,7 +106,9 @@ class Screen:
         wide = width >= WIDE
         for kind, item in self._items:
             if kind == "line":
-                con.print(item)
+                # into a file or a pipe a line stays one line (a cut `registered_reade|rs` helps no
+                # one); on a terminal rich wraps it at words
+                con.print(item, soft_wrap=not color)
                 continue
             columns, rows, title = item
             table = Table(title=title, show_edge=False, pad_edge=False)

@@ -117,9 +117,9 @@ def _table(v: ScoreView) -> str:
     warn = notice(r.completeness, lang)
     if warn:
         screen.line(f"[bold yellow]{escape(warn)}[/]")
-    region = escape(r.variant_name.get(lang))  # the library's variant in words: 西部, or 副省级城市
     name = r.library_en if lang == "en" and r.library_en else r.library
-    screen.line(f"[bold]{escape(name)}[/] · {escape(r.province)} · {region}")
+    where = " · ".join(escape(part) for part in (r.province, r.variant_name.get(lang)) if part)
+    screen.line(f"[bold]{escape(name)}[/]" + (f" · {where}" if where else ""))
     screen.line(f"{label('standard', lang)}: {r.criteria_id} {escape(r.criteria_title.get(lang))}")
     who = f" · {escape(r.assessed_by)}" if r.assessed_by else ""
     screen.line(f"{label('assessment', lang)}: {r.assessment} ({label('assessor.' + r.assessor, lang)}) {r.date}{who}")

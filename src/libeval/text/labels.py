@@ -56,6 +56,9 @@ LABELS: dict[str, Bilingual] = {
     "status.undefined": Bilingual(zh="无法计算", en="undefined"),
     "provenance.official": Bilingual(zh="官方", en="official"),
     "provenance.reconstructed": Bilingual(zh="重建", en="reconstructed"),
+    "batch.warned": Bilingual(
+        zh="另有 {n} 条警告，运行 libeval check {root} 查看", en="{n} warning(s); `libeval check {root}` lists them"
+    ),
     "kind.tiers": Bilingual(zh="分档", en="tiers"),
     "kind.linear": Bilingual(zh="按比例", en="linear"),
     "kind.per_unit": Bilingual(zh="按数量", en="per unit"),

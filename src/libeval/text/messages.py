@@ -228,8 +228,12 @@ CATALOGUE: dict[str, Bilingual] = {
         zh="指标“{code}”按“{kind}”规则计分，不由评估者评分",
     ),
     "judged-range": Bilingual(
-        en="{points} points for '{code}' is outside 0..{max}",
-        zh="“{code}”的评分 {points} 不在 0..{max} 范围内",
+        en="{points} points for '{code}' is outside 0–{max} (it is out of {max})",
+        zh="“{code}”满分 {max} 分，评分 {points} 超出 0–{max} 分",
+    ),
+    "judged-and-na": Bilingual(
+        en="'{code}' is both awarded and marked not applicable: keep one of the two",
+        zh="“{code}”既给了评分，又列为不适用：请只保留其一",
     ),
     "judged-precision": Bilingual(
         en="{points} points for '{code}' has more decimal places than the standard's precision ({precision});"
@@ -239,6 +243,14 @@ CATALOGUE: dict[str, Bilingual] = {
     "unknown-level": Bilingual(
         en="'{level}' is not a level of '{code}' (levels: {known})",
         zh="“{level}”不是“{code}”的评分等级（可选：{known}）",
+    ),
+    "no-levels": Bilingual(
+        en="'{code}' has no levels: give 'points' (0–{max})",
+        zh="“{code}”没有评分等级：请用 points 给分（0–{max} 分）",
+    ),
+    "percent-fraction": Bilingual(
+        en="{value}% for '{id}' looks like a fraction: if it means {percent}%, write {percent} or {percent}%",
+        zh="事实“{id}”为 {value}%，像是小数写法：如指 {percent}%，请写 {percent} 或 {percent}%",
     ),
     "points-or-level": Bilingual(en="give either 'points' or 'level', not both", zh="“points”与“level”只能二选一"),
     "na-not-allowed": Bilingual(

@@ -9,8 +9,9 @@ from libeval.text.bilingual import Bilingual
 REGION_MESSAGES: dict[str, Bilingual] = {
     "region-missing": Bilingual(
         en="this standard varies by region: fill in `province` in library.yaml (the region follows from it),"
-        " or `region` (one of {choices})",
-        zh="本标准按地区分类：请在 library.yaml 中填写省份（province，地区随之确定），或填写地区（region：{choices}）",
+        " or `region` (one of {choices}); until then the library cannot be scored",
+        zh="本标准按地区分类：请在 library.yaml 中填写省份（province，地区随之确定），或填写地区（region：{choices}）；"
+        "填写前无法计分",
     ),
     "unknown-province": Bilingual(
         en="province '{province}' is not in the standard's province table: its region cannot be checked",
