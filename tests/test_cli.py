@@ -252,3 +252,20 @@ def test_init_for_a_standard_without_facts_gives_a_folder_that_scores(tmp_path: 
     code, out, err = invoke("score", str(target), "--format", "json")
     assert code == 0, err
     assert json.loads(out)["indicators"][0]["status"] == "not_judged"
+
+
+def test_init_says_what_to_do_next_and_score_takes_the_library_file(tmp_path: Path) -> None:
+    target = tmp_path / "newlib"
+    code, out, err = invoke("init", str(target), "--criteria", "cn-2017-county", "--xlsx", "--lang", "zh")
+    assert code == 0 and out.splitlines()[-1] == f"{target}/facts.xlsx"  # stdout: the files, for scripts
+    assert err == (
+        f"下一步：填写 {target}/facts.xlsx 后运行 libeval import {target}/facts.xlsx {target}"
+        f"（或直接编辑 {target}/library.yaml），在 {target}/assessments/self.yaml 中给评定指标打分，"
+        f"然后运行 libeval check {target}\n"
+    )
+    # `score LIB/library.yaml` (what check accepts) scores its folder
+    for command in ("score", "plan", "diff"):
+        code, out, err = invoke(command, str(EXAMPLE / "library.yaml"), "--format", "json")
+        assert code == 0, err
+    code, out, _ = invoke("score", str(EXAMPLE / "library.yaml"), "--format", "json")
+    assert json.loads(out)["total"] == 832

@@ -147,6 +147,8 @@ def test_plan_proposes_no_missing_fact_and_its_gap_agrees_with_score() -> None:
     assert code == 0 and "— →" not in out
     assert out.startswith(NOTICE_ZH + "\n先补充以下事实与评定")
     assert "分数：总分 94，需 ≥ 350，差 256 分" in out
+    assert "（当前：未达等级（暂定），94 分）" in out  # the grade of an incomplete result is provisional
+    assert "实施后" not in out  # nothing could be chosen: no "after" that is today's result again
     data = json.loads(invoke("plan", str(WEST), "--format", "json")[1])
     assert data["gap_now"] == 256 and data["completeness"]["complete"] is False
     assert all(s["change"] is None for s in data["prerequisites"])

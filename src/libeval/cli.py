@@ -323,7 +323,7 @@ def init(
 ) -> None:
     from libeval.commands import init as command
 
-    _run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx, province)))
+    _run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx, province, _msg_lang(lang))))
 
 
 @app.command("import")

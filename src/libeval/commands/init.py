@@ -8,9 +8,11 @@ from pathlib import Path
 
 from libeval.commands.outcome import Outcome, standard_arg
 from libeval.errors import LibevalError, problem
+from libeval.load.folders import ASSESSMENTS_DIR, LIBRARY_FILE
 from libeval.load.scaffold import write_scaffold
 from libeval.resources import bundled_criteria
 from libeval.text.choices import clipped, suggest_province
+from libeval.text.labels import label
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,7 @@ class InitSettings:
     criteria: str  # a bundled standard's id or a path
     xlsx: bool = False
     province: str | None = None  # fills the province, and the region where the standard places it
+    lang: str = "en"  # of the next-step line (stderr; stdout lists the files written)
 
 
 def run(s: InitSettings) -> Outcome:
@@ -42,4 +45,7 @@ def run(s: InitSettings) -> Outcome:
 
         write_atomic(sheet, facts_template(std, s.province or None))
         written.append(sheet)
-    return Outcome("".join(f"{path}\n" for path in written))
+    d = s.directory
+    paths = {"dir": d, "lib": d / LIBRARY_FILE, "self": d / ASSESSMENTS_DIR / "self.yaml", "sheet": sheet}
+    nxt = label("init_next_xlsx" if s.xlsx else "init_next", s.lang, **paths)
+    return Outcome("".join(f"{path}\n" for path in written), nxt + "\n")

@@ -113,6 +113,8 @@ def load_library(
     nor a province it follows from) cannot be scored: an error, but for `check` (`checking`),
     a warning that says what to fill."""
     cache = cache or StandardCache()
+    if folder.name == LIBRARY_FILE and folder.is_file():  # `score lib/library.yaml`: the folder it is in
+        folder = folder.parent
     lib_path = folder / LIBRARY_FILE
     if not lib_path.is_file() and not lib_path.exists() and not lib_path.is_symlink():
         raise LibevalError([problem(shown(folder), None, "not-a-library", path=shown(folder))])

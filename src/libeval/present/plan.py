@@ -133,7 +133,9 @@ def plan_lines(p: Plan, lang: str, options: int = 10, fill: bool = True) -> list
     with what to fill in when the library is incomplete; a report lists that itself)."""
     r = p.result
     first = fill_section(p, lang, options) if fill else []
-    current = r.grade.name.get(lang) if r.grade else label("no_grade", lang)  # provisional: said above
+    current = r.grade.name.get(lang) if r.grade else label("no_grade", lang)
+    if not r.completeness.complete:
+        current = label("provisional", lang, grade=current)
     if p.status == "top" or p.target is None:
         return [*first, label("plan_top", lang)]
     target = p.target.name.get(lang)
@@ -164,8 +166,11 @@ def plan_lines(p: Plan, lang: str, options: int = 10, fill: bool = True) -> list
                 f"{g.code} {'+' if g.new >= g.old else ''}{numbers.points(g.new - g.old)}" for g in o.indicators
             )
             lines.append(f"  • {change_text(o.change, lang)}: +{numbers.points(o.gain)} ({gains})")
-    if p.projected is not None:
+    same = p.projected is not None and p.projected.total == r.total and p.projected.grade == r.grade
+    if p.projected is not None and not same:  # no change: the projection would be today's result again
         grade = p.projected.grade.name.get(lang) if p.projected.grade else label("no_grade", lang)
+        if not r.completeness.complete:
+            grade = label("provisional", lang, grade=grade)
         lines.append(label("plan_projected", lang, total=numbers.points(p.projected.total), grade=grade))
     if p.status in ("unreachable", "incomplete"):
         lines.append("")

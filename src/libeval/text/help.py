@@ -55,7 +55,8 @@ HELP: dict[str, Bilingual] = {
     ),
     "score --assessment": B("对哪一项评估计分", "Which assessment to score."),
     "score --format": B(
-        "table、json、md、html；多个图书馆时可用 csv", "table, json, md, html; csv for a folder of libraries."
+        "table、json、md、html、xlsx（需 -o）、github（CI 注释）；多个图书馆时可用 csv",
+        "table, json, md, html, xlsx (with -o), github (CI annotations); csv for a folder of libraries.",
     ),
     "score --detail": B("列出每项指标及其计分说明", "Every indicator with its explanation."),
     "score --explain": B("一项指标的完整计分过程", "One indicator's whole trace."),

@@ -191,6 +191,16 @@ LABELS: dict[str, Bilingual] = {
     "plan_projected": Bilingual(
         zh="实施后：总分 {total}，等级 {grade}", en="With the plan: total {total}, grade {grade}"
     ),
+    "init_next": Bilingual(
+        zh="下一步：在 {lib} 中填写事实，在 {self} 中给评定指标打分，然后运行 libeval check {dir}",
+        en="Next: fill in the facts in {lib}, award the judged indicators in {self}, then run libeval check {dir}",
+    ),
+    "init_next_xlsx": Bilingual(
+        zh="下一步：填写 {sheet} 后运行 libeval import {sheet} {dir}（或直接编辑 {lib}），在 {self} 中给评定指标打分，"
+        "然后运行 libeval check {dir}",
+        en="Next: fill in {sheet} and run libeval import {sheet} {dir} (or edit {lib}), award the judged"
+        " indicators in {self}, then run libeval check {dir}",
+    ),
     "plan_unreachable": Bilingual(zh="无法达到{target}：", en="{target} cannot be reached:"),
     "plan_options": Bilingual(zh="可提升的指标（单项）", en="Improvements within reach (one at a time)"),
     "plan_judged": Bilingual(
