@@ -11,6 +11,7 @@ present/sheets.py only, by the commands that need it).
 from __future__ import annotations
 
 import io
+from collections.abc import Set
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -52,7 +53,22 @@ def print_setup(ws: Worksheet) -> None:
     ws.print_title_rows = "1:1"
 
 
-def workbook_bytes(wb: Workbook) -> bytes:
+def formula(ws: Worksheet, row: int, column: int, text: str, ours: set[tuple[str, str]]) -> None:
+    """Put a formula of our own (`=SUM(D5,D9)`) in a cell and note it in `ours`: the only cells
+    `workbook_bytes` keeps as formulas."""
+    cell = ws.cell(row=row, column=column, value=text)
+    ours.add((ws.title, cell.coordinate))
+
+
+def workbook_bytes(wb: Workbook, ours: Set[tuple[str, str]] = frozenset()) -> bytes:
+    """The workbook as .xlsx bytes. Every cell openpyxl took for a formula (text starting with
+    `=`) that is not one of `ours` (sheet title, cell) becomes a text cell: a library name or a
+    note such as `=HYPERLINK(…)` is shown, never run (issue 18; text/safe.py)."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (ws.title, cell.coordinate) not in ours:
+                    cell.data_type = "s"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -18,6 +18,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from libeval.text.safe import terminal_text
+
 WIDE = 100  # from this many columns up, tables widen their columns (Column.min_width) instead of capping them
 
 _COLORS: ContextVar[tuple[bool, bool]] = ContextVar("colors", default=(False, False))  # (stdout, stderr)
@@ -72,7 +74,8 @@ class Column:
 @dataclass
 class Screen:
     """What a terminal view shows, in order: lines (rich markup such as `[bold]…[/]`; text from
-    input files goes through `escape`) and tables (plain text cells). `text()` draws it at a
+    input files goes through `escape`) and tables (plain text cells); control and bidi characters
+    from input text are shown escaped (text/safe.terminal_text). `text()` draws it at a
     given width, in colour when the run's stdout gets it (`colors`); nothing is printed."""
 
     width: int | None = None
@@ -106,10 +109,10 @@ class Screen:
         wide = width >= WIDE
         for kind, item in self._items:
             if kind == "line":
-                con.print(item)
+                con.print(terminal_text(item))
                 continue
             columns, rows, title = item
-            table = Table(title=title, show_edge=False, pad_edge=False)
+            table = Table(title=terminal_text(title) if title else None, show_edge=False, pad_edge=False)
             for c in columns:
                 table.add_column(
                     c.title,
@@ -120,7 +123,8 @@ class Screen:
                     no_wrap=c.no_wrap,
                 )
             for row in rows:
-                table.add_row(*(Text(cell) for cell in row))  # cells are plain text, never markup
+                # cells are plain text, never markup; input text's control characters shown escaped
+                table.add_row(*(Text(terminal_text(cell)) for cell in row))
             con.print(table)
         text = out.getvalue() if color else con.export_text()
         return "\n".join(_TRAILING.sub(r"\1", line) for line in text.splitlines()) + "\n"

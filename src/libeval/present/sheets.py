@@ -9,7 +9,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from libeval.load.facts_sheet import FILL, GROUP, HEAD, first_sheet, print_setup, workbook_bytes
+from libeval.load.facts_sheet import FILL, GROUP, HEAD, first_sheet, formula, print_setup, workbook_bytes
 from libeval.models.result import Result
 from libeval.present.completeness import fill_line, grade_name, notice
 from libeval.scoring.standard import Standard
@@ -23,6 +23,7 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
     wb = Workbook()
     ws = first_sheet(wb)
     ws.title = "评分表" if lang == "zh" else "Scores"
+    ours: set[tuple[str, str]] = set()  # the cells that hold our own formulas
     warn = notice(result.completeness, lang)
     if warn:  # an incomplete result says so first, above the header
         ws.append([warn])
@@ -62,7 +63,7 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
         rows[code] = row
         children = [place(ch.code) for ch in node.children]
         total = "SUM(" + ",".join(f"D{r}" for r in children) + ")"
-        ws.cell(row=row, column=4, value=f"=MIN(C{row},{total})" if node.capped else f"={total}")
+        formula(ws, row, 4, f"=MIN(C{row},{total})" if node.capped else f"={total}", ours)
         for c in ws[row]:
             c.font, c.fill = HEAD, GROUP
         return row
@@ -76,10 +77,10 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
             "",
             "总分" if lang == "zh" else "Total",
             "",
-            "=" + "+".join(f"D{r}" for r in [*part_rows, *([bonus_row] if bonus_row else [])]),
         ]
     )
     total_row = ws.max_row
+    formula(ws, total_row, 4, "=" + "+".join(f"D{r}" for r in [*part_rows, *([bonus_row] if bonus_row else [])]), ours)
     for c in ws[total_row]:
         c.font = HEAD
     for letter, width in zip("ABCDEF", (10, 40, 8, 8, 60, 40), strict=True):
@@ -118,7 +119,7 @@ def score_sheet(result: Result, std: Standard, lang: str, notes: dict[str, str |
             fill.append([fill_line(item, lang), float(item.points) if item.points % 1 else int(item.points)])
         fill.column_dimensions["A"].width, fill.column_dimensions["B"].width = 70, 8
     wb.properties.title = f"{result.library} {result.assessment}"
-    return workbook_bytes(wb)
+    return workbook_bytes(wb, ours)
 
 
 def diff_sheet(context: dict[str, Any]) -> bytes:
@@ -127,6 +128,7 @@ def diff_sheet(context: dict[str, Any]) -> bytes:
     wb = Workbook()
     ws = first_sheet(wb)
     ws.title = t["diff_title"][:31]
+    ours: set[tuple[str, str]] = set()
     a, b = context["a"], context["b"]
     ws.append([t["total_short"], a["label"], b["label"], t["delta"]])
     ws.append(["", a["total"], b["total"], context["total_delta"]])
@@ -137,8 +139,8 @@ def diff_sheet(context: dict[str, Any]) -> bytes:
     for i in context["indicators"]:
         ws.append([i["code"], i["name"], Decimal(i["from"]), Decimal(i["to"]), None, "\n".join(i["causes"])])
         r = ws.max_row
-        ws.cell(row=r, column=5, value=f"=D{r}-C{r}")
+        formula(ws, r, 5, f"=D{r}-C{r}", ours)
         ws.cell(row=r, column=6).alignment = Alignment(wrap_text=True, vertical="top")
     for letter, width in zip("ABCDEF", (10, 30, 12, 12, 10, 80), strict=True):
         ws.column_dimensions[letter].width = width
-    return workbook_bytes(wb)
+    return workbook_bytes(wb, ours)
