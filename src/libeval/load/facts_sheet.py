@@ -24,6 +24,7 @@ from libeval.errors import LibevalError, problem
 from libeval.load.sheet_facts import TAIL, columns, info_rows
 from libeval.load.sheet_files import FACTS_SHEET, Grid, SheetCell, is_percent
 from libeval.scoring.standard import Standard
+from libeval.text.safe import cell_text
 
 HEAD = Font(bold=True)
 FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -51,6 +52,12 @@ def print_setup(ws: Worksheet) -> None:
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.print_title_rows = "1:1"
+
+
+def add_row(ws: Worksheet, values: list[Any]) -> None:
+    """A row after the last; text with its control characters written out (text/safe.cell_text):
+    a workbook cannot hold them, and openpyxl would stop on them."""
+    ws.append([cell_text(v) for v in values])
 
 
 def formula(ws: Worksheet, row: int, column: int, text: str, ours: set[tuple[str, str]]) -> None:
@@ -82,7 +89,7 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
     ws = first_sheet(wb)
     ws.title = FACTS_SHEET
     cols = columns(std)
-    ws.append(cols)
+    add_row(ws, cols)
     for cell in ws[1]:
         cell.font, cell.fill = HEAD, FILL
     years = [c for c in cols if c.isdigit()]
@@ -106,14 +113,15 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
     value_letter = get_column_letter(value_col)
     rows = info_rows(std)
     for row, info_row in enumerate(rows, start=2):
-        ws.append(
+        add_row(
+            ws,
             [
                 info_row.id,
                 info_row.name,
                 info_row.unit,
                 "下拉选择" if info_row.kind == "choice" else "文本",
                 info_row.describe,
-            ]
+            ],
         )
         if info_row.kind == "number":
             ws.cell(row=row, column=4).value = "数值"
@@ -132,21 +140,22 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
         given = {"level": std.spec.level, "province": province, "region": std.region_of(province) if province else None}
         if info_row.kind == "choice" and given.get(info_row.key):
             label = next((lb.zh for v, lb in info_row.choices if v == given[info_row.key]), None)
-            ws.cell(row=row, column=value_col).value = label
+            ws.cell(row=row, column=value_col).value = cell_text(label)
         elif given.get(info_row.key):
-            ws.cell(row=row, column=value_col).value = given[info_row.key]
+            ws.cell(row=row, column=value_col).value = cell_text(given[info_row.key])
         for y in years:
             ws.cell(row=row, column=cols.index(y) + 1).fill = GROUP
         ws.cell(row=row, column=value_col).fill = INFO
     for row, fact in enumerate(std.spec.facts, start=2 + len(rows)):
-        ws.append(
+        add_row(
+            ws,
             [
                 fact.id,
                 fact.name,
                 fact.unit or "",
                 TYPES_ZH[fact.type] + ("（按年）" if fact.per_year else ""),
                 fact.description or "",
-            ]
+            ],
         )
         if fact.per_year:
             targets = [f"{get_column_letter(cols.index(y) + 1)}{row}" for y in years]
@@ -182,7 +191,7 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
         "填好后运行：libeval import facts.xlsx <图书馆目录>（已有 library.yaml 时加 --yes 才会写入，并留下备份）。",
         "也可另存为 .xls 或 .csv（UTF-8 或 GBK 编码均可）后导入：libeval import facts.csv <图书馆目录>。",
     ):
-        info.append([line])
+        add_row(info, [line])
     info.column_dimensions["A"].width = 110
     return workbook_bytes(wb)
 

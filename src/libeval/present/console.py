@@ -71,6 +71,14 @@ class Column:
     min_width: int | None = None  # from WIDE columns up: the column's width (longer text wraps)
 
 
+class Lines(tuple[str, ...]):
+    """A table cell of several lines (an explanation, then the assessor's note). Each line is
+    one line: a line break inside input text is shown as `\\x0a`, never started anew (a line
+    that input text begins could be a workflow command in a CI log)."""
+
+    __slots__ = ()
+
+
 @dataclass
 class Screen:
     """What a terminal view shows, in order: lines (rich markup such as `[bold]…[/]`; text from
@@ -84,7 +92,7 @@ class Screen:
     def line(self, markup: str) -> None:
         self._items.append(("line", markup))
 
-    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
+    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str | Lines]], title: str | None = None) -> None:
         self._items.append(("table", (tuple(columns), [tuple(r) for r in rows], title)))
 
     def text(self, color: bool | None = None) -> str:
@@ -109,13 +117,13 @@ class Screen:
         wide = width >= WIDE
         for kind, item in self._items:
             if kind == "line":
-                con.print(terminal_text(item))
+                con.print(terminal_text(item, one_line=True))
                 continue
             columns, rows, title = item
-            table = Table(title=terminal_text(title) if title else None, show_edge=False, pad_edge=False)
+            table = Table(title=terminal_text(title, one_line=True) if title else None, show_edge=False, pad_edge=False)
             for c in columns:
                 table.add_column(
-                    c.title,
+                    terminal_text(c.title, one_line=True),
                     justify="right" if c.right else "left",
                     overflow="fold" if c.fold else "ellipsis",
                     max_width=c.min_width if wide and c.min_width else None if wide else c.max_width,
@@ -124,10 +132,16 @@ class Screen:
                 )
             for row in rows:
                 # cells are plain text, never markup; input text's control characters shown escaped
-                table.add_row(*(Text(terminal_text(cell)) for cell in row))
+                table.add_row(*(Text(_cell(cell)) for cell in row))
             con.print(table)
         text = out.getvalue() if color else con.export_text()
         return "\n".join(_TRAILING.sub(r"\1", line) for line in text.splitlines()) + "\n"
+
+
+def _cell(cell: str | Lines) -> str:
+    if isinstance(cell, Lines):
+        return "\n".join(terminal_text(line, one_line=True) for line in cell)
+    return terminal_text(cell, one_line=True)
 
 
 def escape(text: str) -> str:

@@ -41,12 +41,13 @@ _MD_OPEN = re.compile(r"(?<!\\)([\[\]])")
 
 def md_final(value: Any) -> Any:
     """What every `{{ … }}` of a Markdown template prints, filtered or not: no control or bidi
-    characters, no `<` (raw HTML) and no bare `[` or `]` (link and image syntax). It leaves the
+    characters, no line break, no `<` (raw HTML) and no bare `[` or `]` (link and image syntax). It leaves the
     output of the `md` filter as it is (run twice, it changes nothing), so a value a template
     forgot to filter is still inert."""
     if not isinstance(value, str):
         return value
-    return _MD_OPEN.sub(r"\\\1", strip_controls(value).replace("<", "&lt;"))
+    text = re.sub(r"\s*\n\s*", " ", strip_controls(value))  # a line of its own could be a workflow command
+    return _MD_OPEN.sub(r"\\\1", text.replace("<", "&lt;"))
 
 
 def md_line(line: str) -> str:

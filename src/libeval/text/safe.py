@@ -15,12 +15,16 @@ renderer (issue 18). HTML is escaped by Jinja's autoescape (present/templates.py
 from __future__ import annotations
 
 import re
+from typing import TypeVar
+
+_T = TypeVar("_T")
 
 # bidi embeddings/overrides U+202A–U+202E, isolates U+2066–U+2069, marks U+200E/U+200F, the
 # Arabic letter mark U+061C
 _BIDI = "\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c"
 # every C0 control but the newline, DEL, every C1 control, the bidi controls
 _CONTROLS = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_CONTROLS_AND_NEWLINES = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
@@ -30,10 +34,17 @@ def _shown(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def terminal_text(text: str) -> str:
-    """`text` with its control and bidi characters written out (`\\x1b`, `\\u202e`); newlines
-    stay (they are ours as often as not: lines of a message)."""
-    return _CONTROLS.sub(_shown, text)
+def terminal_text(text: str, one_line: bool = False) -> str:
+    """`text` with its control and bidi characters written out (`\\x1b`, `\\u202e`). Newlines
+    stay unless `one_line` (a problem line, a table cell, a workflow command): a line that input
+    text starts could be read as a command of its own (GitHub runs `::add-mask::` from a log)."""
+    return (_CONTROLS_AND_NEWLINES if one_line else _CONTROLS).sub(_shown, text)
+
+
+def cell_text(value: _T) -> _T | str:
+    """A spreadsheet cell's value: text with its control characters written out (a workbook
+    cannot hold them, and they would not be seen); numbers as they are."""
+    return terminal_text(value) if isinstance(value, str) else value
 
 
 def strip_controls(text: str) -> str:
