@@ -151,6 +151,8 @@ OUTPUTS: list[tuple[str, str]] = [
     *[(f"diff {{lib}} --from self --to prefecture --format {f}", f) for f in ("table", "json", "md", "html")],
     ("diff {lib} --from self --to prefecture --format xlsx -o {out}", "xlsx"),
     *[(f"plan {{lib}} -a prefecture --format {f}", f) for f in ("table", "json", "md")],
+    *[(f"criteria diff {{orig}} {{crit}} --format {f}", f) for f in ("table", "json", "md")],
+    ("criteria show {crit}", "table"),
     ("check {lib}", "table"),
     ("check {lib} --format github", "github"),
 ]
@@ -166,7 +168,8 @@ def hostile(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 def test_hostile_text_arrives_inert(hostile: tuple[str, Path], command: str, medium: str, tmp_path: Path) -> None:
     _, lib = hostile
     out = tmp_path / "out.xlsx"
-    args = command.format(lib=lib, libs=lib.parent, out=out).split()
+    crit = lib.parent / "mini-criteria.yaml"
+    args = command.format(lib=lib, libs=lib.parent, out=out, crit=crit, orig=DATA / "mini-criteria.yaml").split()
     r = CliRunner().invoke(app, ["--lang", "zh", *args], catch_exceptions=False)
     assert r.exit_code in (0, 1), r.stderr  # a refused province is exit 1, never a traceback
     terminal(r.stderr)
@@ -216,6 +219,30 @@ def test_workbooks_hold_the_payload_as_text_cells(payload: str, command: str, tm
     assert {c.data_type for c in cells} == {"s"}
     formulas = [c for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.data_type == "f"]
     assert formulas and all(_OUR_FORMULA.fullmatch(str(c.value)) for c in formulas)  # ours stay formulas
+
+
+def test_json_keeps_every_field_s_text_as_it_was(tmp_path: Path) -> None:
+    """JSON is data: the text is kept exactly (JSON escapes what it must), nothing lost."""
+    payload = PAYLOADS["osc8"] + PAYLOADS["bidi"] + PAYLOADS["formula"]
+    lib = _library(tmp_path, payload)
+    r = CliRunner().invoke(app, ["score", str(lib), "-a", "prefecture", "--format", "json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.stderr
+    texts: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str):
+            texts.append(node)
+
+    walk(json.loads(r.stdout))
+    shown = ("library name", "province", "assessor", "judged note", "correction reason", "standard name", "grade name")
+    for field in shown:
+        assert f"{payload}«{field}»" in texts, field
 
 
 # --- the functions themselves ------------------------------------------------------------------
