@@ -74,13 +74,17 @@ def test_a_big_workbook_streams_through_a_pipe(tmp_path: Path) -> None:
     assert got == [data] and stat.S_ISFIFO(fifo.stat().st_mode)
 
 
-def _device(tmp_path: Path, name: str, major: int, minor: int) -> Path:
+def _device_like(tmp_path: Path, name: str, device: int) -> Path:
     node = tmp_path / name
     try:
-        os.mknod(node, stat.S_IFCHR | 0o666, os.makedev(major, minor))
+        os.mknod(node, stat.S_IFCHR | 0o666, device)
     except (PermissionError, AttributeError) as exc:
         pytest.skip(f"cannot make a device node here (needs root on Linux): {exc}")
     return node
+
+
+def _device(tmp_path: Path, name: str, major: int, minor: int) -> Path:
+    return _device_like(tmp_path, name, os.makedev(major, minor))
 
 
 def test_a_device_node_stays_a_device(tmp_path: Path) -> None:

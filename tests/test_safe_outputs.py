@@ -295,3 +295,16 @@ def test_chinese_stays_readable_in_markdown(tmp_path: Path) -> None:
     from libeval.present.templates import md_escape
 
     assert md_escape("馆舍（一）：“你选书、我买单”。《条例》！") == "馆舍（一）：“你选书、我买单”。《条例》！"
+
+
+def test_evidence_through_a_link_that_leaves_the_folder_is_refused(tmp_path: Path) -> None:
+    lib = _library(tmp_path, "x")
+    (lib / "scan.pdf").symlink_to(tmp_path)  # inside the folder by name, outside by where it leads
+    path = lib / "library.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["facts"]["floor_area"]["evidence"] = ["scan.pdf"]
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    r = CliRunner().invoke(app, ["check", str(lib)], catch_exceptions=False)
+    assert r.exit_code == 1
+    assert "evidence 'scan.pdf' must be a path inside the library folder" in r.stderr
+    assert re.search(r"library\.yaml:\d+:\d+: error: .*\[evidence-outside\]", r.stderr)
