@@ -20,6 +20,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -288,6 +290,30 @@ def test_numbers_stay_numbers() -> None:
 def test_controls_shown_or_removed(text: str, shown: str, stripped: str) -> None:
     assert terminal_text(text) == shown
     assert strip_controls(text) == stripped
+
+
+_TEXT = st.text(
+    st.one_of(
+        st.characters(),
+        st.sampled_from(list("=+-@\t\r\n\x1b\x9b\u202e\u2066[]()<>!`*_|#\\:")),
+    ),
+    max_size=40,
+)
+
+
+@given(_TEXT)
+def test_every_text_is_made_inert(text: str) -> None:
+    from libeval.present.templates import md_escape, md_final
+
+    assert not _RAW_CONTROL.search(terminal_text(text).replace("\n", ""))
+    assert not _RAW_CONTROL.search(terminal_text(text, one_line=True)) and "\n" not in terminal_text(text, True)
+    assert not _RAW_CONTROL.search(strip_controls(text))
+    for md in (md_escape(text), md_final(text)):
+        assert "<" not in md and "\n" not in md and not _RAW_CONTROL.search(md)
+        assert not re.search(r"(?<!\\)[\[\]]", md)  # no bracket that could open or close a link
+        assert md_final(md) == md  # escaped text passes the template's last step unchanged
+    cell = csv_cell(text)
+    assert isinstance(cell, str) and not looks_like_formula(cell)
 
 
 def test_chinese_stays_readable_in_markdown(tmp_path: Path) -> None:
