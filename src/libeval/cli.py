@@ -87,7 +87,7 @@ def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = N
     from libeval.present.problems import problem_lines
 
     refused = no_color or _Given.no_color
-    on_stdout = output is None and color_wanted(sys.stdout.isatty(), os.environ, refused)
+    on_stdout = _to_stdout(output) and color_wanted(sys.stdout.isatty(), os.environ, refused)
     with colors(on_stdout, color_wanted(sys.stderr.isatty(), os.environ, refused)):
         try:
             outcome = call()
@@ -105,11 +105,24 @@ def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = N
     raise typer.Exit(outcome.exit_code)
 
 
+def _to_stdout(output: Path | None) -> bool:
+    """No `--output`, or `--output -`: standard output."""
+    return output is None or str(output) == "-"
+
+
 def _emit(data: str | bytes, output: Path | None, inputs: tuple[Path, ...]) -> None:
     if output is None:
         if isinstance(data, bytes):
             raise LibevalError([problem("-", None, "needs-output", format="xlsx")])
         sys.stdout.write(data)
+        return
+    if _to_stdout(output):  # `-o -`: asked for by name, so a workbook goes to stdout too
+        if isinstance(data, str):
+            sys.stdout.write(data)
+            return
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
         return
     from libeval.load.writing import write_atomic
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from libeval.errors import Problem, Severity, problem
@@ -134,10 +134,22 @@ def read_library(std: Standard, lib: Library, src: Source, folder: Path | None) 
     return lib, sink.problems
 
 
+def _leaves(folder: Path | None, ref: str) -> bool:
+    if folder is None:
+        return False
+    try:
+        return not (folder / ref).resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError, ValueError):
+        return True
+
+
 def _check_evidence(sink: _Sink, ref: str, loc: Loc, folder: Path | None) -> None:
     if _URL.match(ref):
         return
-    if _SCHEME.match(ref) or Path(ref).is_absolute() or ".." in Path(ref).parts:
+    # a Windows writing (..\x.pdf, \\server\x, C:\x) is read as Windows reads it on every
+    # system; a link inside the folder that leads out of it is outside too
+    win = PureWindowsPath(ref)
+    if _SCHEME.match(ref) or Path(ref).is_absolute() or win.anchor or ".." in win.parts or _leaves(folder, ref):
         sink.add(loc, "evidence-outside", path=ref)
     elif folder is not None and not (folder / ref).exists():
         sink.add(loc, "evidence-missing", "warning", path=ref)

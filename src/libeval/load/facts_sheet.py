@@ -11,6 +11,7 @@ present/sheets.py only, by the commands that need it).
 from __future__ import annotations
 
 import io
+from collections.abc import Set
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
@@ -23,6 +24,7 @@ from libeval.errors import LibevalError, problem
 from libeval.load.sheet_facts import TAIL, columns, info_rows
 from libeval.load.sheet_files import FACTS_SHEET, Grid, SheetCell, is_percent
 from libeval.scoring.standard import Standard
+from libeval.text.safe import cell_text
 
 HEAD = Font(bold=True)
 FILL = PatternFill("solid", fgColor="DDEBF7")
@@ -52,7 +54,28 @@ def print_setup(ws: Worksheet) -> None:
     ws.print_title_rows = "1:1"
 
 
-def workbook_bytes(wb: Workbook) -> bytes:
+def add_row(ws: Worksheet, values: list[Any]) -> None:
+    """A row after the last; text with its control characters written out (text/safe.cell_text):
+    a workbook cannot hold them, and openpyxl would stop on them."""
+    ws.append([cell_text(v) for v in values])
+
+
+def formula(ws: Worksheet, row: int, column: int, text: str, ours: set[tuple[str, str]]) -> None:
+    """Put a formula of our own (`=SUM(D5,D9)`) in a cell and note it in `ours`: the only cells
+    `workbook_bytes` keeps as formulas."""
+    cell = ws.cell(row=row, column=column, value=text)
+    ours.add((ws.title, cell.coordinate))
+
+
+def workbook_bytes(wb: Workbook, ours: Set[tuple[str, str]] = frozenset()) -> bytes:
+    """The workbook as .xlsx bytes. Every cell openpyxl took for a formula (text starting with
+    `=`) that is not one of `ours` (sheet title, cell) becomes a text cell: a library name or a
+    note such as `=HYPERLINK(…)` is shown, never run (issue 18; text/safe.py)."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and (ws.title, cell.coordinate) not in ours:
+                    cell.data_type = "s"
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -66,7 +89,7 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
     ws = first_sheet(wb)
     ws.title = FACTS_SHEET
     cols = columns(std)
-    ws.append(cols)
+    add_row(ws, cols)
     for cell in ws[1]:
         cell.font, cell.fill = HEAD, FILL
     years = [c for c in cols if c.isdigit()]
@@ -96,14 +119,15 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
     value_letter = get_column_letter(value_col)
     rows = info_rows(std)
     for row, info_row in enumerate(rows, start=2):
-        ws.append(
+        add_row(
+            ws,
             [
                 info_row.id,
                 info_row.name,
                 info_row.unit,
                 "下拉选择" if info_row.kind == "choice" else "文本",
                 info_row.describe,
-            ]
+            ],
         )
         if info_row.kind == "number":
             ws.cell(row=row, column=4).value = "数值"
@@ -123,21 +147,22 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
         given = {"level": std.spec.level, "province": province, "region": std.region_of(province) if province else None}
         if info_row.kind == "choice" and given.get(info_row.key):
             label = next((lb.zh for v, lb in info_row.choices if v == given[info_row.key]), None)
-            ws.cell(row=row, column=value_col).value = label
+            ws.cell(row=row, column=value_col).value = cell_text(label)
         elif given.get(info_row.key):
-            ws.cell(row=row, column=value_col).value = given[info_row.key]
+            ws.cell(row=row, column=value_col).value = cell_text(given[info_row.key])
         for y in years:
             ws.cell(row=row, column=cols.index(y) + 1).fill = GROUP
         ws.cell(row=row, column=value_col).fill = INFO
     for row, fact in enumerate(std.spec.facts, start=2 + len(rows)):
-        ws.append(
+        add_row(
+            ws,
             [
                 fact.id,
                 fact.name,
                 fact.unit or "",
                 TYPES_ZH[fact.type] + ("（按年）" if fact.per_year else ""),
                 fact.description or "",
-            ]
+            ],
         )
         if fact.per_year:
             targets = [f"{get_column_letter(cols.index(y) + 1)}{row}" for y in years]
@@ -173,7 +198,7 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
         "填好后运行：libeval import facts.xlsx <图书馆目录>（已有 library.yaml 时加 --yes 才会写入，并留下备份）。",
         "也可另存为 .xls 或 .csv（UTF-8 或 GBK 编码均可）后导入：libeval import facts.csv <图书馆目录>。",
     ):
-        info.append([line])
+        add_row(info, [line])
     info.column_dimensions["A"].width = 110
     return workbook_bytes(wb)
 

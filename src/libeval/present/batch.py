@@ -19,6 +19,7 @@ from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 from libeval.text.labels import label, labels, region_label
 from libeval.text.numbers import to_json
+from libeval.text.safe import csv_cell
 
 SCHEMA_VERSION = 1
 
@@ -108,22 +109,21 @@ def render_batch_csv(s: Summary, lang: str) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for r in s.rows:
-        writer.writerow(
-            [
-                rank.get(id(r), ""),
-                r.path,
-                r.name,
-                r.province,
-                r.region,
-                numbers.points(r.total) if r.total is not None else "",
-                numbers.points(r.max) if r.max is not None else "",
-                _name(r.grade_name, lang) or "",
-                *_counts(r, lang),
-                _name(r.next_grade, lang) or "",
-                "; ".join(_name(b, lang) or "" for b in r.blockers),
-                "; ".join(p.format(lang) for p in r.problems if p.severity == "error"),
-            ]
-        )
+        row = [
+            rank.get(id(r), ""),
+            r.path,
+            r.name,
+            r.province,
+            r.region,
+            numbers.points(r.total) if r.total is not None else "",
+            numbers.points(r.max) if r.max is not None else "",
+            _name(r.grade_name, lang) or "",
+            *_counts(r, lang),
+            _name(r.next_grade, lang) or "",
+            "; ".join(_name(b, lang) or "" for b in r.blockers),
+            "; ".join(p.format(lang) for p in r.problems if p.severity == "error"),
+        ]
+        writer.writerow([csv_cell(v) for v in row])  # a name like =HYPERLINK(…) stays text
     return out.getvalue()
 
 

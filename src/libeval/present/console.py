@@ -18,6 +18,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
+from libeval.text.safe import terminal_text
+
 WIDE = 100  # from this many columns up, tables widen their columns (Column.min_width) instead of capping them
 
 _COLORS: ContextVar[tuple[bool, bool]] = ContextVar("colors", default=(False, False))  # (stdout, stderr)
@@ -69,10 +71,19 @@ class Column:
     min_width: int | None = None  # from WIDE columns up: the column's width (longer text wraps)
 
 
+class Lines(tuple[str, ...]):
+    """A table cell of several lines (an explanation, then the assessor's note). Each line is
+    one line: a line break inside input text is shown as `\\x0a`, never started anew (a line
+    that input text begins could be a workflow command in a CI log)."""
+
+    __slots__ = ()
+
+
 @dataclass
 class Screen:
     """What a terminal view shows, in order: lines (rich markup such as `[bold]…[/]`; text from
-    input files goes through `escape`) and tables (plain text cells). `text()` draws it at a
+    input files goes through `escape`) and tables (plain text cells); control and bidi characters
+    from input text are shown escaped (text/safe.terminal_text). `text()` draws it at a
     given width, in colour when the run's stdout gets it (`colors`); nothing is printed."""
 
     width: int | None = None
@@ -81,7 +92,7 @@ class Screen:
     def line(self, markup: str) -> None:
         self._items.append(("line", markup))
 
-    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
+    def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str | Lines]], title: str | None = None) -> None:
         self._items.append(("table", (tuple(columns), [tuple(r) for r in rows], title)))
 
     def text(self, color: bool | None = None) -> str:
@@ -108,13 +119,13 @@ class Screen:
             if kind == "line":
                 # into a file or a pipe a line stays one line (a cut `registered_reade|rs` helps no
                 # one); on a terminal rich wraps it at words
-                con.print(item, soft_wrap=not color)
+                con.print(terminal_text(item, one_line=True), soft_wrap=not color)
                 continue
             columns, rows, title = item
-            table = Table(title=title, show_edge=False, pad_edge=False)
+            table = Table(title=terminal_text(title, one_line=True) if title else None, show_edge=False, pad_edge=False)
             for c in columns:
                 table.add_column(
-                    c.title,
+                    terminal_text(c.title, one_line=True),
                     justify="right" if c.right else "left",
                     overflow="fold" if c.fold else "ellipsis",
                     max_width=c.min_width if wide and c.min_width else None if wide else c.max_width,
@@ -122,10 +133,17 @@ class Screen:
                     no_wrap=c.no_wrap,
                 )
             for row in rows:
-                table.add_row(*(Text(cell) for cell in row))  # cells are plain text, never markup
+                # cells are plain text, never markup; input text's control characters shown escaped
+                table.add_row(*(Text(_cell(cell)) for cell in row))
             con.print(table)
         text = out.getvalue() if color else con.export_text()
         return "\n".join(_TRAILING.sub(r"\1", line) for line in text.splitlines()) + "\n"
+
+
+def _cell(cell: str | Lines) -> str:
+    if isinstance(cell, Lines):
+        return "\n".join(terminal_text(line, one_line=True) for line in cell)
+    return terminal_text(cell, one_line=True)
 
 
 def escape(text: str) -> str:

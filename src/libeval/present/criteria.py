@@ -9,6 +9,7 @@ from libeval.models import Boolean, Judged, Linear, Node, PerUnit, Tiers
 from libeval.scoring.standard import Standard
 from libeval.text import numbers
 from libeval.text.labels import label
+from libeval.text.safe import terminal_text
 
 
 def standard_line(ref: str, std: Standard, lang: str) -> str:
@@ -16,7 +17,8 @@ def standard_line(ref: str, std: Standard, lang: str) -> str:
     c = std.spec
     recon, total = std.provenance_counts()
     title = (c.title_en or c.title) if lang == "en" else c.title
-    return f"{ref}\t{title}\t{c.level}\t{c.period.start}-{c.period.end}\t{recon}/{total} reconstructed\n"
+    line = f"{ref}\t{terminal_text(title, one_line=True)}\t{c.level}\t{c.period.start}-{c.period.end}"
+    return f"{line}\t{recon}/{total} reconstructed\n"
 
 
 def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
@@ -57,7 +59,7 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
                 f"{' *' if prov == 'reconstructed' else _paren(label('provenance.official', lang), lang)}"
             )
     lines.append("* = " + label("provenance.reconstructed", lang))
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_text(line, one_line=True) for line in lines) + "\n"
 
 
 def _paren(text: str, lang: str) -> str:
@@ -87,7 +89,7 @@ def provenance_text(std: Standard, lang: str) -> str:
         lines.append(
             f"  {i.path.ljust(width)}  {i.what.get(lang)}  — {label('citation', lang)}{colon}{i.citation or '—'}"
         )
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_text(line, one_line=True) for line in lines) + "\n"
 
 
 def _num(v: Any) -> str:

@@ -240,7 +240,7 @@ def _xlsx(v: DiffView) -> bytes:
 
 def _table(v: DiffView) -> str:
     """The terminal view of a diff."""
-    from libeval.present.console import Column, Screen, escape
+    from libeval.present.console import Column, Lines, Screen, escape
 
     lang = v.lang
     ctx = diff_context(v.result, lang)
@@ -267,7 +267,7 @@ def _table(v: DiffView) -> str:
                 *(Column(label(c, lang), right=True, no_wrap=True, fold=True) for c in ("from", "to", "delta")),
                 Column(label("cause", lang), fold=True),
             ],
-            [[i["code"], i["name"], i["from"], i["to"], i["delta"], "\n".join(i["causes"])] for i in ctx["indicators"]],
+            [[i["code"], i["name"], i["from"], i["to"], i["delta"], Lines(i["causes"])] for i in ctx["indicators"]],
         )
     for c in ctx["caps"]:
         screen.line(escape(f"{label('caps', lang)}: {c['code']} {c['name']} {c['delta']} ({label('cause.cap', lang)})"))

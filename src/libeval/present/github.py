@@ -10,10 +10,13 @@ from libeval.models.result import Result
 from libeval.present.completeness import grade_name, notice
 from libeval.text.labels import label
 from libeval.text.numbers import points
+from libeval.text.safe import terminal_text
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A workflow command's value: control characters shown escaped, line breaks encoded (a
+    new line would start a command of its own)."""
+    return terminal_text(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from libeval.errors import Problem
 from libeval.present.console import paint
+from libeval.text.safe import terminal_text
 
 _STYLES = {"error": ("bold", "red"), "warning": ("yellow",), "info": ("cyan",)}
 
@@ -16,5 +17,9 @@ def problem_lines(problems: Iterable[Problem], lang: str) -> str:
     lines = []
     for p in sorted(problems):
         where, severity, message, code = p.parts(lang)
+        where, message = (
+            terminal_text(where, one_line=True),
+            terminal_text(message, one_line=True),
+        )  # a file name or value may hold ESC
         lines.append(f"{where}{paint(severity, *_STYLES[p.severity])}{message}{paint(code, 'dim')}\n")
     return "".join(lines)

@@ -178,7 +178,7 @@ def _md(v: RescoreView) -> str:
 
 
 def _table(v: RescoreView) -> str:
-    from libeval.present.console import Column, Screen, escape
+    from libeval.present.console import Column, Lines, Screen, escape
 
     lang = v.lang
     ctx = rescore_context(v.result, lang)
@@ -205,7 +205,7 @@ def _table(v: RescoreView) -> str:
                 *(Column(label(k, lang), right=True, no_wrap=True, fold=True) for k in NUMBERS),
                 Column(label("cause", lang), fold=True),
             ],
-            [[i["code"], i["name"], i["from"], i["to"], i["delta"], "\n".join(i["causes"])] for i in ctx["indicators"]],
+            [[i["code"], i["name"], i["from"], i["to"], i["delta"], Lines(i["causes"])] for i in ctx["indicators"]],
         )
     screen.line(escape(ctx["standard_changes"]))
     screen.line(escape(f"{label('agreement', lang)}{c}{ctx['agreement']}"))

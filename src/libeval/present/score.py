@@ -110,7 +110,7 @@ def _pct(score: Decimal, mx: Decimal) -> str:
 
 def _table(v: ScoreView) -> str:
     """The terminal summary: who, the total and grade, what blocks the next grade, the parts."""
-    from libeval.present.console import Column, Screen, escape
+    from libeval.present.console import Column, Lines, Screen, escape
 
     r, lang = v.result, v.lang
     screen = Screen()
@@ -167,7 +167,7 @@ def _table(v: ScoreView) -> str:
                     numbers.points(i.score),
                     numbers.points(i.max),
                     label("status." + i.status, lang),
-                    i.explanation.get(lang) + (f"\n{label('note', lang)}{colon}{i.note}" if i.note else ""),
+                    Lines((i.explanation.get(lang), *([f"{label('note', lang)}{colon}{i.note}"] if i.note else []))),
                 ]
                 for i in r.indicators
             ],

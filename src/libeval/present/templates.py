@@ -18,6 +18,7 @@ import jinja2
 
 from libeval.errors import LibevalError, problem
 from libeval.resources import templates_dir
+from libeval.text.safe import strip_controls
 
 Format = Literal["md", "html"]
 TEMPLATES: dict[Format, str] = {"md": "report.md.j2", "html": "report.html.j2"}
@@ -26,11 +27,27 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#])")
 
 
 def md_escape(value: Any) -> str:
-    """Text safe inside a GitHub-flavoured Markdown table cell: no pipes, newlines or HTML."""
-    text = "" if value is None else str(value)
+    """Text safe inside a GitHub-flavoured Markdown table cell: no pipes, newlines, HTML, links,
+    images, control or bidi characters. Only ASCII markup characters are escaped: Chinese
+    punctuation stays as it is."""
+    text = strip_controls("" if value is None else str(value))
     text = html.escape(text, quote=False)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+_MD_OPEN = re.compile(r"(?<!\\)([\[\]])")
+
+
+def md_final(value: Any) -> Any:
+    """What every `{{ … }}` of a Markdown template prints, filtered or not: no control or bidi
+    characters, no line break, no `<` (raw HTML) and no bare `[` or `]` (link and image syntax). It leaves the
+    output of the `md` filter as it is (run twice, it changes nothing), so a value a template
+    forgot to filter is still inert."""
+    if not isinstance(value, str):
+        return value
+    text = re.sub(r"\s*\n\s*", " ", strip_controls(value))  # a line of its own could be a workflow command
+    return _MD_OPEN.sub(r"\\\1", text.replace("<", "&lt;"))
 
 
 def md_line(line: str) -> str:
@@ -61,6 +78,7 @@ def _env(fmt: Format, extra: Path | None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=md_final if fmt == "md" else None,
     )
     env.filters["md"] = md_escape
     env.filters["url"] = url_escape

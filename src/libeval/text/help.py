@@ -17,7 +17,10 @@ from libeval.text.messages import default_lang
 
 B = Bilingual
 _LANG = B("zh 或 en（默认：报告用中文，提示信息随系统语言）", "zh or en (default: reports zh, messages from LANG).")
-_OUTPUT = B("写入此文件（先写临时文件再替换）", "Write to this file (atomically).")
+_OUTPUT = B(
+    "写入此文件（先写临时文件再替换；管道和设备直接写入；“-”为标准输出）",
+    "Write to this file (atomically; a pipe or a device is written through; - is standard output).",
+)
 _NO_COLOR = B(
     "不用颜色（默认：输出到终端时用颜色；设置了 NO_COLOR 时也不用）",
     "No colours (default: colours on a terminal, none when NO_COLOR is set).",

@@ -129,6 +129,8 @@ _OS_ERRORS = {
     errno.EIO: "读写出错",
     errno.EINVAL: "参数无效",
     errno.ELOOP: "符号链接层数过多",
+    errno.EPIPE: "读取端已关闭",
+    errno.ENXIO: "设备不存在或无人读取",
 }
 
 
