@@ -71,9 +71,7 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
     src = loads(raw, shown(target))  # the untrusted-YAML limits, before ruamel reads it
     old_facts = src.data.get("facts") if isinstance(src.data.get("facts"), dict) else {}
     # a fact written by name (建筑面积: 600) is read as its id; the sheet's value is written under the id
-    written_keys = list(old_facts)
-    read_library_names(std, src)
-    written = {new: old for old, new in zip(written_keys, old_facts, strict=False) if old != new}
+    written = read_library_names(std, src).written
     changes = []
     for key, value in got.library.items():
         old = src.data.get(key) if "." not in key else (src.data.get("attributes") or {}).get(key.split(".", 1)[1])
