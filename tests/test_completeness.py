@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 from libeval.analysis.plan import plan
 from libeval.cli import app
 from libeval.load.folders import load_library, load_standard
+from libeval.present.completeness import fill_line, notice
 from libeval.scoring.engine import score
 from libeval.scoring.standard import at_variant
 
@@ -255,3 +256,42 @@ def test_check_says_what_score_says(tmp_path: Path) -> None:
     assert code == 1 and "[no-assessment]" in err
     code, _, err = invoke("score", str(bare))
     assert code == 1 and "[assessment-not-found]" in err
+
+
+def test_a_fact_lacking_a_year_of_the_period_is_partial(tmp_path: Path) -> None:
+    """2016 typed as 2017: scored over the years given (the mean of three), but never silently."""
+    folder = tmp_path / "jinghe"
+    shutil.copytree(EXAMPLE, folder)
+    lib = folder / "library.yaml"
+    old = "years: {2013: 60000, 2014: 66000, 2015: 72000, 2016: 78000}"
+    text = lib.read_text(encoding="utf-8")
+    assert old in text
+    lib.write_text(text.replace(old, "years: {2013: 91000, 2014: 98000, 2015: 102000, 2017: 106000}"), "utf-8")
+    loaded = load_library(folder)
+    result = score(loaded.standard, loaded.library, loaded.assessments["self"][0], "self")
+    c = result.completeness
+    assert (c.facts_given, c.facts_total, c.facts_partial, c.complete) == (48, 48, 1, False)
+    (item,) = c.to_fill
+    assert (item.id, item.years, item.points, item.codes) == ("annual_visits", (2016,), Decimal(0), ("1.1.3", "1.1.4"))
+    assert fill_line(item, "zh") == "补填事实 年流通总人次（annual_visits）：缺 2016 年"
+    assert fill_line(item, "en").endswith("(annual_visits): 2016 missing")
+    head = "结果不完整：1 项按年填写的事实缺评估期内的年份（暂按已填年份计）。"
+    assert notice(c, "zh") == head + "以下分数与等级仅供参考。"
+    ind = next(i for i in result.indicators if i.code == "1.1.3")
+    assert ind.value == Decimal(97000)  # docs/semantics.md 3.1: the mean of the years given
+    shown = "2013: 91,000, 2014: 98,000, 2015: 102,000, 2016: —, 2017: 106,000"
+    code, out, _ = invoke("score", str(folder), "--explain", "1.1.3")
+    assert code == 0 and f"annual_visits 年流通总人次 = {shown}（不计入）" in out
+    code, out, _ = invoke("score", str(folder), "--explain", "1.1.3", "--lang", "en")
+    assert code == 0 and f"{shown} (not counted)" in out
+    code, out, _ = invoke("score", str(folder), "--format", "md")
+    assert code == 0 and f"{shown}（不计入）" in out and "缺 2016 年" in out
+    code, out, _ = invoke("score", str(folder), "--format", "json")
+    data = json.loads(out)["completeness"]
+    assert data["facts_partial"] == 1 and data["to_fill"][0]["years"] == [2016] and not data["complete"]
+
+
+def test_the_worked_example_has_every_year_of_every_per_year_fact() -> None:
+    loaded = load_library(EXAMPLE)
+    result = score(loaded.standard, loaded.library, loaded.assessments["self"][0], "self")
+    assert result.completeness.facts_partial == 0 and result.completeness.complete

@@ -108,3 +108,65 @@ def test_import_replaces_a_fact_written_by_name(tmp_path: Path) -> None:
     facts = yaml.safe_load((lib / "library.yaml").read_text(encoding="utf-8"))["facts"]
     entry = facts["floor_area"]  # a short entry stays short
     assert "建筑面积" not in facts and (entry["value"] if isinstance(entry, dict) else entry) == 600
+
+
+def _init_with(tmp_path: Path, extra: str, fill: str = "") -> Path:
+    """A folder from `init` (its floor_area entry left empty, or filled with `fill`) with `extra`
+    added at the end of its facts."""
+    lib = tmp_path / "newlib"
+    init = ["init", str(lib), "--criteria", "cn-2017-county", "--province", "宁夏"]
+    assert CliRunner().invoke(app, init).exit_code == 0
+    path = lib / "library.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  floor_area:")
+    empty = text[start : text.index("\n  ", text.index("source:", start))]
+    assert "value:\n" in empty and 'source: ""' in empty
+    if fill:
+        text = text.replace(empty, empty.replace("value:\n", f"value: {fill}\n"))
+    path.write_text(text.rstrip("\n") + f"\n  {extra}\n", encoding="utf-8")
+    return lib
+
+
+def test_a_name_fills_the_empty_entry_init_left_for_its_fact(tmp_path: Path) -> None:
+    lib = _init_with(tmp_path, "建筑面积: 2600㎡")
+    result = CliRunner().invoke(app, ["check", str(lib), "--lang", "zh"])
+    lines = result.stderr.splitlines()
+    named = [ln for ln in lines if "floor_area" in ln or "建筑面积" in ln]
+    (info,) = named  # no "已填写过" error, no "未填写事实“floor_area”" warning
+    assert info.endswith("提示：“建筑面积”读作 floor_area（建筑面积） [name-read]"), result.stderr
+    folder = load_library(lib)
+    assert folder.library.facts["floor_area"].value == 2600
+    assert not any(p.code == "missing-fact" and dict(p.args).get("id") == "floor_area" for p in folder.problems)
+
+
+def test_a_name_beside_a_filled_entry_names_the_line_of_the_other(tmp_path: Path) -> None:
+    lib = _init_with(tmp_path, "建筑面积: 2600㎡", fill="2500")
+    text = (lib / "library.yaml").read_text(encoding="utf-8").splitlines()
+    id_line = next(i for i, ln in enumerate(text, 1) if ln.startswith("  floor_area:"))
+    name_line = next(i for i, ln in enumerate(text, 1) if ln.startswith("  建筑面积:"))
+    with pytest.raises(LibevalError) as exc:
+        load_library(lib)
+    (p,) = [p for p in exc.value.problems if p.code == "name-given-twice"]
+    assert (p.line, p.col) == (name_line, 3)
+    assert p.message("zh") == f"“建筑面积”即 floor_area（建筑面积），第 {id_line} 行已填写过，请只保留一个"
+    assert f"already given at line {id_line}" in p.message("en")
+
+
+def test_two_names_of_one_fact_point_at_each_other(tmp_path: Path) -> None:
+    lib = _init_with(tmp_path, "建筑面积: 2600\n  Floor area: 2700")
+    with pytest.raises(LibevalError) as exc:
+        load_library(lib)
+    (p,) = [p for p in exc.value.problems if p.severity == "error"]
+    assert p.code == "name-given-twice" and p.line == dict(p.args)["line"] + 1
+
+
+def test_import_fills_the_fact_a_name_beside_its_empty_entry_gives(tmp_path: Path) -> None:
+    lib = _init_with(tmp_path, "建筑面积: 2600㎡")
+    sheet = tmp_path / "facts.csv"
+    sheet.write_text("id,数值 value\nfloor_area,2700\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", str(sheet), str(lib), "--yes"])
+    assert result.exit_code == 0, result.stderr
+    text = (lib / "library.yaml").read_text(encoding="utf-8")
+    facts = yaml.safe_load(text)["facts"]
+    assert "建筑面积" not in facts and facts["floor_area"] == 2700
+    assert text.count("floor_area:") == 1

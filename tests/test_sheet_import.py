@@ -470,3 +470,51 @@ def test_a_cell_in_a_smaller_unit_is_converted_and_ce_is_the_unit_of_ce_jian(tmp
     facts = _imported(lib)["facts"]
     assert facts["outreach_loans"]["years"][2013] == 4.8  # 千册次, the standard's unit
     assert facts["holdings"]["value"] == 180000
+
+
+def test_values_the_sheet_repeats_are_neither_listed_nor_rewritten(tmp_path: Path) -> None:
+    """`39万` and 390000, `90%` and 90, 西部 and west are the same: only the real change is listed,
+    and library.yaml keeps the librarian's writing of the rest."""
+    lib = _scaffold(tmp_path)
+    path = lib / "library.yaml"
+    text = path.read_text(encoding="utf-8").replace("population: 140000", "population: 39万")
+    text = text.replace("region:  #", "region: 西部  #", 1)
+    lines = text.split("\n")
+    for fid, value in (("satisfaction", "90%"), ("floor_area", "2600㎡"), ("weekly_hours", "56")):
+        at = lines.index(next(ln for ln in lines if ln.startswith(f"  {fid}:")))
+        value_at = next(i for i in range(at, at + 5) if lines[i].strip().startswith("value:"))
+        lines[value_at] = lines[value_at].replace("value:", f"value: {value}")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    before = path.read_text(encoding="utf-8")
+    cells = {
+        "library.region": ("数值 value", "west", None),
+        "library.population": ("数值 value", 390000, None),
+        "satisfaction": ("数值 value", 0.9, "0%"),
+        "floor_area": ("数值 value", 2600, None),
+        "weekly_hours": ("数值 value", 60, None),
+        "weekend_holiday_open": ("数值 value", "是", None),
+    }
+    _type(lib / "facts.xlsx", tmp_path / "f.xlsx", cells)
+    code, out, err = invoke("import", str(tmp_path / "f.xlsx"), str(lib), "--yes")
+    assert code == 0, err
+    assert out.splitlines()[:2] == ["  weekly_hours: 56 → 60", "  weekend_holiday_open: — → 是"], out
+    assert out.splitlines()[2].startswith("已写入")
+    removed, added = _changed_lines(before, path.read_text(encoding="utf-8"))
+    assert [ln.strip() for ln in removed] == ["value: 56", "value:"]
+    assert [ln.strip() for ln in added] == ["value: 60", "value: true"]
+    code, out, _ = invoke("import", str(tmp_path / "f.xlsx"), str(lib), "--lang", "en")
+    assert code == 0 and out == "Nothing changes.\n"
+    cells = {"satisfaction": ("来源 source", "读者调查报告", None), "weekly_hours": ("数值 value", 62, None)}
+    _type(tmp_path / "f.xlsx", tmp_path / "g.xlsx", cells)
+    before = path.read_text(encoding="utf-8")
+    code, out, _ = invoke("import", str(tmp_path / "g.xlsx"), str(lib), "--yes")
+    removed, added = _changed_lines(before, path.read_text(encoding="utf-8"))  # a new source, the value as written
+    assert code == 0 and "satisfaction" not in out, out
+    assert (removed, added) == (["    value: 60", '    source: ""'], ["    value: 62", '    source: "读者调查报告"'])
+
+
+def test_a_yes_no_change_is_shown_in_the_output_language(tmp_path: Path) -> None:
+    lib = _scaffold(tmp_path)
+    _type(lib / "facts.xlsx", tmp_path / "f.xlsx", {"weekend_holiday_open": ("数值 value", "否", None)})
+    code, out, _ = invoke("import", str(tmp_path / "f.xlsx"), str(lib), "--lang", "en")
+    assert code == 0 and "  weekend_holiday_open: — → false\n" in out

@@ -31,7 +31,7 @@ def run(s: ImportSettings) -> Outcome:
     messages = problem_lines([p for p in plan.warnings if p.code != "missing-fact"], s.msg_lang)
     if not plan.changes:
         return Outcome(NOTHING.get(s.lang) + "\n", messages)
-    lines = [f"  {fact}: {old} → {new}\n" for fact, old, new in plan.changes]
+    lines = [f"  {fact}: {old.get(s.lang)} → {new.get(s.lang)}\n" for fact, old, new in plan.changes]
     if not s.yes:
         return Outcome(
             "".join(lines) + WOULD.format(n=len(plan.changes), target=plan.target).get(s.lang) + "\n", messages

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load.cross_checks import check_library
 from libeval.load.folders import LIBRARY_FILE, load_library, shown
+from libeval.load.import_changes import as_written, same_fact, same_top
+from libeval.load.import_changes import shown as show
 from libeval.load.names import read_library_names
 from libeval.load.sheet_facts import read_facts
 from libeval.load.sheet_files import read_grid
@@ -26,36 +27,15 @@ from libeval.load.validation import validate
 from libeval.load.yaml_edit import edit_library
 from libeval.load.yaml_source import decode, loads, read_bytes
 from libeval.models import Library
+from libeval.text.bilingual import Bilingual
 
 
 @dataclass
 class ImportPlan:
     target: Path
     data: bytes  # the new library.yaml
-    changes: list[tuple[str, str, str]]  # fact, old, new
+    changes: list[tuple[str, Bilingual, Bilingual]]  # fact, old (as written), new
     warnings: list[Problem]
-
-
-def _plain(value: Any) -> Any:
-    """Decimals as YAML numbers that read back exactly (int, or the float whose repr is the text)."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(str(value))
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def _show(entry: Any) -> str:
-    if entry is None:
-        return "—"
-    if isinstance(entry, dict):
-        if entry.get("years"):
-            return ", ".join(f"{y}: {v}" for y, v in sorted(entry["years"].items()))
-        value = entry.get("value")
-        return "—" if value is None else str(value)
-    return str(entry)
 
 
 def plan_import(sheet: Path, folder: Path) -> ImportPlan:
@@ -71,20 +51,25 @@ def plan_import(sheet: Path, folder: Path) -> ImportPlan:
     src = loads(raw, shown(target))  # the untrusted-YAML limits, before ruamel reads it
     old_facts = src.data.get("facts") if isinstance(src.data.get("facts"), dict) else {}
     # a fact written by name (建筑面积: 600) is read as its id; the sheet's value is written under the id
-    written_keys = list(old_facts)
-    read_library_names(std, src)
-    written = {new: old for old, new in zip(written_keys, old_facts, strict=False) if old != new}
-    changes = []
+    written = read_library_names(std, src).written
+    # compared as read (39万 is 390000, 西部 is west): what is unchanged is neither listed nor rewritten
+    changes: list[tuple[str, Bilingual, Bilingual]] = []
+    top: dict[str, Any] = {}
     for key, value in got.library.items():
         old = src.data.get(key) if "." not in key else (src.data.get("attributes") or {}).get(key.split(".", 1)[1])
-        if _show(old) != _show(_plain(value)):
-            changes.append((key, _show(old), _show(_plain(value))))
+        if not same_top(std, key, old, value):
+            top[key] = value
+            changes.append((key, show(old), show(value)))
+    facts: dict[str, dict[str, Any]] = {}
     for fid, entry in got.facts.items():
         old = old_facts.get(fid)
-        new = _plain(entry)
-        if _show(old) != _show(new) or (isinstance(old, dict) and old.get("estimated")) != new.get("estimated"):
-            changes.append((fid, _show(old), _show(new)))
-    data = edit_library(raw, decode(raw, shown(target)), src, (got.facts, got.library, written), shown(target))
+        if fid in old_facts and same_fact(old, entry):
+            if (kept := as_written(old, entry)) is not None:
+                facts[fid] = kept  # a new source or note: the value stays as written
+            continue
+        facts[fid] = entry
+        changes.append((fid, show(old), show(entry)))
+    data = edit_library(raw, decode(raw, shown(target)), src, (facts, top, written), shown(target))
     check_src = loads(data, shown(target))
     read_library_names(std, check_src)
     library, found = validate(Library, check_src)

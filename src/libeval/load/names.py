@@ -16,7 +16,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from libeval.errors import Problem, problem
@@ -97,6 +97,7 @@ def indicator_names(std: Standard, judged: bool) -> Names:
 class Read:
     problems: list[Problem]
     meant: set[str]  # the ids an unreadable key may have meant: not "missing" on top of the error
+    written: dict[str, str] = field(default_factory=dict)  # id -> the name it is written under
 
 
 def read_names(src: Source, section: str, is_id: re.Pattern[str], make: Callable[[], Names]) -> Read:
@@ -112,17 +113,25 @@ def read_names(src: Source, section: str, is_id: re.Pattern[str], make: Callable
     names = make()
     problems = read.problems
     renames: dict[Any, str | None] = {}
+    given: dict[str, Any] = {}  # id -> the key written by name read as it
     for key in by_name:
         if key in names.shown:
             continue
         mark = src.mark((section, key), key=True)
         ids = names.lookup(key)
-        if len(ids) == 1 and ids[0] not in mapping and ids[0] not in renames.values():
-            renames[key] = ids[0]
+        # the id's own entry left empty (as `init` writes it) is filled by the name: it gives way
+        free = len(ids) == 1 and (ids[0] not in mapping or (names.facts and _empty(mapping[ids[0]])))
+        if free and ids[0] not in given:
+            if ids[0] in mapping:
+                renames[ids[0]] = None
+            renames[key], given[ids[0]] = ids[0], key
             problems.append(problem(src.path, mark, "name-read", "info", key=key, target=names.shown[ids[0]]))
         elif len(ids) == 1:
             renames[key] = None
-            problems.append(problem(src.path, mark, "name-given-twice", key=key, target=names.shown[ids[0]]))
+            other = src.mark((section, given.get(ids[0], ids[0])), key=True)
+            problems.append(
+                problem(src.path, mark, "name-given-twice", key=key, target=names.shown[ids[0]], line=other[0])
+            )
         elif ids:
             renames[key] = None
             choices = Bilingual("、".join(names.shown[i].zh for i in ids), ", ".join(names.shown[i].en for i in ids))
@@ -138,7 +147,22 @@ def read_names(src: Source, section: str, is_id: re.Pattern[str], make: Callable
             read.meant.add(names.closest(key))
     if renames:
         _rename(src, mapping, renames)
+    read.written = dict(given)
     return read
+
+
+def _empty(entry: Any) -> bool:
+    """A fact entry with nothing filled in: no value, no years, no source, evidence or note
+    (a unit alone is the scaffold's placeholder)."""
+    if entry is None or entry == "":
+        return True
+    if not isinstance(entry, dict):
+        return False
+    return all(
+        v is None or v == "" or v == [] or v == {} or (k == "estimated" and v is False)
+        for k, v in entry.items()
+        if k != "unit"
+    )
 
 
 def _rename(src: Source, mapping: dict[Any, Any], renames: dict[Any, str | None]) -> None:

@@ -207,9 +207,12 @@ def _comment_gap(text: str, before: set[str]) -> str:
 
 
 def _rename(data: Any, old: str, new: str) -> None:
-    """A fact written by name (`建筑面积:`) given its id where it stands, with its comment."""
-    if old not in data or new in data:
+    """A fact written by name (`建筑面积:`) given its id where it stands, with its comment; the
+    id's own entry, left empty (else the name would not have been read as the id), gives way."""
+    if old not in data:
         return
+    if new in data:
+        del data[new]
     at = list(data).index(old)
     comment = data.ca.items.pop(old, None)
     value = data.pop(old)

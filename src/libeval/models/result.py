@@ -144,6 +144,7 @@ class ToFill:
     points: Decimal  # fact: the maxima of the indicators scored 0 for want of it; judged: its max
     codes: tuple[str, ...] = ()  # fact: those indicators
     condition: bool = False  # fact: a grade condition that applies to the library reads it
+    years: tuple[int, ...] = ()  # a per-year fact given for some years: the period's years it lacks
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,7 @@ class Completeness:
     facts_total: int = 0
     facts_given: int = 0
     facts_estimated: int = 0
+    facts_partial: int = 0  # given per-year facts lacking some years of the period
     judged_total: int = 0
     judged_awarded: int = 0
     points_missing_facts: Decimal = Decimal(0)
@@ -162,7 +164,11 @@ class Completeness:
 
     @property
     def complete(self) -> bool:
-        return self.facts_given == self.facts_total and self.judged_awarded == self.judged_total
+        return (
+            self.facts_given == self.facts_total
+            and self.facts_partial == 0
+            and self.judged_awarded == self.judged_total
+        )
 
 
 @dataclass(frozen=True)

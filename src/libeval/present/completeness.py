@@ -22,6 +22,8 @@ def notice(c: Completeness, lang: str) -> str | None:
     if c.facts_given < c.facts_total:
         points = numbers.points(c.points_missing_facts)
         parts.append(label("incomplete_facts", lang, total=c.facts_total, given=c.facts_given, points=points))
+    if c.facts_partial:
+        parts.append(label("incomplete_partial", lang, n=c.facts_partial))
     if c.judged_awarded < c.judged_total:
         n = c.judged_total - c.judged_awarded
         parts.append(label("incomplete_judged", lang, n=n, points=numbers.points(c.points_not_judged)))
@@ -39,7 +41,11 @@ def fill_line(t: ToFill, lang: str) -> str:
     pts = numbers.points(t.points)
     if t.kind == "judged":
         return label("to_fill_judged", lang, id=t.id, name=t.name.get(lang), points=pts)
-    text = label("to_fill_fact", lang, id=t.id, name=t.name.get(lang), points=pts)
+    if t.years:
+        years = ("、" if lang == "zh" else ", ").join(map(str, t.years))
+        text = label("to_fill_years", lang, id=t.id, name=t.name.get(lang), years=years)
+    else:
+        text = label("to_fill_fact", lang, id=t.id, name=t.name.get(lang), points=pts)
     return text + (label("to_fill_condition", lang) if t.condition else "")
 
 
@@ -59,6 +65,7 @@ def completeness_dict(c: Completeness, lang: str) -> dict[str, Any]:
         "facts_total": c.facts_total,
         "facts_given": c.facts_given,
         "facts_estimated": c.facts_estimated,
+        "facts_partial": c.facts_partial,
         "judged_total": c.judged_total,
         "judged_awarded": c.judged_awarded,
         "points_missing_facts": to_json(c.points_missing_facts),
@@ -72,6 +79,7 @@ def completeness_dict(c: Completeness, lang: str) -> dict[str, Any]:
                 "points": to_json(t.points),
                 "indicators": list(t.codes),
                 "grade_condition": t.condition,
+                "years": list(t.years),
             }
             for t in c.to_fill
         ],

@@ -77,7 +77,7 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
                 lines.append(f"  {fact_id} {fname} = {numbers.value(result.population, lang)}")
                 continue
             fact = result.fact(fact_id)
-            shown = numbers.fact(fact.given, fact.given_years, lang) if fact is not None else "—"
+            shown = numbers.fact(fact.given, fact.given_years, lang, result.period) if fact is not None else "—"
             extra = []
             if fact is not None and fact.estimated:
                 extra.append(label("estimated_mark", lang))

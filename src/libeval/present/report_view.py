@@ -112,7 +112,7 @@ def build_context(
             "id": f.id,
             "name": f.name.get(lang),
             "unit": f.unit.get(lang),
-            "value": numbers.fact(f.given, f.given_years, lang),
+            "value": numbers.fact(f.given, f.given_years, lang, result.period),
             "corrected": corrections[f.id].after if f.id in corrections else None,
             "source": f.source,
             "estimated": f.estimated,

@@ -10,6 +10,10 @@ COMPLETENESS_LABELS: dict[str, Bilingual] = {
         zh="{total} 项事实已填 {given} 项（缺数据的指标共 {points} 分，暂按 0 分计）",
         en="{given} of {total} facts filled in (indicators worth {points} points lack data and count 0)",
     ),
+    "incomplete_partial": Bilingual(
+        zh="{n} 项按年填写的事实缺评估期内的年份（暂按已填年份计）",
+        en="{n} per-year fact(s) lack years of the evaluation period (counted over the years given for now)",
+    ),
     "incomplete_judged": Bilingual(
         zh="{n} 项评定指标未评（{points} 分）",
         en="{n} judged indicator(s) not yet awarded ({points} points)",
@@ -19,6 +23,9 @@ COMPLETENESS_LABELS: dict[str, Bilingual] = {
     "to_fill": Bilingual(zh="待补充（按涉及分数从大到小）", en="To fill in next (largest points first)"),
     "to_fill_points": Bilingual(zh="涉及分数", en="Points"),
     "to_fill_fact": Bilingual(zh="填写事实 {name}（{id}）：{points} 分", en="fill in {name} ({id}): {points} points"),
+    "to_fill_years": Bilingual(
+        zh="补填事实 {name}（{id}）：缺 {years} 年", en="fill in {name} ({id}): {years} missing"
+    ),
     "to_fill_judged": Bilingual(zh="评定指标 {id} {name}：{points} 分", en="award {id} {name}: {points} points"),
     "to_fill_condition": Bilingual(zh="；定级条件也需要它", en="; a grade condition needs it too"),
     "to_fill_more": Bilingual(

@@ -62,12 +62,26 @@ def value(d: Decimal | bool | None, lang: str = "zh") -> str:
     return f"{int(whole):,}"
 
 
-def fact(single: Decimal | bool | None, years: Mapping[int, Decimal | bool | None] | None, lang: str = "zh") -> str:
+def fact(
+    single: Decimal | bool | None,
+    years: Mapping[int, Decimal | bool | None] | None,
+    lang: str = "zh",
+    period: tuple[int, int] | None = None,
+) -> str:
     """A fact as given: its per-year values (`2013: 52,000, 2014: …`; a year not given: `—`) or
-    its single value."""
+    its single value. With the evaluation `period`, a year of it not given shows `—` and a year
+    outside it is marked as not counted (`2017: 106,000（不计入）`)."""
+    if years and period is not None:
+        years = {**dict.fromkeys(range(period[0], period[1] + 1)), **years}
     if years:
-        return ", ".join(f"{y}: {value(v, lang)}" for y, v in sorted(years.items()))
+        return ", ".join(f"{y}: {value(v, lang)}{_counted(y, period, lang)}" for y, v in sorted(years.items()))
     return value(single, lang)
+
+
+def _counted(year: int, period: tuple[int, int] | None, lang: str) -> str:
+    if period is None or period[0] <= year <= period[1]:
+        return ""
+    return "（不计入）" if lang == "zh" else " (not counted)"
 
 
 def round_points(d: Decimal, places: int) -> Decimal:

@@ -20,8 +20,8 @@ READING_MESSAGES: dict[str, Bilingual] = {
     # keys written by name (load/names.py)
     "name-read": Bilingual(en="'{key}' is read as {target}", zh="“{key}”读作 {target}"),
     "name-given-twice": Bilingual(
-        en="'{key}' is {target}, which is already given here; keep one",
-        zh="“{key}”即 {target}，此处已填写过，请只保留一个",
+        en="'{key}' is {target}, which is already given at line {line}; keep one",
+        zh="“{key}”即 {target}，第 {line} 行已填写过，请只保留一个",
     ),
     "name-ambiguous": Bilingual(
         en="'{key}' names more than one: {choices}; write the id of the one meant",
