@@ -153,12 +153,14 @@ def _edit(
     crlf = "\r\n" in text
     lines = text.replace("\r\n", "\n").split("\n")
     _drop_placeholders(lines, src, facts)
-    yaml = YAML(typ="rt", pure=True)
-    yaml.preserve_quotes = True
-    yaml.width = 1 << 16  # never fold a long line that was one line
+    # the round-trip loader builds only maps, sequences and scalars (a `!!python/...` tag stays data,
+    # never a call), and the text has passed yaml_source.loads with its size, depth and alias limits
+    editor = YAML(typ="rt", pure=True)
+    editor.preserve_quotes = True
+    editor.width = 1 << 16  # never fold a long line that was one line
     mapping, sequence, offset = _indents(text)
-    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    data = yaml.load("\n".join(lines))
+    editor.indent(mapping=mapping, sequence=sequence, offset=offset)
+    data = editor.load("\n".join(lines))
     for key, value in top.items():
         target, name = data, key
         if key.startswith("attributes."):
@@ -178,7 +180,7 @@ def _edit(
                 _rename(data["facts"], written[fid], fid)
             _set_entry(data["facts"], fid, entry)
     out = io.StringIO()
-    yaml.dump(data, out)
+    editor.dump(data, out)
     result = _comment_gap(out.getvalue(), set(lines))
     if crlf:
         result = result.replace("\n", "\r\n")
