@@ -7,7 +7,8 @@ from decimal import Decimal
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-from libeval.errors import Problem, Severity, problem
+from libeval.errors import Problem
+from libeval.load.located import Loc, Sink
 from libeval.load.regions import read_variant
 from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
@@ -18,18 +19,8 @@ from libeval.text.reading import canonical_unit, same_unit
 from libeval.text.suggest import did_you_mean
 from libeval.text.words import WORDS
 
-Loc = tuple[Any, ...]
 _URL = re.compile(r"^https?://", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
-
-class _Sink:
-    def __init__(self, src: Source) -> None:
-        self.src = src
-        self.problems: list[Problem] = []
-
-    def add(self, loc: Loc, code: str, severity: Severity = "error", /, key: bool = False, **args: Any) -> None:
-        self.problems.append(problem(self.src.path, self.src.mark(loc, key), code, severity, **args))
 
 
 # the name a new library.yaml (load/scaffold.py) holds until the librarian writes the real one
@@ -40,7 +31,7 @@ def _kind(value: Any) -> Bilingual:
     return WORDS["true/false"] if isinstance(value, bool) else WORDS["a number"]
 
 
-def _check_value(sink: _Sink, fact: FactDef, value: Any, loc: Loc) -> None:
+def _check_value(sink: Sink, fact: FactDef, value: Any, loc: Loc) -> None:
     if fact.type == "boolean":
         if not isinstance(value, bool):
             sink.add(loc, "value-type", id=fact.id, expected=WORDS["true/false"], got=_kind(value))
@@ -59,7 +50,7 @@ def _check_value(sink: _Sink, fact: FactDef, value: Any, loc: Loc) -> None:
 
 
 def check_fact_entry(
-    sink: _Sink, std: Standard, fact_id: str, entry: Any, loc: Loc, unit: str | None, correction: bool = False
+    sink: Sink, std: Standard, fact_id: str, entry: Any, loc: Loc, unit: str | None, correction: bool = False
 ) -> None:
     """A library fact or an assessor's correction, against the catalogue. A correction may name
     only some years (the library's others stay), so it is not told about the years it lacks."""
@@ -104,7 +95,7 @@ def check_library(std: Standard, lib: Library, src: Source, folder: Path | None)
 def read_library(std: Standard, lib: Library, src: Source, folder: Path | None) -> tuple[Library, list[Problem]]:
     """The library against its standard: its region and variant read as the standard's ids
     (load/regions.py), and every problem of its facts."""
-    sink = _Sink(src)
+    sink = Sink(src)
     crit = std.spec
     if lib.level != crit.level:
         sink.add(("level",), "level-mismatch", "warning", got=lib.level, expected=crit.level)
@@ -143,7 +134,7 @@ def _leaves(folder: Path | None, ref: str) -> bool:
         return True
 
 
-def _check_evidence(sink: _Sink, ref: str, loc: Loc, folder: Path | None) -> None:
+def _check_evidence(sink: Sink, ref: str, loc: Loc, folder: Path | None) -> None:
     if _URL.match(ref):
         return
     # a Windows writing (..\x.pdf, \\server\x, C:\x) is read as Windows reads it on every
@@ -156,7 +147,7 @@ def _check_evidence(sink: _Sink, ref: str, loc: Loc, folder: Path | None) -> Non
 
 
 def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list[Problem]:
-    sink = _Sink(src)
+    sink = Sink(src)
     for code, award in assessment.judged.items():
         loc = ("judged", code)
         info = std.nodes.get(code)

@@ -13,7 +13,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from libeval.errors import Problem, Severity, problem
+from libeval.errors import Problem
+from libeval.load.located import Sink
 from libeval.load.yaml_source import Source
 from libeval.models import Library
 from libeval.scoring.standard import Standard
@@ -22,23 +23,12 @@ from libeval.text.choices import clipped, suggest_province
 from libeval.text.suggest import did_you_mean
 
 
-class _Sink:
-    def __init__(self, src: Source) -> None:
-        self.src = src
-        self.problems: list[Problem] = []
-
-    def add(
-        self, loc: tuple[Any, ...], code: str, severity: Severity = "error", /, key: bool = False, **args: Any
-    ) -> None:
-        self.problems.append(problem(self.src.path, self.src.mark(loc, key), code, severity, **args))
-
-
 def read_variant(std: Standard, lib: Library, src: Source) -> tuple[Library, list[Problem]]:
     """The library with its region and variant attribute as the standard's ids (the region from
     the province where it is left out), and the problems of both. A variant that is missing is
     a warning here (`for_scoring` makes it an error); a standard with no number per variant
     needs none."""
-    sink = _Sink(src)
+    sink = Sink(src)
     by = std.spec.variant.by
     region = _region(sink, std, lib)
     attributes = {k: v for k, v in lib.attributes.items() if v is not None}  # None: not chosen yet
@@ -75,7 +65,7 @@ def for_scoring(problems: list[Problem]) -> list[Problem]:
     return [replace(p, severity="error") if p.code in ("variant-missing", "region-missing") else p for p in problems]
 
 
-def _region(sink: _Sink, std: Standard, lib: Library) -> str | None:
+def _region(sink: Sink, std: Standard, lib: Library) -> str | None:
     """The region as the standard's id: as written, or from the province when left out."""
     by_region = std.spec.variant.by == "region"
     region: str | None = None
@@ -106,7 +96,7 @@ def _region(sink: _Sink, std: Standard, lib: Library) -> str | None:
 
 
 def _unknown(
-    sink: _Sink, loc: tuple[Any, ...], attribute: str, std: Standard, written: str, meant: str | None = None
+    sink: Sink, loc: tuple[Any, ...], attribute: str, std: Standard, written: str, meant: str | None = None
 ) -> None:
     vocabulary = std.region_words if attribute == "region" else std.variant_words
     suggest = vocabulary.shown(meant) if meant is not None else vocabulary.suggest(written)
@@ -114,7 +104,7 @@ def _unknown(
     sink.add(loc, "unknown-variant", attribute=attribute, expected=expected, got=clipped(written), suggest=suggest)
 
 
-def _missing(sink: _Sink, loc: tuple[Any, ...], std: Standard, where: Bilingual) -> None:
+def _missing(sink: Sink, loc: tuple[Any, ...], std: Standard, where: Bilingual) -> None:
     choices = std.variant_words.choices()
     by = std.spec.variant.by
     sink.add(loc, "variant-missing", "warning", attribute=by, name=std.variant_by, where=where, choices=choices)
