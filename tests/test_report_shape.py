@@ -18,7 +18,7 @@ from libeval.analysis.fact_changes import FactChange
 from libeval.cli import app
 from libeval.load.folders import load_library
 from libeval.present import report_sections
-from libeval.present.report_format import long_date, own, running, unit, with_unit
+from libeval.present.report_format import long_date, no_ids, own, running, unit, with_unit
 from libeval.scoring.engine import score
 from libeval.text.bilingual import Bilingual
 
@@ -123,6 +123,13 @@ def test_next_steps_come_from_the_plans_objects(review_html: str) -> None:
     assert "结构性改进" in text and "得分 +18" in text and "全部实施后：总分 793.3 分，达到二级。" in text
 
 
+def test_a_sparse_librarys_body_names_no_fact_ids() -> None:
+    page = _report(EXAMPLE.parent.parent / "tests" / "data" / "west-published", "self", "html")
+    body = _text(page[: page.index('id="appendix"')])
+    assert "satisfaction" not in body and "annual_additions" not in body and "— 人" not in body
+    assert "填写事实 读者满意率：20 分；定级条件也需要它" in body
+
+
 def test_self_report_lists_the_other_assessments() -> None:
     page = _report(EXAMPLE, "self", "md")
     assert "| 州（市）评 | 博尔塔拉蒙古自治州公共图书馆评估领导小组 | 2017-07-12 | 775.3 | 三级 |" in page
@@ -164,6 +171,8 @@ def test_running_numbers_and_units() -> None:
     assert unit("m2", "zh") == "㎡" and unit("m2", "en") == "m²" and with_unit("88", "%", "zh") == "88%"
     assert own("建筑面积 600 m2 < 800（最低档）", "zh") == "建筑面积 600 ㎡ ＜ 800（最低档）"
     assert own("比例 2.14 % ≥ 2", "zh") == "比例 2.14% ≥ 2"
+    assert no_ids("缺少数据：读者满意率（satisfaction）→ 0/20") == "缺少数据：读者满意率→ 0/20"
+    assert no_ids("missing: Staff (staff) → 0/15") == "missing: Staff → 0/15"
     assert long_date("2017-07-12", "zh") == "2017年7月12日" and long_date("2017-07-12", "en") == "2017-07-12"
 
 

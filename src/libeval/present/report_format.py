@@ -15,6 +15,7 @@ from libeval.text import numbers
 _UNITS = {"zh": {"m2": "㎡", "m²": "㎡"}, "en": {"m2": "m²", "㎡": "m²"}}
 _M2 = re.compile(r"(?<=[\d\s])m2\b")
 _PERCENT = re.compile(r"(?<=\d) %")
+_ID = re.compile(r"(?:（| \()[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:）|\))")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 WAN = Decimal(10000)
 
@@ -34,6 +35,12 @@ def own(text: str | None, lang: str) -> str:
         return ""
     out = _PERCENT.sub("%", _M2.sub("㎡" if lang == "zh" else "m²", text))
     return out.replace(" < ", " ＜ ").replace(" > ", " ＞ ")
+
+
+def no_ids(text: str) -> str:
+    """A line for the report's body without the fact ids the engine names in parentheses
+    (`缺少数据：读者满意率（satisfaction）`): the ids are the appendix's."""
+    return _ID.sub("", text)
 
 
 def _sig(d: Decimal, figures: int = 3) -> Decimal:

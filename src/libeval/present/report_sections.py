@@ -10,8 +10,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from libeval.models.result import FactResult, Result
-from libeval.present.completeness import grade_name
-from libeval.present.report_format import long_date, own, running, unit, with_unit
+from libeval.present.completeness import fill_line, grade_name
+from libeval.present.report_format import long_date, no_ids, own, running, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label, region_label
 
@@ -77,7 +77,7 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
         {
             "name": f.label.get(lang),
             "value": numbers.value(f.value, lang),
-            "unit": unit(f.unit.get(lang), lang),
+            "unit": unit(f.unit.get(lang), lang) if f.value is not None else "",
             "estimated": f.estimated and not f.corrected,
             "corrected": f.corrected,
         }
@@ -89,7 +89,8 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
 
 def _grade_words(r: Result, lang: str) -> str:
     if r.grade is None:
-        return label("rp_grade_none", lang)
+        none = label("rp_grade_none", lang)
+        return none if r.completeness.complete else label("provisional", lang, grade=none)
     return label("rp_grade_reached", lang, grade=grade_name(r, lang))
 
 
@@ -169,7 +170,7 @@ def losses(r: Result, lang: str) -> list[dict[str, Any]]:
             "max": numbers.points(i.max),
             "loss": numbers.points(i.loss),
             "loss_value": float(i.loss),
-            "reason": own(i.explanation.get(lang), lang),
+            "reason": no_ids(own(i.explanation.get(lang), lang)),
             "note": i.note or "",
         }
         for i in lost[:LOSSES]
@@ -197,11 +198,21 @@ def unmet(r: Result, lang: str) -> dict[str, Any] | None:
 
 
 def to_fill(r: Result, lang: str) -> list[str]:
-    """What to fill in, by name and the points at stake (the ids are in the appendix)."""
-    return [
-        label("rp_to_fill_item", lang, name=t.name.get(lang), points=numbers.points(t.points))
-        for t in r.completeness.to_fill
-    ]
+    """What to fill in, largest points first: facts by name (their ids are in the appendix),
+    judged indicators by code and name."""
+    out = []
+    for t in r.completeness.to_fill:
+        pts, name = numbers.points(t.points), t.name.get(lang)
+        if t.kind == "judged":
+            out.append(fill_line(t, lang))
+            continue
+        if t.years:
+            years = ("、" if lang == "zh" else ", ").join(map(str, t.years))
+            text = label("rp_fill_years", lang, name=name, years=years)
+        else:
+            text = label("rp_fill_fact", lang, name=name, points=pts)
+        out.append(text + (label("to_fill_condition", lang) if t.condition else ""))
+    return out
 
 
 def _change(c: FactChange, r: Result, lang: str, gain: Decimal | None) -> dict[str, Any]:
