@@ -64,14 +64,18 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
     for at in range(0, len(shown), SENTENCE):
         items = sep.join(_figure(f, lang) for f in shown[at : at + SENTENCE])
         sentences.append(label("rp_facts_sentence", lang, items=items[:1].upper() + items[1:]))
+    plain = {"unit": "", "estimated": False, "corrected": False}
     rows: list[dict[str, Any]] = [
+        {"name": label("level", lang), "value": level or "—", **plain},
+        {"name": label("province", lang), "value": r.province or "—", **plain},
+        {"name": r.variant_by.get(lang), "value": r.variant_name.get(lang), **plain},
         {
             "name": label("population", lang),
             "value": numbers.value(r.population, lang) if r.population is not None else "—",
             "unit": label("population_unit", lang),
             "estimated": False,
             "corrected": False,
-        }
+        },
     ]
     rows += [
         {
