@@ -143,6 +143,9 @@ def test_markdown_reads_clean_as_plain_text(assessment: str, lang: str) -> None:
     page = _report(EXAMPLE, assessment, "md", lang)
     for bad in ("&lt;", "&gt;", "&amp;", "<br>"):
         assert bad not in page, bad
+    if lang == "zh":  # full-width colons and parentheses after Chinese; no space before %
+        assert not re.findall(f"[{CJK}][:(]", page) and not re.search(r"\d %", page)
+        assert "m2" not in page and "✗" not in page
 
 
 def test_markdown_stays_safe_for_hostile_notes(tmp_path: Path) -> None:
