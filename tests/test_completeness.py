@@ -91,7 +91,7 @@ def test_every_score_format_says_so_first(tmp_path: Path) -> None:
     assert (c["points_missing_facts"], c["points_not_judged"]) == (538, 401)
     _, md, _ = invoke("score", str(WEST), "--format", "md")
     first = [line for line in md.splitlines() if line.strip()][1]  # the one after the title
-    assert NOTICE_ZH in first and "**等级: 未达等级（暂定）**" in md
+    assert NOTICE_ZH in first and "| 未达等级（暂定） |" in md and "未达到定级最低要求（暂定）。" in md
     assert "### 待补充（按涉及分数从大到小）" in md and md.count("- 评定指标 ") == 32
     _, html, _ = invoke("score", str(WEST), "--format", "html")
     assert html.index(NOTICE_ZH) < html.index("重建值") and "未达等级（暂定）" in html

@@ -53,27 +53,30 @@ def test_html_parses_cleanly_and_is_self_contained(lang: str) -> None:
     for bad in ("<script", "http://", "https://", "@import", "url("):
         assert bad not in page.lower(), bad  # no script, no fetch
     assert "<svg" in page and "@media print" in page and "size: A4" in page
+    assert page.count("<table") == page.count("<thead>")  # every table's header repeats on each printed page
     assert doc.find(".//*[@id='total']") is not None
 
 
 def test_markdown_report_has_every_section() -> None:
     page = _render(EXAMPLE, "prefecture", "md", "zh")
     for heading in (
-        "## 图书馆概况",
-        "## 得分与等级",
-        "## 优势",
-        "## 问题",
-        "## 下一步",
-        "## 指标得分明细",
-        "## 数据更正",
-        "## 事实数据",
-        "## 输入文件",
+        "## 一、基本情况",
+        "## 二、评估工作开展情况",
+        "## 三、主要成效",
+        "## 四、存在问题",
+        "## 五、下一步工作",
+        "## 附录一　指标得分明细",
+        "## 附录二　定级条件",
+        "## 附录三　事实数据",
+        "## 附录四　数据更正",
+        "## 附录五　标准来源与输入文件",
     ):
         assert heading in page, heading
-    assert "**总分: 775.3 / 1000**" in page
-    assert "建筑面积 600 &lt; 2,000，差 1,400" in page
+    assert "总分 775.3 分（满分 1000 分，含加分 45 分），达到三级。" in page
+    assert "- 建筑面积：建筑面积 600 ＜ 2,000，差 1,400" in page
     lines = [ln for ln in page.splitlines() if ln.startswith("| 3.1.1 |")]
-    assert lines and all(ln.count("|") == 7 for ln in lines)  # six cells: no stray pipe
+    assert len(lines) == 2  # the losses (six cells) and the appendix (ten cells: 自评, 州评, 差值)
+    assert lines[0].count("|") == 7 and lines[1].count("|") == 11  # no stray pipe
 
 
 def test_injection_is_harmless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -82,10 +82,12 @@ def _render(
     from libeval.present.score import ScoreView, render
 
     next_steps = None
+    others: list[Result] = []
     if fmt in (ScoreFormat.md, ScoreFormat.html):
         from libeval.analysis.plan import plan
 
         next_steps = plan(folder.standard, folder.library, folder.assessment(assessment))
+        others = _others(folder, assessment)
     view = ScoreView(
         result=result,
         standard=folder.standard,
@@ -94,8 +96,16 @@ def _render(
         detail=detail,
         inputs=input_files(folder, assessment),
         plan=next_steps,
+        others=others,
         template=template,
         gate=gate,
         problems=(*folder.problems, *result.problems),
     )
     return render(view, fmt)
+
+
+def _others(folder: LibraryFolder, assessment: str) -> list[Result]:
+    """The folder's other assessments a report names, scored: a review's report shows the
+    self-assessment beside it; the self-assessment's report lists every review."""
+    names = [n for n in folder.assessments if n != assessment and (assessment == "self" or n == "self")]
+    return [score(folder.standard, folder.library, folder.assessment(n), n) for n in sorted(names)]

@@ -29,9 +29,6 @@ if TYPE_CHECKING:
     from libeval.scoring.standard import Standard
 
 
-REPORT_STEPS = 5  # improvements listed in a report's next steps
-
-
 @dataclass(frozen=True)
 class ScoreView:
     """Everything any format of a library's result shows."""
@@ -43,6 +40,7 @@ class ScoreView:
     detail: bool = False  # table: every indicator
     inputs: Sequence[InputFile] = ()  # the files the result rests on, with their hashes
     plan: Plan | None = None  # md/html: the next steps
+    others: Sequence[Result] = ()  # md/html: the folder's other assessments, scored
     template: Path | None = None  # md/html: a user's template instead of the bundled one
     gate: Decimal | None = None  # github: the --fail-under bound
     problems: Sequence[Problem] = ()  # github: the warnings, as annotations
@@ -73,12 +71,10 @@ def _json(v: ScoreView) -> str:
 
 
 def _report(v: ScoreView, kind: str) -> str:
-    from libeval.present.plan import plan_lines
     from libeval.present.report_view import build_context
     from libeval.present.templates import render as render_template
 
-    steps = plan_lines(v.plan, v.lang, options=REPORT_STEPS, fill=False) if v.plan is not None else []
-    context = build_context(v.result, v.lang, v.inputs, steps)
+    context = build_context(v.result, v.lang, v.inputs, v.plan, v.others)
     return render_template(context, "md" if kind == "md" else "html", v.template)
 
 

@@ -1,0 +1,205 @@
+"""The appendix of the library report, the expert's view: every indicator with its bands and
+the next band, estimated/corrected and provenance badges and the evidence of the facts it reads
+(beside the self-assessment's points in a review); the grade conditions that apply to the
+library; every fact with the value the score uses, its unit, source and evidence. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import PurePosixPath
+from typing import Any
+
+from libeval.models.result import FactResult, IndicatorResult, Result
+from libeval.present.report_format import own, unit, with_unit
+from libeval.text import numbers
+from libeval.text.labels import label
+
+_HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def safe_href(ref: str) -> str | None:
+    """An evidence link that is safe to put in href: http(s) URLs and relative paths inside the
+    library folder; anything else (javascript:, data:, file:, absolute or `..` paths) is None."""
+    ref = ref.strip()
+    if _HTTP.match(ref):
+        return ref
+    if not ref or _SCHEME.match(ref) or ref.startswith(("/", "\\")) or "\\" in ref:
+        return None
+    if ".." in PurePosixPath(ref).parts:
+        return None
+    return ref
+
+
+def evidence(f: FactResult) -> list[dict[str, Any]]:
+    """A fact's evidence: its references (linked when safe), else the source it names."""
+    refs = [{"text": ref, "href": safe_href(ref)} for ref in f.evidence]
+    if not refs and f.source:
+        refs = [{"text": f.source, "href": None}]
+    return refs
+
+
+def _value_unit(r: Result, i: IndicatorResult, lang: str) -> str:
+    fact = r.fact(i.value_id) if i.value_id else None
+    return unit(fact.unit.get(lang), lang) if fact else ""
+
+
+def bands(r: Result, i: IndicatorResult, lang: str) -> tuple[str, str]:
+    """The indicator's bands (`≥ 800：6 分；≥ 1,000：12 分`) and the next band up (`≥ 1,000 ㎡
+    得 12 分`), or for a linear rule its target; empty for other rules."""
+    u = _value_unit(r, i, lang)
+    if i.bands:
+        op = "≥" if i.better == "higher" else "≤"
+        ordered = sorted(i.bands, key=lambda b: b[1])
+        sep = "；" if lang == "zh" else "; "
+        text = sep.join(
+            label("rp_band_pts", lang, op=op, value=numbers.value(at, lang), points=numbers.points(pts))
+            for at, pts in ordered
+        )
+        above = [b for b in ordered if b[1] > i.score]
+        if not above:
+            return text, label("rp_top_band", lang)
+        at, pts = above[0]
+        nxt = label(
+            "rp_next_band_text",
+            lang,
+            op=op,
+            value=with_unit(numbers.value(at, lang), u, lang),
+            points=numbers.points(pts),
+        )
+        return text, nxt
+    if i.target is not None:
+        return label("rp_linear", lang, target=with_unit(numbers.value(i.target, lang), u, lang)), ""
+    if i.kind == "judged":
+        return label("rp_judged_range", lang, max=numbers.points(i.max)), ""
+    return "", ""
+
+
+def indicator_rows(r: Result, lang: str, other: Result | None) -> list[dict[str, Any]]:
+    """The whole tree in order: groups, then indicators with everything an expert checks."""
+    by_code = {i.code: i for i in r.indicators}
+    facts = {f.id: f for f in r.facts}
+    rows: list[dict[str, Any]] = []
+
+    def compare(code: str, score: Decimal) -> dict[str, str]:
+        if other is None:
+            return {"other": "", "diff": ""}
+        theirs = other.points(code)
+        diff = score - theirs
+        return {
+            "other": numbers.points(theirs),
+            "diff": "" if diff == 0 else ("+" if diff > 0 else "−") + numbers.points(abs(diff)),
+        }
+
+    def walk(code: str) -> None:
+        i = by_code.get(code)
+        if i is not None:
+            read = [facts[f] for f in i.facts if f in facts]
+            band_text, next_band = bands(r, i, lang)
+            refs: list[dict[str, Any]] = []
+            for f in read:
+                refs += [e for e in evidence(f) if e not in refs]
+            rows.append(
+                {
+                    "code": i.code,
+                    "name": i.name.get(lang),
+                    "depth": i.depth,
+                    "is_group": False,
+                    "score": numbers.points(i.score),
+                    "max": numbers.points(i.max),
+                    "status": i.status,
+                    "badge": "" if i.status == "scored" else label("status." + i.status, lang),
+                    "kind": i.kind,
+                    "explanation": own(i.explanation.get(lang), lang),
+                    "bands": band_text,
+                    "next_band": next_band,
+                    "estimated": any(f.estimated and not f.corrected for f in read),
+                    "corrected": any(f.corrected for f in read),
+                    "provenance": i.provenance,
+                    "note": i.note or "",
+                    "evidence": refs,
+                    **compare(code, i.score),
+                }
+            )
+            return
+        g = r.groups[code]
+        rows.append(
+            {
+                "code": code,
+                "name": g.name.get(lang),
+                "depth": g.depth,
+                "is_group": True,
+                "score": numbers.points(g.score),
+                "max": numbers.points(g.max),
+                "capped": g.capped,
+                **compare(code, g.score),
+            }
+        )
+        for child in g.children:
+            walk(child)
+
+    for top in [*(p.code for p in r.parts), *([r.bonus_part.code] if r.bonus_part else [])]:
+        walk(top)
+    return rows
+
+
+def grades(r: Result, lang: str) -> list[dict[str, Any]]:
+    """Every grade with the conditions that apply to the library's variant (a condition that
+    does not apply is left out), each marked official or reconstructed."""
+    return [
+        {
+            "name": g.name.get(lang),
+            "min_score": numbers.points(g.min_score) if g.min_score is not None else "—",
+            "achieved": g.achieved,
+            "head": label(
+                "rp_grade_head",
+                lang,
+                grade=g.name.get(lang),
+                min=numbers.points(g.min_score) if g.min_score is not None else "—",
+                state=label("rp_met" if g.achieved else "rp_not_met", lang),
+            ),
+            "conditions": [
+                {
+                    "name": c.name.get(lang),
+                    "met": c.met,
+                    "explanation": own(c.explanation.get(lang), lang),
+                    "provenance": c.provenance,
+                }
+                for c in g.conditions
+                if c.met is not None
+            ],
+        }
+        for g in r.grades
+    ]
+
+
+def fact_rows(r: Result, lang: str) -> list[dict[str, Any]]:
+    """Every fact: as the library gives it (with its unit), corrected (with its unit, marked
+    corrected, not estimated), the value the score uses (the mean of the years where the
+    standard says so), the library's own source and note, and the evidence."""
+    corrections = {c.fact: c for c in r.corrections}
+    out = []
+    for f in r.facts:
+        u = unit(f.unit.get(lang), lang)
+        given = numbers.fact(f.given, f.given_years, lang, r.period)
+        c = corrections.get(f.id)
+        out.append(
+            {
+                "id": f.id,
+                "name": f.name.get(lang),
+                "unit": u,
+                "given": with_unit(given, u, lang) if given != "—" else given,
+                "corrected": with_unit(c.after, u, lang) if c else None,
+                "used_label": f.label.get(lang),
+                "used": with_unit(numbers.value(f.value, lang), u, lang) if f.value is not None else "—",
+                "per_year": bool(f.given_years),
+                "estimated": f.estimated and not f.corrected,
+                "is_corrected": f.corrected,
+                "source": f.source or "",
+                "note": f.note or "",
+                "evidence": [{"text": ref, "href": safe_href(ref)} for ref in f.evidence],
+            }
+        )
+    return out

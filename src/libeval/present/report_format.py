@@ -1,0 +1,82 @@
+"""How the library report writes numbers, units and our own generated text (typography.md).
+
+Pure string functions: `unit` (㎡, not m2), `running` (14 万人 in a sentence, at most three
+significant figures), `own` (a line the engine wrote, made fit for the report: ㎡ and the
+full-width comparison marks ＜ ＞ and no space before %, so that Markdown needs no `&lt;`), `long_date`.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from libeval.text import numbers
+
+_UNITS = {"zh": {"m2": "㎡", "m²": "㎡"}, "en": {"m2": "m²", "㎡": "m²"}}
+_M2 = re.compile(r"(?<=[\d\s])m2\b")
+_PERCENT = re.compile(r"(?<=\d) %")
+_ID = re.compile(r"(?:（| \()[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:）|\))")
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+WAN = Decimal(10000)
+
+
+def unit(text: str | None, lang: str) -> str:
+    """A unit as a reader writes it: `㎡` in Chinese, `m²` in English."""
+    if not text:
+        return ""
+    return _UNITS.get(lang, {}).get(text, text)
+
+
+def own(text: str | None, lang: str) -> str:
+    """A line libeval generated (an explanation, a condition), for the report: square metres
+    as ㎡ (m² in English) and the comparison marks full width (`600 ＜ 800`), which read the same
+    and need no escaping in Markdown."""
+    if not text:
+        return ""
+    out = _PERCENT.sub("%", _M2.sub("㎡" if lang == "zh" else "m²", text))
+    return out.replace(" < ", " ＜ ").replace(" > ", " ＞ ")
+
+
+def no_ids(text: str) -> str:
+    """A line for the report's body without the fact ids the engine names in parentheses
+    (`缺少数据：读者满意率（satisfaction）`): the ids are the appendix's."""
+    return _ID.sub("", text)
+
+
+def _sig(d: Decimal, figures: int = 3) -> Decimal:
+    """`d` rounded to `figures` significant figures (never fewer whole digits)."""
+    if d == 0:
+        return d
+    places = max(0, figures - 1 - d.adjusted())
+    return d.quantize(Decimal(10) ** -places, ROUND_HALF_UP)
+
+
+def running(d: Decimal | bool | None, lang: str) -> str:
+    """A number in a sentence: `14 万`, `2.5 万`, `0.179` in Chinese (万 from ten thousand,
+    three significant figures at most); `140,000` in English."""
+    if d is None or isinstance(d, bool):
+        return numbers.value(d, lang)
+    if lang == "zh" and abs(d) >= WAN:
+        return numbers.plain(_sig(d / WAN)) + " 万"
+    if abs(d) < 1000:
+        return numbers.value(_sig(d), lang)
+    return numbers.value(d, lang)
+
+
+def with_unit(number: str, unit_text: str, lang: str) -> str:
+    """`14 万人`, `600 ㎡`, `80 种`: a number and its unit, as the language writes them."""
+    if not unit_text:
+        return number
+    if unit_text == "%":
+        return number + unit_text
+    if lang == "zh" and number.endswith(" 万"):
+        return number + unit_text
+    return f"{number} {unit_text}"
+
+
+def long_date(date: str, lang: str) -> str:
+    """`2017年7月12日` for a signature line (English keeps the ISO date)."""
+    m = _DATE.match(date or "")
+    if not m or lang != "zh":
+        return date
+    return f"{int(m.group(1))}年{int(m.group(2))}月{int(m.group(3))}日"

@@ -1,0 +1,199 @@
+"""The library report as a document a librarian hands in and an expert signs (issue 17): the
+written report's sections, the expert's appendix, print CSS, clean Markdown, Chinese typography."""
+
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from libeval.analysis.fact_changes import FactChange
+from libeval.cli import app
+from libeval.load.folders import load_library
+from libeval.present import report_sections
+from libeval.present.report_format import long_date, no_ids, own, running, unit, with_unit
+from libeval.scoring.engine import score
+from libeval.text.bilingual import Bilingual
+
+from conftest import EXAMPLE
+
+CJK = "\u4e00-\u9fff"
+
+
+def _report(folder: Path, assessment: str, fmt: str, lang: str = "zh") -> str:
+    out = CliRunner().invoke(
+        app, ["score", str(folder), "-a", assessment, "--format", fmt, "--lang", lang], catch_exceptions=False
+    )
+    assert out.exit_code == 0, out.stderr
+    return out.stdout
+
+
+def _text(page: str) -> str:
+    """What a reader sees: the body's text, without the style sheet and the tags."""
+    body = page[page.index("<body>") :] if "<body>" in page else page
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+@pytest.fixture(scope="module")
+def review_html() -> str:
+    return _report(EXAMPLE, "prefecture", "html")
+
+
+def test_review_html_has_the_written_reports_shape(review_html: str) -> None:
+    text = _text(review_html)
+    for heading in ("基本情况", "评估工作开展情况", "主要成效", "存在问题", "下一步", "附录"):
+        assert f"<h2>{heading}" in review_html or heading in text, heading
+    headings = re.findall(r"<h2[^>]*>([^<]+)</h2>", review_html)
+    assert headings[:5] == ["一、基本情况", "二、评估工作开展情况", "三、主要成效", "四、存在问题", "五、下一步工作"]
+    assert review_html.count("<table") == review_html.count("<thead>") > 5
+    assert "@bottom-center" in review_html and "counter(page)" in review_html and "size: A4" in review_html
+    assert "break-after: avoid" in review_html and "break-before: page" in review_html
+    assert "评估组成员签字：" in text and "日期：2017年7月12日" in text
+    assert "单位：博尔塔拉蒙古自治州公共图书馆评估领导小组" in text
+
+
+def test_review_html_typography(review_html: str) -> None:
+    text = _text(review_html)
+    assert not re.findall(f"[{CJK}][:(]", text), re.findall(f".{{8}}[{CJK}][:(].{{8}}", text)[:5]
+    assert "m2" not in text and "600 ㎡" in text
+    assert not re.search(r"\d %", text)  # 2.14%, not 2.14 %
+
+
+def test_review_html_has_the_self_points_beside_the_reviews(review_html: str) -> None:
+    head = re.search(r'<h2 id="all-indicators">.*?</thead>', review_html, re.S)
+    assert head is not None
+    cells = re.findall(r"<th[^>]*>([^<]*)</th>", head.group())
+    assert cells[2:5] == ["自评", "州（市）评", "差值"]
+    appendix = review_html[review_html.index('id="appendix"') :]
+    row = re.search(r'<tr><td class="code">1\.2\.2</td>.*?</tr>', appendix, re.S)
+    assert row is not None
+    assert re.findall(r'<td class="n">([^<]*)</td>', row.group())[:4] == ["9", "0", "−9", "15"]
+
+
+def test_expert_view_shows_bands_badges_and_evidence(review_html: str) -> None:
+    review_html = review_html[review_html.index('id="appendix"') :]
+    row = re.search(r'<tr><td class="code">3\.1\.1</td>.*?</tr>', review_html, re.S)
+    assert row is not None
+    assert "≥ 800：12 分" in row.group() and "下一档：≥ 800 ㎡ 得 12 分" in row.group()
+    assert "汇报材料 一、基本情况：建筑面积600㎡" in row.group()  # the evidence column is no longer empty
+    loans = re.search(r'<tr><td class="code">1\.1\.1</td>.*?</tr>', review_html, re.S)
+    assert loans is not None and "已更正" in loans.group() and "估计值" not in loans.group()
+    outreach = re.search(r'<tr><td class="code">1\.2\.5</td>.*?</tr>', review_html, re.S)
+    assert outreach is not None and "估计值" in outreach.group()
+    assert "状态" not in _text(review_html)  # no status column; a badge only for rows not scored
+
+
+def test_a_corrected_value_is_marked_corrected_with_its_unit(review_html: str) -> None:
+    """The bug of issue 17: `… → 2013: 42,000…(估计值)` and `3 个 → 0`."""
+    facts = review_html[review_html.index('<h2 id="facts">') :]
+    loans = re.search(r"<tr><td class=\"name\">年文献外借量 <code>annual_loans</code>.*?</tr>", facts, re.S)
+    assert loans is not None
+    assert "2016: 50,000 册次" in loans.group() and "已更正" in loans.group() and "估计值</span>" not in loans.group()
+    branches = re.search(r"<tr><td class=\"name\">分馆数量 <code>branches</code>.*?</tr>", facts, re.S)
+    assert branches is not None and "3 个 → 0 个" in branches.group()
+
+
+def test_ids_and_hashes_only_in_the_appendix(review_html: str) -> None:
+    body = _text(review_html[: review_html.index('id="appendix"')])
+    assert not re.search(r"\b[0-9a-f]{64}\b", body)
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", body), re.findall(r"\b[a-z]+_[a-z_]+\b", body)[:5]
+    appendix = review_html[review_html.index('id="appendix"') :]
+    assert re.search(r"\b[0-9a-f]{64}\b", appendix) and "<code>annual_loans</code>" in appendix
+
+
+def test_conditions_that_do_not_apply_are_hidden_and_all_carry_provenance(review_html: str) -> None:
+    grades = review_html[review_html.index('<h2 id="grades">') : review_html.index('<h2 id="facts">')]
+    assert "不适用" not in grades
+    items = re.findall(r"<li class=\"(?:met|unmet)\">.*?</li>", grades, re.S)
+    assert items and all("重建" in li or "官方" in li for li in items)
+
+
+def test_next_steps_come_from_the_plans_objects(review_html: str) -> None:
+    steps = review_html[review_html.index('id="next-steps"') : review_html.index('id="signature"')]
+    text = _text(steps)
+    assert "✗" not in text and "必备条件:" not in text and "总藏量" not in text
+    assert "建筑面积：由 600 ㎡ 提高到 2,000 ㎡（+1,400 ㎡，+233%）" in text
+    assert "结构性改进" in text and "得分 +18" in text and "全部实施后：总分 793.3 分，达到二级。" in text
+
+
+def test_a_sparse_librarys_body_names_no_fact_ids() -> None:
+    page = _report(EXAMPLE.parent.parent / "tests" / "data" / "west-published", "self", "html")
+    body = _text(page[: page.index('id="appendix"')])
+    assert "satisfaction" not in body and "annual_additions" not in body and "— 人" not in body
+    assert "填写事实 读者满意率：20 分；定级条件也需要它" in body
+
+
+def test_self_report_lists_the_other_assessments() -> None:
+    page = _report(EXAMPLE, "self", "md")
+    assert "| 州（市）评 | 博尔塔拉蒙古自治州公共图书馆评估领导小组 | 2017-07-12 | 775.3 | 三级 |" in page
+    assert "| 自评（本报告） |" in page
+    assert "单位：精河县图书馆" in page and "负责人签字：" in page
+
+
+@pytest.mark.parametrize("assessment", ["self", "prefecture"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_markdown_reads_clean_as_plain_text(assessment: str, lang: str) -> None:
+    page = _report(EXAMPLE, assessment, "md", lang)
+    for bad in ("&lt;", "&gt;", "&amp;", "<br>"):
+        assert bad not in page, bad
+    if lang == "zh":  # full-width colons and parentheses after Chinese; no space before %
+        assert not re.findall(f"[{CJK}][:(]", page) and not re.search(r"\d %", page)
+        assert "m2" not in page and "✗" not in page
+
+
+def test_markdown_stays_safe_for_hostile_notes(tmp_path: Path) -> None:
+    lib = tmp_path / "lib"
+    shutil.copytree(EXAMPLE, lib)
+    pref = lib / "assessments" / "prefecture.yaml"
+    hostile = "'<script>alert(1)</script> | [x](javascript:alert(1))\\n## 假标题'"
+    text = pref.read_text(encoding="utf-8").replace(
+        '"1.1.10": {points: 5, note: 设咨询台，有咨询记录。}', f'"1.1.10": {{points: 5, note: "{hostile[1:-1]}"}}'
+    )
+    pref.write_text(text, encoding="utf-8")
+    md = _report(lib, "prefecture", "md")
+    assert "<script" not in md and not re.search(r"(?<!\\)\]\(javascript", md)
+    assert not any(line.startswith("## 假标题") for line in md.splitlines())
+    rows = [ln for ln in md.splitlines() if ln.startswith("| 1.1.10 |")]
+    assert rows and all(ln.count("|") - ln.count("\\|") == 11 for ln in rows)
+    page = _report(lib, "prefecture", "html")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+
+
+def test_running_numbers_and_units() -> None:
+    assert running(Decimal(140000), "zh") == "14 万" and with_unit("14 万", "人", "zh") == "14 万人"
+    assert running(Decimal(25000), "zh") == "2.5 万" and running(Decimal(46000), "zh") == "4.6 万"
+    assert running(Decimal("0.1786"), "zh") == "0.179" and running(Decimal(3000), "zh") == "3,000"
+    assert running(Decimal(140000), "en") == "140,000"
+    assert unit("m2", "zh") == "㎡" and unit("m2", "en") == "m²" and with_unit("88", "%", "zh") == "88%"
+    assert own("建筑面积 600 m2 < 800（最低档）", "zh") == "建筑面积 600 ㎡ ＜ 800（最低档）"
+    assert own("比例 2.14 % ≥ 2", "zh") == "比例 2.14% ≥ 2"
+    assert no_ids("缺少数据：读者满意率（satisfaction）→ 0/20") == "缺少数据：读者满意率→ 0/20"
+    assert no_ids("missing: Staff (staff) → 0/15") == "missing: Staff → 0/15"
+    assert long_date("2017-07-12", "zh") == "2017年7月12日" and long_date("2017-07-12", "en") == "2017-07-12"
+
+
+@given(st.decimals(min_value=10000, max_value=10**12, places=2, allow_nan=False, allow_infinity=False))
+def test_wan_keeps_three_significant_figures(d: Decimal) -> None:
+    shown = running(d, "zh")
+    assert shown.endswith(" 万")
+    back = Decimal(shown[:-2]) * 10000
+    assert abs(back - d) <= d * Decimal("0.005") + Decimal("0.01")
+
+
+def test_a_large_increase_is_flagged_not_a_plain_step() -> None:
+    folder = load_library(EXAMPLE)
+    result = score(folder.standard, folder.library, folder.assessment("self"), "self")
+    name = Bilingual("总藏量", "Total holdings")
+    big = FactChange("holdings", name, Decimal(25000), Decimal(140000), False, False)
+    line = report_sections._change(big, result, "zh", Decimal(16))
+    assert line["large"] and "一年内难以实现" in line["feasibility"]
+    assert line["text"] == "总藏量：由 25,000 册（件） 提高到 140,000 册（件）（+115,000 册（件），+460%）"
+    small = FactChange("holdings", name, Decimal(25000), Decimal(30000), False, False)
+    assert not report_sections._change(small, result, "zh", Decimal(2))["large"]
