@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from libeval.text.bilingual import Bilingual
 from libeval.text.completeness_labels import COMPLETENESS_LABELS
+from libeval.text.diff_labels import DIFF_LABELS
 
 LABELS: dict[str, Bilingual] = {
     "standard": Bilingual(zh="标准", en="Standard"),
@@ -326,6 +327,7 @@ LABELS: dict[str, Bilingual] = {
     "blocked_count": Bilingual(zh="{grade}：{n} 项条件未达到", en="{grade}: {n} condition(s) not met"),
     "figure": Bilingual(zh="情况", en="Figure"),
     **COMPLETENESS_LABELS,
+    **DIFF_LABELS,
 }
 
 
