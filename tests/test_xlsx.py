@@ -252,7 +252,7 @@ def test_an_incomplete_result_s_workbook_says_so_above_every_header(tmp_path: Pa
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["评分表", "等级", "待补充"]
     for ws in wb.worksheets[:2]:
-        assert _titles(ws, _printable(ws, landscape=True)).splitlines()[-1].startswith("结果不完整：")
+        assert _titles(ws, _printable(ws, landscape=True)).splitlines()[1].startswith("结果不完整：")
     fill = wb["待补充"]
     header = _printable(fill, landscape=False)
     assert fill.cell(header, 1).value == "待补充（按涉及分数从大到小）"

@@ -44,3 +44,11 @@ def with_unit(text: str, unit: Bilingual | str, lang: str) -> str:
     if not u or text == "—":
         return text
     return f"{text}{u}" if u in ("%", "‰") else f"{text} {u}"
+
+
+def short(value: Decimal | bool | None, unit: Bilingual | str, lang: str) -> str:
+    """`amount` with at most three significant digits below 1 (`0.0104 册/人`, not `0.01036`),
+    as running text wants it."""
+    if isinstance(value, Decimal) and value.is_finite() and 0 < abs(value) < 1:
+        value = value.quantize(Decimal(10) ** (value.adjusted() - 2))
+    return amount(value, unit, lang)

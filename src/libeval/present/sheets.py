@@ -43,14 +43,14 @@ def _gap(lang: str) -> str:
 
 
 def title_rows(ws: Worksheet, lines: Sequence[str], warn: str | None = None) -> int:
-    """The rows above a sheet's header (the first one as its title), an incomplete result's
-    notice, a blank row; returns the row of the header."""
-    for line in lines:
+    """The rows above a sheet's header: its title, an incomplete result's notice (said first,
+    right under the title), the other lines, a blank row; returns the row of the header."""
+    for i, line in enumerate(lines):
         add_row(ws, [line])
+        if i == 0 and warn:
+            add_row(ws, [warn])
+            ws.cell(row=ws.max_row, column=1).font = WARN
     ws.cell(row=1, column=1).font = TITLE
-    if warn:
-        add_row(ws, [warn])
-        ws.cell(row=ws.max_row, column=1).font = WARN
     add_row(ws, [])
     return int(ws.max_row) + 1
 

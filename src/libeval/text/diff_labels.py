@@ -73,10 +73,10 @@ DIFF_LABELS: dict[str, Bilingual] = {
         en="{k} libraries' results rest on estimated facts ({n} in all, not reported): see each library's report.",
     ),
     "gap.at_least": Bilingual(
-        zh="{name} {actual}，需 {required}，差 {short}", en="{name} {actual}, {required} needed, {short} short"
+        zh="{name}{actual}，需 {required}，差 {short}", en="{name}{actual}, {required} needed, {short} short"
     ),
     "gap.at_most": Bilingual(
-        zh="{name} {actual}，不得超过 {required}，超出 {short}", en="{name} {actual}, at most {required}, {short} over"
+        zh="{name}{actual}，不得超过 {required}，超出 {short}", en="{name}{actual}, at most {required}, {short} over"
     ),
     "gap.equals": Bilingual(zh="{name}：{actual}，需为“{required}”", en="{name}: {actual}, {required} required"),
     "gap.missing": Bilingual(zh="{name}：缺数据", en="{name}: not given"),
@@ -84,10 +84,10 @@ DIFF_LABELS: dict[str, Bilingual] = {
         zh="总分 {actual}，需 {required}，差 {short} 分", en="total {actual}, {required} needed, {short} points short"
     ),
     "gap.full_marks": Bilingual(
-        zh="{name} 得 {actual} 分，需满分 {required} 分", en="{name}: {actual} points, full marks ({required}) needed"
+        zh="{name}：得 {actual} 分，需满分 {required} 分", en="{name}: {actual} points, full marks ({required}) needed"
     ),
     "gap.score": Bilingual(
-        zh="{name} {actual} 分，需 {required} 分，差 {short} 分",
-        en="{name} {actual} points, {required} needed, {short} short",
+        zh="{name}{actual} 分，需 {required} 分，差 {short} 分",
+        en="{name}{actual} points, {required} needed, {short} short",
     ),
 }
