@@ -60,7 +60,7 @@ def test_the_html_report_says_the_same(province: Path) -> None:
     assert "<br>Assessment: Self (assessments/self.yaml of each library)</p>" in out
     assert '<p class="banner notice">⚠️ 115 of the 119 values of the standard cn-2017-county' in out
     assert "2 libraries&#39; results rest on estimated facts (50 in all" in out
-    assert "<td>Grade 2: Floor area 600 m², 2,000 m² needed, 1,400 m² short</td>" in out
+    assert '<td class="gaps">Grade 2: Floor area 600 m², 2,000 m² needed, 1,400 m² short</td>' in out
     assert '<thead><tr><th class="n">Rank</th>' in out
 
 
