@@ -62,6 +62,7 @@ def test_the_html_report_says_the_same(province: Path) -> None:
     assert "2 libraries&#39; results rest on estimated facts (50 in all" in out
     assert '<td class="gaps">Grade 2: Floor area 600 m², 2,000 m² needed, 1,400 m² short</td>' in out
     assert '<thead><tr><th class="n">Rank</th>' in out
+    assert ">Jinghe County Library</td>" in out and "精河县图书馆" not in out  # the English name
 
 
 def test_the_terminal_table_shows_the_gaps(province: Path) -> None:

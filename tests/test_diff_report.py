@@ -179,4 +179,7 @@ def test_two_folders_name_each_side(tmp_path: Path) -> None:
     assert "| | 自评（jinghe-2017:self） | 自评（jinghe-2021:self） |" in out
     assert "自评（jinghe-2017:self）三级，自评（jinghe-2021:self）二级。" in out
     assert "建筑面积：600 ㎡ → 2,600 ㎡" in out
-    assert "撤回以下 1 项差异，自评（jinghe-2021:self）即为三级：" in out
+    assert "自评（jinghe-2021:self）二级。撤回以下 1 项差异，自评（jinghe-2021:self）即为三级：" in out
+    en = invoke("diff", str(EXAMPLE), str(later), "--format", "md", "--lang", "en")[1]
+    assert "Self (jinghe-2021:self): Grade 2. Taking back these 1 difference(s) gives Self (jinghe-2021:self)" in en
+    assert "Floor area: 600 m² → 2,600 m²" in en

@@ -71,6 +71,7 @@ class Row:
     assessor: str = ""
     estimated: int = 0  # facts the result rests on that are estimates
     reconstructed: tuple[int, int] = (0, 0)  # the standard's reconstructed values, of how many
+    name_en: str | None = None  # the library's English name, when it gives one
 
     @property
     def complete(self) -> bool:
@@ -114,6 +115,7 @@ class Row:
             assessor=result.assessor,
             estimated=len(result.estimated),
             reconstructed=(result.reconstructed, result.provenance_total),
+            name_en=result.library_en,
         )
 
 

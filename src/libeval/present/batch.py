@@ -207,7 +207,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
         "ranked": [
             {
                 "rank": i + 1,
-                "name": r.name,
+                "name": (r.name_en or r.name) if lang == "en" else r.name,
                 "path": r.path,
                 "province": r.province,
                 "region": region_label(r.region).get(lang),

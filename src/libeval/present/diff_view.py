@@ -100,7 +100,7 @@ def restore_text(d: DiffResult, lang: str) -> str:
     grade_a = d.a.grade.name.get(lang) if d.a.grade else label("no_grade", lang)
     if not d.restore.searched:
         return grade_line(d, lang)
-    head = grade_line(d, lang)
+    head = grade_line(d, lang) + ("" if lang == "zh" else " ")
     if d.restore.found:
         side = side_names(d, lang)[1]
         return head + label("diff.restore", lang, n=len(d.restore.differences), side=side, grade=grade_a)
