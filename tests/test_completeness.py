@@ -104,10 +104,13 @@ def test_every_score_format_says_so_first(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     wb = load_workbook(out_file)
-    assert wb.worksheets[0]["A1"].value == NOTICE_ZH and wb.worksheets[0]["A2"].value == "编号"
-    assert wb["等级"]["A1"].value == NOTICE_ZH
-    assert ["达到的等级", "未达等级（暂定）"] in [[c.value for c in row][:2] for row in wb["等级"].iter_rows()]
-    assert wb["待补充"]["A2"].value == "填写事实 在编在岗人员（staff）：40 分"
+    # right under the sheet's title (the library and the sheet), above the header
+    assert wb.worksheets[0]["A1"].value == "同心县图书馆\u3000评分表" and wb.worksheets[0]["A2"].value == NOTICE_ZH
+    assert wb["等级"]["A2"].value == NOTICE_ZH
+    assert ["达到的等级", "未达等级（暂定）"] in [[c.value for c in row][1:3] for row in wb["等级"].iter_rows()]
+    fill = wb["待补充"]
+    header = next(r for r in range(1, fill.max_row + 1) if fill.cell(r, 1).value == "待补充（按涉及分数从大到小）")
+    assert fill.cell(header + 1, 1).value == "填写事实 在编在岗人员（staff）：40 分"
 
 
 def test_batch_marks_incomplete_rows(tmp_path: Path) -> None:

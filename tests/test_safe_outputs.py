@@ -82,7 +82,8 @@ def _library(root: Path, payload: str) -> Path:
 
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 _LIVE_LINK = re.compile(r"(?<!\\)\]\((?:javascript|data|vbscript):", re.IGNORECASE)
-_OUR_FORMULA = re.compile(r"=(?:MIN\(C\d+,)?(?:SUM\()?[CD]\d+(?:[,+\-][CD]\d+)*\)*")  # =SUM(D5,D9), =D4-C4, =D2+D9
+# =SUM(D5,D9), =D4-C4, =D2+D9, =ROUND(D4-C4,6)
+_OUR_FORMULA = re.compile(r"=(?:MIN\(C\d+,|ROUND\()?(?:SUM\()?[CD]\d+(?:[,+\-][CD]\d+)*(?:,\d)?\)*")
 
 
 def _no_controls(text: str) -> None:

@@ -22,6 +22,7 @@ from libeval.load.validation import validate
 from libeval.load.yaml_source import loads
 from libeval.models import Assessment, Library
 from libeval.models.result import IndicatorResult, Result
+from libeval.present.diff_view import cause_text
 from libeval.scoring.engine import score
 from libeval.scoring.formula import MissingValue
 from libeval.scoring.standard import Standard
@@ -435,6 +436,8 @@ def test_a_correction_shows_only_what_it_names() -> None:
     d = diff(_yearly(), Side(lib, assessment(), "self", "self"), Side(lib, asmt, "prefecture", "prefecture"))
     (cause,) = d.differences
     assert (cause.old, cause.new, cause.reason) == ("2016: 64,000, 2017: —", "2016: 30,000, 2017: 1", "年报")
+    # the cause line shows the value scored on each side (the means 58,000 and 49,500)
+    assert re.fullmatch(r".*（年均）：58,000.* → 49,500.*（年报）", cause_text(d, cause, "zh"))
 
 
 def test_scoring_diff_and_plan_read_the_same_corrected_facts() -> None:

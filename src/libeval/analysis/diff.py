@@ -48,6 +48,8 @@ class Difference:
     reason: str | None = None
     old_note: str | None = None
     new_note: str | None = None
+    old_years: tuple[tuple[int, Decimal | bool], ...] = ()  # a per-year fact: every year of each side
+    new_years: tuple[tuple[int, Decimal | bool], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,10 @@ def _show_fact(entry: FactValue | None, lang: str = "zh") -> str:
     return numbers.fact(entry.value, entry.years, lang) if entry is not None else "—"
 
 
+def _years(entry: FactValue | None) -> tuple[tuple[int, Decimal | bool], ...]:
+    return tuple(sorted(entry.years.items())) if entry is not None and entry.years else ()
+
+
 def _show_change(a: FactValue | None, b: FactValue | None) -> tuple[str, str]:
     """A fact on both sides, old and new: per-year values that share years show only the years
     that differ (a year given on one side only is `—` on the other); otherwise the whole entry."""
@@ -190,6 +196,8 @@ def differences(std: Standard, a: Side, b: Side) -> list[Difference]:
                     old,
                     new,
                     rb.get(fid) or ra.get(fid),
+                    old_years=_years(fa.get(fid)),
+                    new_years=_years(fb.get(fid)),
                 )
             )
     for code in std.leaves:

@@ -115,7 +115,8 @@ def score_folder(
             target = reports.directory / f"{_report_name(folder, root)}.{reports.fmt.value}"
             write_atomic(target, library_report(lib, result, assessment, reports.fmt, reports.lang, reports.template))
             report = str(target)
-        return Row.of(where, result, (*lib.problems, *result.problems), report)  # errors would have raised
+        # errors would have raised
+        return Row.of(where, result, (*lib.problems, *result.problems), report, lib.standard)
     except LibevalError as exc:
         return Row(path=where, problems=tuple(exc.problems))
 

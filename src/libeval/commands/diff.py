@@ -13,6 +13,7 @@ from libeval.errors import LibevalError, UsageError, problem
 from libeval.load.folders import LibraryFolder, StandardCache, load_library
 from libeval.present.formats import DiffFormat
 from libeval.present.problems import problem_lines
+from libeval.present.report_view import InputFile
 from libeval.scoring.standard import Standard
 from libeval.text.click_messages import OPTION_ERRORS
 
@@ -47,7 +48,23 @@ def run(s: DiffSettings) -> Outcome:
     messages = problem_lines([p for f in folders for p in f.problems], s.msg_lang)
     inputs = tuple(i for f in folders for i in input_paths(f))
     code = 1 if s.exit_code and not result.identical else 0
-    return Outcome(render(DiffView(result, s.lang), s.fmt), messages, code, inputs)
+    view = DiffView(result, s.lang, hashed_inputs(folders, a.name, b.name))
+    return Outcome(render(view, s.fmt), messages, code, inputs)
+
+
+def hashed_inputs(folders: list[LibraryFolder], a: str, b: str) -> tuple[InputFile, ...]:
+    """The files the two sides rest on, each once, with their hashes: library.yaml, the two
+    assessments and the standard (of each folder, when there are two)."""
+    files: dict[str, InputFile] = {}
+    standards: dict[str, InputFile] = {}
+    for folder, name in ((folders[0], a), (folders[-1], b)):
+        _, asrc = folder.assessments[name]
+        for src in (folder.source, asrc):
+            files.setdefault(src.path, InputFile(src.path, src.sha256))
+        std = folder.standard.source
+        if std is not None:
+            standards.setdefault(std.path, InputFile(std.path, std.sha256))
+    return (*files.values(), *standards.values())
 
 
 def _side(folder: LibraryFolder, name: str, label: str) -> Side:

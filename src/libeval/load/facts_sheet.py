@@ -40,10 +40,11 @@ def first_sheet(wb: Workbook) -> Worksheet:
     return ws
 
 
-def print_setup(ws: Worksheet) -> None:
-    """A4 landscape, one page wide, the header row repeated: a sheet a reviewer can print."""
+def print_setup(ws: Worksheet, header: int = 1, landscape: bool = True) -> None:
+    """A4 (landscape for a wide sheet), one page wide, the header row repeated: a sheet a
+    reviewer can print."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
     if ws.sheet_properties.pageSetUpPr is None:
         from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -51,7 +52,7 @@ def print_setup(ws: Worksheet) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
-    ws.print_title_rows = "1:1"
+    ws.print_title_rows = f"{header}:{header}"
 
 
 def add_row(ws: Worksheet, values: list[Any]) -> None:

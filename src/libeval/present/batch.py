@@ -12,12 +12,13 @@ from types import MappingProxyType
 from typing import Any, Literal, assert_never
 
 from libeval import __version__
-from libeval.analysis.batch import Row, Summary
+from libeval.analysis.batch import Gap, Row, Summary
 from libeval.present.completeness import completeness_dict
 from libeval.present.formats import BatchFormat
+from libeval.present.quantity import short
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
-from libeval.text.labels import label, labels, region_label
+from libeval.text.labels import LABELS, label, labels, region_label
 from libeval.text.numbers import to_json
 from libeval.text.safe import csv_cell
 
@@ -136,12 +137,61 @@ def _counts(r: Row, lang: str) -> list[str]:
     return [yes, str(c.facts_given), str(c.facts_total), str(c.judged_awarded), str(c.judged_total)]
 
 
+def gap_text(g: Gap, lang: str) -> str:
+    """`建筑面积 600 ㎡，需 2,000 ㎡，差 1,400 ㎡`: a blocker with what the library has and needs."""
+    name = g.name.get(lang)
+    if g.actual is None:
+        return label("gap.missing", lang, name=name)
+    name += "" if lang == "zh" and name.endswith("）") else " "  # 年文献外借量（年均）95,000 册次
+    if g.test == "equals":
+        actual, required = numbers.value(g.actual, lang), numbers.value(g.required, lang)
+        return label("gap.equals", lang, name=name.rstrip(), actual=actual, required=required)
+    shown = {k: short(v, g.unit, lang) for k, v in (("actual", g.actual), ("required", g.required))}
+    shown["short"] = short(g.shortfall, g.unit, lang)
+    if g.test == "min_score":
+        return label("gap.total", lang, **shown)
+    if g.test == "full_marks":
+        return label("gap.full_marks", lang, name=name.rstrip(), actual=shown["actual"], required=shown["required"])
+    if not g.value:
+        return label("gap.score", lang, name=name, **shown)
+    return label("gap.at_most" if g.test == "at_most" else "gap.at_least", lang, name=name, **shown)
+
+
+def blocked_text(r: Row, lang: str) -> str:
+    """`二级：建筑面积 600 ㎡，需 2,000 ㎡，差 1,400 ㎡；总分 …`, or "" at the top grade."""
+    if r.next_grade is None:
+        return ""
+    colon, sep = ("：", "；") if lang == "zh" else (": ", "; ")
+    gaps = [gap_text(g, lang) for g in r.gaps] or [_name(b, lang) or "" for b in r.blockers]
+    return f"{_name(r.next_grade, lang)}{colon}{sep.join(gaps)}"
+
+
+def _headline(s: Summary, lang: str) -> dict[str, Any]:
+    """What the batch rests on: the standards, the assessment, and the notices."""
+    standards = [label("batch.standard", lang, id=cid, title=title.get(lang)) for cid, title, _ in s.standards]
+    assessments = [
+        label(
+            "batch.assessment",
+            lang,
+            assessor=label(f"side.{who}", lang) if f"side.{who}" in LABELS else name,
+            name=name,
+        )
+        for name, who in s.assessments
+    ]
+    notices = [label("batch.reconstructed", lang, id=cid, n=n, m=m) for cid, _, (n, m) in s.standards if n]
+    libraries, facts = s.estimated
+    if libraries:
+        notices.append(label("batch.estimated", lang, k=libraries, n=facts))
+    return {"standards": standards, "assessments": assessments, "notices": notices}
+
+
 def batch_context(s: Summary, lang: str) -> dict[str, Any]:
     grades = [(g, name.get(lang)) for g, name in s.grades]
     return {
         "lang": lang,
         "t": labels(lang),
         "version": __version__,
+        **_headline(s, lang),
         "counts": label("batch_counts", lang, n=len(s.rows), ok=len(s.ranked), bad=len(s.failed)),
         "incomplete": label("batch_incomplete", lang, n=s.incomplete) if s.incomplete else None,
         "grades": [{"id": g, "name": n} for g, n in grades],
@@ -157,7 +207,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
         "ranked": [
             {
                 "rank": i + 1,
-                "name": r.name,
+                "name": (r.name_en or r.name) if lang == "en" else r.name,
                 "path": r.path,
                 "province": r.province,
                 "region": region_label(r.region).get(lang),
@@ -166,6 +216,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
                 "complete": r.complete,
                 "next_grade": _name(r.next_grade, lang),
                 "blockers": [_name(b, lang) for b in r.blockers],
+                "blocked": blocked_text(r, lang),
                 "report": r.report,
             }
             for i, r in enumerate(s.ranked)
@@ -229,6 +280,10 @@ def _table(v: BatchView) -> str:
     screen = Screen()
     if ctx["incomplete"]:  # said first
         screen.line(f"[bold yellow]{escape(ctx['incomplete'])}[/]")
+    for line in [*ctx["standards"], *ctx["assessments"]]:
+        screen.line(escape(line))
+    for line in ctx["notices"]:
+        screen.line(f"[yellow]{escape(line)}[/]")
     screen.line(ctx["counts"])
     screen.table(
         [
@@ -254,8 +309,7 @@ def _table(v: BatchView) -> str:
     ]
     rows = []
     for r in ctx["ranked"]:
-        blockers = f"{r['next_grade']}: {'; '.join(r['blockers'])}" if r["next_grade"] else ""
-        rows.append([str(r["rank"]), r["name"], r["province"], r["region"], r["total"], r["grade"], blockers])
+        rows.append([str(r["rank"]), r["name"], r["province"], r["region"], r["total"], r["grade"], r["blocked"]])
     screen.table(columns, rows)
     return screen.text()
 

@@ -10,54 +10,19 @@ from types import MappingProxyType
 from typing import Any, Literal, assert_never
 
 from libeval import __version__
-from libeval.analysis.diff import Difference, DiffResult, IndicatorDelta
+from libeval.analysis.diff import Difference, DiffResult
 from libeval.models.result import Result
+from libeval.present.diff_view import cause_text, diff_context, indicator_causes
+from libeval.present.diff_view import signed as signed  # rescore.py's import
 from libeval.present.formats import DiffFormat
-from libeval.text import numbers
-from libeval.text.labels import label, labels
+from libeval.present.report_view import InputFile
+from libeval.text.labels import label
 from libeval.text.numbers import to_json
 
 SCHEMA_VERSION = 1
 
 
-def signed(d: Any) -> str:
-    text = numbers.points(d)
-    return text if text.startswith("-") or text == "0" else f"+{text}"
-
-
-def cause_text(d: Difference, lang: str) -> str:
-    """One line: what changed, from what to what, and why (the reviewer's reason or both notes)."""
-    lp, rp, sep, colon = ("（", "）", "；", "：") if lang == "zh" else (" (", ")", "; ", ": ")
-    if d.kind == "judged":
-        text = label("cause.judged", lang, old=d.old, new=d.new)
-        notes = [
-            f"{label('note_from', lang)}{colon}{d.old_note}" if d.old_note else "",
-            f"{label('note_to', lang)}{colon}{d.new_note}" if d.new_note else "",
-        ]
-        notes = [n.rstrip("。.") for n in notes if n]
-        return text + (f"{lp}{sep.join(notes)}{rp}" if notes else "")
-    if d.kind == "not_applicable":
-        text = label("cause.not_applicable", lang, old=d.old, new=d.new)
-    else:
-        text = label("cause.fact", lang, name=d.name.get(lang), old=d.old, new=d.new)
-    return text + (f"{lp}{d.reason.rstrip('。.')}{rp}" if d.reason else "")
-
-
-def indicator_causes(i: IndicatorDelta, lang: str) -> list[str]:
-    out = [cause_text(c, lang) for c in i.causes]
-    if i.old_status != i.new_status:
-        out.append(
-            label(
-                "cause.status",
-                lang,
-                old=label("status." + i.old_status, lang),
-                new=label("status." + i.new_status, lang),
-            )
-        )
-    return out
-
-
-def _diff_json(d: Difference, lang: str) -> dict[str, Any]:
+def _diff_json(r: DiffResult, d: Difference, lang: str) -> dict[str, Any]:
     return {
         "id": d.id,
         "kind": d.kind,
@@ -68,7 +33,7 @@ def _diff_json(d: Difference, lang: str) -> dict[str, Any]:
         "reason": d.reason,
         "note_from": d.old_note,
         "note_to": d.new_note,
-        "text": cause_text(d, lang),
+        "text": cause_text(r, d, lang),
     }
 
 
@@ -107,13 +72,13 @@ def diff_dict(d: DiffResult, lang: str = "zh") -> dict[str, Any]:
                 "delta": to_json(i.delta),
                 "status_from": i.old_status,
                 "status_to": i.new_status,
-                "cause": indicator_causes(i, lang),
+                "cause": indicator_causes(d, i, lang),
                 "differences": [c.id for c in i.causes],
             }
             for i in d.indicators
         ],
         "caps": [{"code": c.code, "name": c.name.get(lang), "delta": to_json(c.delta)} for c in d.caps],
-        "differences": [_diff_json(x, lang) for x in d.differences],
+        "differences": [_diff_json(d, x, lang) for x in d.differences],
         "grade_change": {
             "from": grade_a,
             "to": d.b.grade.name.get(lang) if d.b.grade else None,
@@ -142,70 +107,11 @@ def render_diff_json(d: DiffResult, lang: str = "zh") -> str:
     return json.dumps(diff_dict(d, lang), ensure_ascii=False, indent=2) + "\n"
 
 
-def restore_text(d: DiffResult, lang: str) -> str:
-    grade_a = d.a.grade.name.get(lang) if d.a.grade else label("no_grade", lang)
-    if not d.restore.searched:
-        return label("grade_same", lang, grade=grade_a)
-    if d.restore.found:
-        return label("restore", lang, n=len(d.restore.differences), side=d.side_b, grade=grade_a)
-    if d.restore.limited_to:
-        return label("restore_limited", lang, n=d.restore.limited_to, grade=grade_a)
-    return label("restore_none", lang, grade=grade_a)
-
-
-def _side_context(r: Result, label_: str, lang: str) -> dict[str, Any]:
-    """One side as printed: its JSON fields with totals formatted and names in the language."""
-    return _side_json(r, label_, lang) | {
-        "total": numbers.points(r.total),
-        "grade": r.grade.name.get(lang) if r.grade else label("no_grade", lang),
-        "assessor": label("assessor." + r.assessor, lang),
-        "by": r.assessed_by,
-    }
-
-
-def diff_context(d: DiffResult, lang: str) -> dict[str, Any]:
-    data = diff_dict(d, lang)
-    return {
-        "lang": lang,
-        "t": labels(lang),
-        "version": __version__,
-        "library": d.b.library_en if lang == "en" and d.b.library_en else d.b.library,
-        "criteria": data["criteria"],
-        "a": _side_context(d.a, d.side_a, lang),
-        "b": _side_context(d.b, d.side_b, lang),
-        "total_delta": signed(d.total_delta),
-        "parts": [
-            {"code": c, "name": n.get(lang), "from": numbers.points(x), "to": numbers.points(y), "delta": signed(y - x)}
-            for c, n, x, y in d.parts
-        ],
-        "indicators": [
-            {
-                "code": i.code,
-                "name": i.name.get(lang),
-                "from": numbers.points(i.old),
-                "to": numbers.points(i.new),
-                "delta": signed(i.delta),
-                "delta_value": float(i.delta),
-                "causes": indicator_causes(i, lang),
-            }
-            for i in d.indicators
-        ],
-        "max_abs_delta": max((abs(float(i.delta)) for i in d.indicators), default=0.0),
-        "caps": [{"code": c.code, "name": c.name.get(lang), "delta": signed(c.delta)} for c in d.caps],
-        "restore_text": restore_text(d, lang),
-        "restore": [cause_text(x, lang) for x in d.restore.differences],
-        "conditions": data["conditions"],
-        "agreement": label(
-            "agreement_text", lang, equal=d.equal, differing=len(d.indicators), abs=numbers.points(d.abs_delta_sum)
-        ),
-        "identical": d.identical,
-    }
-
-
 @dataclass(frozen=True)
 class DiffView:
     result: DiffResult
     lang: str
+    inputs: tuple[InputFile, ...] = ()  # the files both sides rest on, with their hashes
 
 
 DiffRenderer = Callable[[DiffView], str | bytes]
@@ -229,13 +135,13 @@ def renderer(f: DiffFormat) -> DiffRenderer:
 def _template(v: DiffView, kind: Literal["md", "html"]) -> str:
     from libeval.present.templates import render as render_template
 
-    return render_template(diff_context(v.result, v.lang), kind, name=f"diff.{kind}.j2")
+    return render_template(diff_context(v.result, v.lang, v.inputs), kind, name=f"diff.{kind}.j2")
 
 
 def _xlsx(v: DiffView) -> bytes:
     from libeval.present.sheets import diff_sheet
 
-    return diff_sheet(diff_context(v.result, v.lang))
+    return diff_sheet(diff_context(v.result, v.lang, v.inputs))
 
 
 def _table(v: DiffView) -> str:
@@ -244,18 +150,27 @@ def _table(v: DiffView) -> str:
 
     lang = v.lang
     ctx = diff_context(v.result, lang)
+    colon, lp, rp = ("：", "（", "）") if lang == "zh" else (": ", " (", ")")
     screen = Screen()
     a, b = ctx["a"], ctx["b"]
-    screen.line(f"[bold]{escape(ctx['library'])}[/] · {ctx['criteria']['id']}")
-    screen.line(escape(f"{label('from', lang)}: {a['label']} ({a['assessor']}) {a['date'] or ''}".rstrip()))
-    screen.line(escape(f"{label('to', lang)}: {b['label']} ({b['assessor']}) {b['date'] or ''}".rstrip()))
-    screen.line(f"[bold]{label('total', lang)}: {a['total']} → {b['total']} ({ctx['total_delta']})[/]")
-    screen.line(f"[bold]{escape(label('grade', lang) + ': ' + a['grade'] + ' → ' + b['grade'])}[/]")
+    screen.line(f"[bold]{escape(ctx['library'])}[/] · {escape(ctx['heading'])}")
+    screen.line(escape(f"{label('standard', lang)}{colon}{ctx['criteria']['id']} {ctx['criteria']['title']}"))
+    screen.table(
+        [Column(""), Column(a["name"], fold=True), Column(b["name"], fold=True)],
+        [
+            [label("date", lang), a["date"] or "—", b["date"] or "—"],
+            [label("assessed_by", lang), a["by"] or "—", b["by"] or "—"],
+            [label("total_short", lang), a["total"], f"{b['total']}{lp}{ctx['total_delta']}{rp}"],
+            [label("grade", lang), a["grade"], b["grade"]],
+        ],
+    )
+    screen.line(f"[bold]{escape(ctx['grade_line'])}[/]")
     if ctx["identical"]:
         screen.line(label("no_differences", lang))
         return screen.text()
+    sides = (a["name"], b["name"], label("delta", lang))
     screen.table(
-        [Column(label(c, lang), right=c in ("from", "to", "delta")) for c in ("code", "part", "from", "to", "delta")],
+        [Column(label("code", lang)), Column(label("part", lang)), *(Column(c, right=True) for c in sides)],
         [[p["code"], p["name"], p["from"], p["to"], p["delta"]] for p in ctx["parts"]],
     )
     if ctx["indicators"]:
@@ -264,21 +179,22 @@ def _table(v: DiffView) -> str:
             [
                 Column(label("code", lang), no_wrap=True, fold=True),
                 Column(label("name", lang), max_width=18, fold=True),
-                *(Column(label(c, lang), right=True, no_wrap=True, fold=True) for c in ("from", "to", "delta")),
+                *(Column(c, right=True, no_wrap=True, fold=True) for c in sides),
                 Column(label("cause", lang), fold=True),
             ],
             [[i["code"], i["name"], i["from"], i["to"], i["delta"], Lines(i["causes"])] for i in ctx["indicators"]],
         )
     for c in ctx["caps"]:
-        screen.line(escape(f"{label('caps', lang)}: {c['code']} {c['name']} {c['delta']} ({label('cause.cap', lang)})"))
-    screen.line(f"[bold]{label('grade_change', lang)}[/]: {escape(ctx['restore_text'])}")
+        cap = f"{c['code']} {c['name']} {c['delta']}{lp}{label('cause.cap', lang)}{rp}"
+        screen.line(escape(f"{label('caps', lang)}{colon}{cap}"))
+    screen.line(f"[bold]{label('grade_change', lang)}[/]{colon}{escape(ctx['restore_text'])}")
     for line in ctx["restore"]:
         screen.line(escape(f"  - {line}"))
     if ctx["conditions"]:
-        screen.line(f"[bold]{label('conditions_changed', lang)}[/]:")
+        screen.line(f"[bold]{label('conditions_changed', lang)}[/]{colon}")
         for c in ctx["conditions"]:
-            screen.line(escape(f"  {c['grade']} · {c['name']}: {c['from']} → {c['to']}"))
-    screen.line(escape(f"{label('agreement', lang)}: {ctx['agreement']}"))
+            screen.line(escape(f"  {c['grade']} · {c['name']}{colon}{c['from']} → {c['to']}"))
+    screen.line(escape(f"{label('agreement', lang)}{colon}{ctx['agreement']}"))
     return screen.text()
 
 
