@@ -71,7 +71,7 @@ def test_markdown_report_has_every_section() -> None:
     ):
         assert heading in page, heading
     assert "**总分: 775.3 / 1000**" in page
-    assert "建筑面积 600 &lt; 2,000，差 1,400" in page
+    assert "建筑面积 600 ㎡，要求 ≥ 2,000 ㎡，差 1,400 ㎡" in page
     lines = [ln for ln in page.splitlines() if ln.startswith("| 3.1.1 |")]
     assert lines and all(ln.count("|") == 7 for ln in lines)  # six cells: no stray pipe
 

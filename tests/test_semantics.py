@@ -95,7 +95,7 @@ def test_a_rule_with_no_number_for_the_variant_does_not_apply() -> None:
         std = one_indicator(rule)
         ind = _ind(run(std, {"x": 0}, region="west"))
         assert (ind.score, ind.status) == (Decimal(10), "not_applicable")
-        assert ind.explanation.zh == "本指标不适用于西部图书馆 → 按满分计 10/10"
+        assert ind.explanation.zh == "本指标不适用于西部，按满分计 10 分"
         assert ind.explanation.en == "does not apply to west libraries → counted at full marks 10/10"
         assert _points(run(std, {"x": 0}, region="east")) == (Decimal(0), "scored")  # the east still has it
 
@@ -156,7 +156,8 @@ def test_a_grade_condition_whose_bound_is_null_does_not_apply() -> None:
 def test_a_null_bound_does_not_apply_even_to_a_missing_value() -> None:
     r = run(_graded(), {"x": 3}, region="west")  # area not given
     area = next(c for c in r.grades[0].conditions if c.id == "area")
-    assert area.met is None and area.explanation.zh == "不适用于本类图书馆"
+    assert area.met is None and area.explanation.zh == "不适用于西部"  # the variant's own words
+    assert area.explanation.en == "does not apply to west libraries"
     assert r.grade is not None and r.grade.id == "grade1"
     east = run(_graded(), {"x": 9}, region="east")
     assert next(c for c in east.grades[0].conditions if c.id == "area").met is False  # it applies there
@@ -431,6 +432,7 @@ def test_a_correction_shows_only_what_it_names() -> None:
     asmt = assessment(corrections={"yearly": {"years": {2016: 30000, 2017: 1}, "reason": "年报"}})
     (c,) = score(_yearly(), lib, asmt, "prefecture").corrections
     assert (c.old, c.new) == ("2016: 64,000, 2017: —", "2016: 30,000, 2017: 1")
+    assert c.shown("en") == (c.old, c.new)
     assert c.after == "2013: 52,000, 2014: 56,000, 2015: 60,000, 2016: 30,000, 2017: 1"
     d = diff(_yearly(), Side(lib, assessment(), "self", "self"), Side(lib, asmt, "prefecture", "prefecture"))
     (cause,) = d.differences

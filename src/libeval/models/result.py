@@ -131,6 +131,14 @@ class CorrectionResult:
     new: str  # the corrected values
     reason: str
     after: str  # the whole fact as scored after the correction (named and kept years)
+    old_en: str = ""  # old and new in English (yes/no), when they differ from the Chinese
+    new_en: str = ""
+
+    def shown(self, lang: str) -> tuple[str, str]:
+        """(old, new) in `lang`."""
+        if lang == "en":
+            return self.old_en or self.old, self.new_en or self.new
+        return self.old, self.new
 
 
 @dataclass(frozen=True)
