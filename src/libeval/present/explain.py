@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from libeval.models import Judged, Linear, PerUnit, Tiers
@@ -9,7 +10,15 @@ from libeval.models.result import Result
 from libeval.scoring.standard import POPULATION, Standard, at_variant
 from libeval.text import numbers
 from libeval.text.labels import bracketed, colon, label
-from libeval.text.units import NONE, display_unit
+from libeval.text.units import NONE
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _readable(text: str, lang: str) -> bool:
+    """A standard's note (rationale, guidance) has no English version: English output leaves a
+    Chinese one out."""
+    return lang == "zh" or not _CHINESE.search(text)
 
 
 def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | None:
@@ -43,7 +52,7 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
         f"{label('rule', lang)}{c}{label('kind.' + rule.kind, lang)} · {label('max', lang)} "
         f"{numbers.points(node.max)} · {label('provenance', lang)}{c}{prov}"
     )
-    if node.rationale:
+    if node.rationale and _readable(node.rationale, lang):
         lines.append(f"  {node.rationale}")
     variant = result.variant
     unit = std.unit(rule.value) if not isinstance(rule, Judged) else NONE
@@ -70,7 +79,7 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
         each = numbers.points(rule.points)
         lines.append(f"  每 {per}计 {each} 分" if lang == "zh" else f"  {each} points per {per}")
     elif isinstance(rule, Judged):
-        if rule.guidance:
+        if rule.guidance and _readable(rule.guidance, lang):
             lines.append(f"  {rule.guidance}")
         for lv in rule.levels:
             level = lv.name_en or lv.name if lang == "en" else lv.name
@@ -94,7 +103,7 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
             if fact is not None and fact.source:
                 extra.append(f"{label('source', lang)}{c}{fact.source}")
             tail = bracketed(("；" if lang == "zh" else "; ").join(extra), lang) if extra else ""
-            given_unit = display_unit(fact.unit.zh, lang, fact.unit.en) if fact is not None else ""
+            given_unit = fact.unit.get(lang) if fact is not None else ""
             fname += bracketed(given_unit, lang) if given_unit and given_unit != "%" else ""
             lines.append(f"  {fact_id} {fname} = {shown}{tail}")
             if fact_id in corrected:

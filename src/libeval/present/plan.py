@@ -31,7 +31,7 @@ def fact_unit(r: Result, fact_id: str) -> Unit:
     if fact_id == POPULATION:
         return Unit("人", "people")
     fact = r.fact(fact_id)
-    return Unit(fact.unit.zh, fact.unit.en) if fact is not None else NONE
+    return fact.unit if fact is not None else NONE
 
 
 def change_text(c: FactChange, lang: str, unit: Unit = NONE) -> str:

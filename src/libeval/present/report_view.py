@@ -113,7 +113,7 @@ def build_context(
             "name": f.name.get(lang),
             "unit": f.unit.get(lang),
             "value": numbers.fact(f.given, f.given_years, lang, result.period),
-            "corrected": corrections[f.id].after if f.id in corrections else None,
+            "corrected": corrections[f.id].after_in(lang) if f.id in corrections else None,
             "source": f.source,
             "estimated": f.estimated,
             "note": f.note,
@@ -256,7 +256,13 @@ def build_context(
         ],
         "rows": rows,
         "corrections": [
-            {"fact": c.fact, "name": c.name.get(lang), "old": c.old, "new": c.new, "reason": c.reason}
+            {
+                "fact": c.fact,
+                "name": c.name.get(lang),
+                "old": c.shown(lang)[0],
+                "new": c.shown(lang)[1],
+                "reason": c.reason,
+            }
             for c in result.corrections
         ],
         "facts": facts,

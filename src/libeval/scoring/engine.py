@@ -16,6 +16,7 @@ from libeval.scoring.standard import POPULATION, Standard, at_variant
 from libeval.scoring.values import Values
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
+from libeval.text.units import Unit
 
 
 def variant_of(std: Standard, library: Library) -> str:
@@ -184,7 +185,7 @@ def _facts(std: Standard, library: Library, values: Values, assessment: Assessme
                 id=fid,
                 name=Bilingual(fact.name, fact.name_en or ""),
                 label=Bilingual(values.label(fid, "zh"), values.label(fid, "en")),
-                unit=Bilingual(fact.unit or "", fact.unit_en or ""),
+                unit=Unit(fact.unit or "", fact.unit_en or ""),
                 value=value,
                 given=entry.value if entry else None,
                 given_years=dict(entry.years) if entry and entry.years else None,
@@ -221,13 +222,19 @@ def _corrections(
                 olds[lang] = numbers.fact(None, {y: entry.years.get(y) for y in corr.years}, lang)
             else:
                 olds[lang] = numbers.fact(entry.value, entry.years, lang)
-        if fact_id == POPULATION:
-            after = numbers.value(values.population) if values.population is not None else "—"
-        else:
-            now = values.entries[fact_id]
-            after = numbers.fact(now.value, now.years)
+        after = {}
+        for lang in ("zh", "en"):
+            if fact_id == POPULATION:
+                after[lang] = numbers.value(values.population, lang) if values.population is not None else "—"
+            else:
+                now = values.entries[fact_id]
+                after[lang] = numbers.fact(now.value, now.years, lang)
         new = {lang: numbers.fact(corr.value, corr.years, lang) for lang in ("zh", "en")}
-        out.append(CorrectionResult(fact_id, name, olds["zh"], new["zh"], corr.reason, after, olds["en"], new["en"]))
+        out.append(
+            CorrectionResult(
+                fact_id, name, olds["zh"], new["zh"], corr.reason, after["zh"], olds["en"], new["en"], after["en"]
+            )
+        )
     return tuple(out)
 
 

@@ -90,7 +90,13 @@ class Unit:
             return d * 1000
         return d * 10000 if self._wan_en(lang) else d
 
+    def get(self, lang: str) -> str:
+        """The unit as the standard writes it, displayed in `lang` (㎡, `thousand items`): the
+        unit of a value shown as given, beside a fact's figures."""
+        return display_unit(self.zh, lang, self.en)
+
     def shown(self, lang: str) -> str:
+        """The unit of a value in running text, after `scale` (千册次 -> 册次)."""
         if self._wan_en(lang):
             return self.en.removeprefix("10,000 ") if self.en else display_unit(self.zh[1:], lang)
         if not self.thousands:
