@@ -33,7 +33,7 @@ LABELS: dict[str, Bilingual] = {
         en="{n} of {m} values reconstructed, not verified against the official text",
     ),
     "estimated": Bilingual(
-        zh="注意：{n} 项事实为估计值（estimated），非报告数据。",
+        zh="注意：{n} 项事实为估计值，非报告数据。",
         en="Note: {n} facts are estimated, not reported.",
     ),
     "aggregate.mean": Bilingual(zh="年均", en="yearly mean"),
@@ -125,7 +125,7 @@ LABELS: dict[str, Bilingual] = {
     "yes": Bilingual(zh="是", en="yes"),
     "no": Bilingual(zh="否", en="no"),
     "estimated_facts_banner": Bilingual(
-        zh="{n} 项事实为估计值（estimated），非报告数据；表中以“估计值”标出。",
+        zh="{n} 项事实为估计值，非报告数据；表中以“估计值”标出。",
         en="{n} facts are estimated, not reported; marked “estimated” in the tables.",
     ),
     "reconstructed_banner": Bilingual(
