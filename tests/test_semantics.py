@@ -173,6 +173,7 @@ def test_computed_points_are_rounded_half_up_to_the_precision() -> None:
     assert _points(run(_with_precision(per_unit, 2, 10), {"x": 46})) == (Decimal("5.75"), "scored")
     ind = _ind(run(_with_precision(per_unit, 0, 10), {"x": 46}))
     assert ind.explanation.en == "x 46/2 × 0.25 = 5.75, rounded → 6/10"
+    assert ind.explanation.zh == "x 46，每 2 计 0.25 分，计 5.75 分，四舍五入，得 6 分（满分 10）"
     linear = "{kind: linear, value: x, target: 40}"  # 10 × 13 / 40 = 3.25
     assert _points(run(_with_precision(linear, 1, 10), {"x": 13})) == (Decimal("3.3"), "scored")
     assert _points(run(_with_precision(linear, 0, 10), {"x": 13})) == (Decimal(3), "scored")

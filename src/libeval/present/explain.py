@@ -75,9 +75,11 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
         goal = label("field.target", lang)
         lines.append(f"  {goal} {numbers.figure(target, unit, lang)} → {numbers.points(node.max)} {pts}")
     elif isinstance(rule, PerUnit):
-        per = numbers.figure(rule.per, unit, lang)
         each = numbers.points(rule.points)
-        lines.append(f"  每 {per}计 {each} 分" if lang == "zh" else f"  {each} points per {per}")
+        if lang == "zh":
+            lines.append(f"  {numbers.each(rule.per, unit)}计 {each} 分")
+        else:
+            lines.append(f"  {each} points per {numbers.figure(rule.per, unit, lang)}")
     elif isinstance(rule, Judged):
         if rule.guidance and _readable(rule.guidance, lang):
             lines.append(f"  {rule.guidance}")

@@ -224,7 +224,7 @@ def score_per_unit(node: Node, rule: PerUnit, ctx: Context) -> Outcome:
         if rule.per == 1:
             how_zh, how_en = f" × {each} 分", f" × {each}"
         else:
-            how_zh = f"，每 {numbers.amount(rule.per, unit, 'zh')}计 {each} 分"
+            how_zh = f"，{numbers.each(rule.per, unit)}计 {each} 分"
             how_en = f"/{numbers.value(rule.per)} × {each}"
         capped = earned > node.max
         rounded = not capped and pts != earned

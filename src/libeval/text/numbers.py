@@ -17,6 +17,7 @@ The JSON output keeps exact numbers (`to_json`); rounded text never goes into a 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
@@ -228,6 +229,12 @@ def shown_pair(actual: Decimal, bound: Decimal, unit: Unit, lang: str) -> tuple[
     at = compare(actual, bound, unit, lang)
     gap = abs(actual - bound)
     return amount(actual, unit, lang, at), amount(bound, unit, lang, at), amount(gap, unit, lang, at, points=True)
+
+
+def each(per: Decimal, unit: Unit = NONE) -> str:
+    """`每 5 个`, `每 2 `: what a per-unit rule counts, in Chinese, ready for `计 3 分`."""
+    text = f"每 {amount(per, unit, 'zh')}"
+    return text if re.search(r"[\u4e00-\u9fff]$", text) else text + " "
 
 
 def percent(ratio: float | Decimal) -> str:
