@@ -99,7 +99,7 @@ def test_every_score_format_says_so_first(tmp_path: Path) -> None:
     assert invoke("score", str(WEST), "--explain", "1.1.1")[1].startswith(NOTICE_ZH + "\n1.1.1 年文献外借量")
     assert invoke("score", str(EXAMPLE), "--explain", "1.1.1")[1].startswith("1.1.1 年文献外借量")
     _, gh, _ = invoke("score", str(WEST), "--format", "github")
-    assert gh.startswith("::warning title=libeval::同心县图书馆: 结果不完整") and "未达等级（暂定）" in gh
+    assert gh.startswith("::warning title=libeval::同心县图书馆：结果不完整") and "未达等级（暂定）" in gh
     out_file = tmp_path / "w.xlsx"
     assert invoke("score", str(WEST), "--format", "xlsx", "-o", str(out_file))[0] == 0
     from openpyxl import load_workbook
