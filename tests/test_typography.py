@@ -253,6 +253,13 @@ def test_grade_conditions_read_naturally() -> None:
     assert c["area"].explanation.zh == "建筑面积 600 ㎡，要求 ≥ 3,000 ㎡，差 2,400 ㎡"
 
 
+def test_a_missing_value_says_what_its_condition_needs() -> None:
+    r = run(standard(GRADED), {"loans": {"years": {2013: 1}}}, {"1.2": 9}, "west")
+    area = next(c for c in r.grades[0].conditions if c.id == "area")
+    assert area.met is False and area.explanation.zh == "建筑面积：缺少数据，要求 ≥ 3,000 ㎡"
+    assert area.explanation.en == "Floor area: not given (≥ 3,000 m² required)"
+
+
 def test_a_condition_not_for_the_variant_says_for_which() -> None:
     loans = _conditions("central")["loans"]
     assert loans.met is None and loans.name.zh == "年文献外借量"  # no bound to state

@@ -133,6 +133,10 @@ def _condition(
             return _not_applicable(cond, name, None, prov, subject, std, variant)  # whatever the value
         why_zh = "缺少数据" if isinstance(exc, MissingValue) else "无法计算（除以零）"
         why_en = "not given" if isinstance(exc, MissingValue) else "cannot be computed (division by zero)"
+        if isinstance(required, Decimal) and test in ("at_least", "at_most"):  # what it would need
+            sign = "≥" if test == "at_least" else "≤"
+            why_zh += f"，要求 {sign} {_bound(required, unit, 'zh')}"
+            why_en += f" ({sign} {_bound(required, unit, 'en')} required)"
         return ConditionResult(
             cond.id,
             name,
