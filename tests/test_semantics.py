@@ -307,7 +307,7 @@ def test_a_prerequisite_on_a_missing_value_is_not_met() -> None:
     r = run(_graded(), {"x": 9}, region="east")  # area not given
     area = next(c for c in r.grades[0].conditions if c.id == "area")
     assert area.met is False and area.actual is None and area.required == 1000
-    assert area.explanation.zh == "area：缺少数据"
+    assert area.explanation.zh == "area：缺少数据，要求 ≥ 1,000"  # what it would need
     assert r.grade is None
 
 
