@@ -15,6 +15,7 @@ from libeval.analysis.batch import Gap
 from libeval.cli import app
 from libeval.present.batch import gap_text
 from libeval.text.bilingual import Bilingual
+from libeval.text.units import Unit
 
 from conftest import EXAMPLE
 
@@ -47,8 +48,8 @@ def test_the_markdown_report_names_what_it_rests_on_and_each_gap(province: Path)
     assert "> ⚠️ 标准 cn-2017-county 的 119 项数值中有 115 项为重建值，未经官方原文核对" in head
     assert "> ⚠️ 2 个图书馆的结果含估计值（共 36 项事实为估计值，非报告数据），见各馆报告。" in head
     assert "| 三级 | 二级：建筑面积 600 ㎡，需 2,000 ㎡，差 1,400 ㎡ |" in out
-    assert "一级：年文献外借量（年均）46,000 册次，需 80,000 册次，差 34,000 册次；建筑面积 2,600 ㎡" in out
-    assert "差 0.00464 册/人" in out  # three significant digits, not 0.004643
+    assert "一级：年文献外借量（年均）4.6 万册次，需 8 万册次，差 3.4 万册次；建筑面积 2,600 ㎡" in out
+    assert "差 0.0046 册/人" in out  # three significant digits, not 0.004643
     assert "二级: 建筑面积" not in out and "\n\n\n" not in out
 
 
@@ -80,7 +81,7 @@ def test_nothing_scored_leaves_no_empty_lines(tmp_path: Path) -> None:
 
 
 NAME = Bilingual("建筑面积", "Floor area")
-M2 = Bilingual("m2", "")
+M2 = Unit("m2", "")
 
 
 @pytest.mark.parametrize(

@@ -161,7 +161,7 @@ def test_action_steps_write_the_summary_and_reports(tmp_path: Path) -> None:
     assert "总分 832 分（满分 1000 分，含加分 45 分），达到三级。" in summary
     assert (tmp_path / "out" / "report.html").is_file()
     assert "total=832\n" in output and "grade=三级\n" in output and f"report-dir={tmp_path / 'out'}" in output
-    assert "::notice title=libeval::精河县图书馆: 总分 832 / 1000 · 三级" in logs
+    assert "::notice title=libeval::精河县图书馆：总分 832 / 1000 · 三级" in logs
 
 
 def test_action_fails_under_the_gate_and_on_bad_input(tmp_path: Path) -> None:

@@ -68,9 +68,9 @@ def test_score_json_validates_and_pins_the_totals(assessment: str, total: float,
 def test_score_table_shows_the_summary() -> None:
     code, out, _ = invoke("score", str(EXAMPLE), "-a", "prefecture")
     assert code == 0
-    assert "总分: 775.3 / 1000" in out
-    assert "等级: 三级" in out
-    assert "距二级还差" in out and "建筑面积 600 < 2,000，差 1,400" in out
+    assert "总分：775.3 / 1000" in out
+    assert "等级：三级" in out
+    assert "距二级还差" in out and "建筑面积 600 ㎡，要求 ≥ 2,000 ㎡，差 1,400 ㎡" in out
     assert "重建数值" in out and "估计值" in out
 
 
@@ -79,7 +79,7 @@ def test_detail_and_explain() -> None:
     assert code == 0 and "3.1.1" in out and "→ 0/30" in out
     code, out, _ = invoke("score", str(EXAMPLE), "-a", "prefecture", "--explain", "1.1.1")
     assert code == 0
-    assert "≥ 30,000 → 18  ←" in out
+    assert "≥ 30,000 册次 → 18 分  ←" in out
     assert "已更正" in out and "以文化统计年报为准" in out
     code, out, _ = invoke("score", str(EXAMPLE), "--explain", "3.1")
     assert code == 0 and "3.1.1" in out

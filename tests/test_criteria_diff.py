@@ -208,7 +208,7 @@ def test_score_under_another_standard(tmp_path: Path) -> None:
     assert one["score"] == 18
     assert f"warning: scored against the standard 'cn-2017-county' ({copy}) given with --criteria" in err
     code, out, _ = invoke("score", str(EXAMPLE), "--criteria", "cn-2017-county")  # its own: no warning
-    assert code == 0 and "总分: 832" in out
+    assert code == 0 and "总分：832" in out
 
 
 def test_what_another_standard_does_not_know_is_set_aside_with_warnings(tmp_path: Path) -> None:

@@ -73,7 +73,7 @@ def test_markdown_report_has_every_section() -> None:
     ):
         assert heading in page, heading
     assert "总分 775.3 分（满分 1000 分，含加分 45 分），达到三级。" in page
-    assert "- 建筑面积：建筑面积 600 ＜ 2,000，差 1,400" in page
+    assert "- 建筑面积 600 ㎡，要求 ≥ 2,000 ㎡，差 1,400 ㎡" in page
     lines = [ln for ln in page.splitlines() if ln.startswith("| 3.1.1 |")]
     assert len(lines) == 2  # the losses (six cells) and the appendix (ten cells: 自评, 州评, 差值)
     assert lines[0].count("|") == 7 and lines[1].count("|") == 11  # no stray pipe

@@ -82,7 +82,8 @@ def test_explanation_names_value_and_band() -> None:
     std = one_indicator(TIERS)
     ind = run(std, {"x": 84}).indicator("1.1")
     assert ind is not None
-    assert ind.explanation.zh == "x 84 ≥ 50 → 6/10"
+    assert ind.explanation.zh == "x 84 ≥ 50，得 6 分（满分 10）"
+    assert ind.explanation.en == "x 84 ≥ 50 → 6/10"
 
 
 def test_missing_is_not_zero() -> None:

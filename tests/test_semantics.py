@@ -96,7 +96,7 @@ def test_a_rule_with_no_number_for_the_variant_does_not_apply() -> None:
         std = one_indicator(rule)
         ind = _ind(run(std, {"x": 0}, region="west"))
         assert (ind.score, ind.status) == (Decimal(10), "not_applicable")
-        assert ind.explanation.zh == "本指标不适用于西部图书馆 → 按满分计 10/10"
+        assert ind.explanation.zh == "本指标不适用于西部，按满分计 10 分"
         assert ind.explanation.en == "does not apply to west libraries → counted at full marks 10/10"
         assert _points(run(std, {"x": 0}, region="east")) == (Decimal(0), "scored")  # the east still has it
 
@@ -157,7 +157,8 @@ def test_a_grade_condition_whose_bound_is_null_does_not_apply() -> None:
 def test_a_null_bound_does_not_apply_even_to_a_missing_value() -> None:
     r = run(_graded(), {"x": 3}, region="west")  # area not given
     area = next(c for c in r.grades[0].conditions if c.id == "area")
-    assert area.met is None and area.explanation.zh == "不适用于本类图书馆"
+    assert area.met is None and area.explanation.zh == "不适用于西部"  # the variant's own words
+    assert area.explanation.en == "does not apply to west libraries"
     assert r.grade is not None and r.grade.id == "grade1"
     east = run(_graded(), {"x": 9}, region="east")
     assert next(c for c in east.grades[0].conditions if c.id == "area").met is False  # it applies there
@@ -173,6 +174,7 @@ def test_computed_points_are_rounded_half_up_to_the_precision() -> None:
     assert _points(run(_with_precision(per_unit, 2, 10), {"x": 46})) == (Decimal("5.75"), "scored")
     ind = _ind(run(_with_precision(per_unit, 0, 10), {"x": 46}))
     assert ind.explanation.en == "x 46/2 × 0.25 = 5.75, rounded → 6/10"
+    assert ind.explanation.zh == "x 46，每 2 计 0.25 分，计 5.75 分，四舍五入，得 6 分（满分 10）"
     linear = "{kind: linear, value: x, target: 40}"  # 10 × 13 / 40 = 3.25
     assert _points(run(_with_precision(linear, 1, 10), {"x": 13})) == (Decimal("3.3"), "scored")
     assert _points(run(_with_precision(linear, 0, 10), {"x": 13})) == (Decimal(3), "scored")
@@ -306,7 +308,7 @@ def test_a_prerequisite_on_a_missing_value_is_not_met() -> None:
     r = run(_graded(), {"x": 9}, region="east")  # area not given
     area = next(c for c in r.grades[0].conditions if c.id == "area")
     assert area.met is False and area.actual is None and area.required == 1000
-    assert area.explanation.zh == "area：缺少数据"
+    assert area.explanation.zh == "area：缺少数据，要求 ≥ 1,000"  # what it would need
     assert r.grade is None
 
 
@@ -432,6 +434,7 @@ def test_a_correction_shows_only_what_it_names() -> None:
     asmt = assessment(corrections={"yearly": {"years": {2016: 30000, 2017: 1}, "reason": "年报"}})
     (c,) = score(_yearly(), lib, asmt, "prefecture").corrections
     assert (c.old, c.new) == ("2016: 64,000, 2017: —", "2016: 30,000, 2017: 1")
+    assert c.shown("en") == (c.old, c.new)
     assert c.after == "2013: 52,000, 2014: 56,000, 2015: 60,000, 2016: 30,000, 2017: 1"
     d = diff(_yearly(), Side(lib, assessment(), "self", "self"), Side(lib, asmt, "prefecture", "prefecture"))
     (cause,) = d.differences

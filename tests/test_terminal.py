@@ -69,7 +69,7 @@ def test_colour_follows_the_environment_and_the_options(tmp_path: Path) -> None:
     ex = str(EXAMPLE)
     assert not ANSI.search(run("score", ex)[1])  # CliRunner's stdout is no terminal
     forced = run("score", ex, env={"FORCE_COLOR": "1"})[1]
-    assert "\x1b[1m总分: 832 / 1000" in forced and "\x1b[31m✗" in forced
+    assert "\x1b[1m总分：832 / 1000" in forced and "\x1b[31m✗" in forced
     assert not ANSI.search(run("score", ex, "--no-color", env={"FORCE_COLOR": "1"})[1])
     assert not ANSI.search(run("--no-color", "score", ex, env={"FORCE_COLOR": "1"})[1])
     assert not ANSI.search(run("score", ex, env={"FORCE_COLOR": "1", "NO_COLOR": "1"})[1])
@@ -133,7 +133,8 @@ def test_detail_shows_whole_names_and_the_assessors_notes(width: int) -> None:
         else:
             rows[list(rows)[-1]] = [a + b for a, b in zip(rows[list(rows)[-1]], cells[1:], strict=True)]
     assert rows["1.2.6"][0] == "对乡镇（街道）文化站图书室的业务指导" and rows["1.2.5"][0] == "馆外流动服务书刊借阅册次"
-    assert rows["1.2.1"][4].replace(" ", "") == "评定：中→12/20评估意见：已在3个社区挂牌分馆，统一借还尚在推进。"
+    note = "评估意见：已在3个社区挂牌分馆，统一借还尚在推进。"
+    assert rows["1.2.1"][4].replace(" ", "") == "自评为“中”，得12分（满分20）" + note
     indicators = json.loads(run("score", str(EXAMPLE), "--format", "json")[1])["indicators"]
     assert list(rows) == [i["code"] for i in indicators]  # every indicator, one row each
     if width >= 100:  # a whole name on one line, up to 30 columns

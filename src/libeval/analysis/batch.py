@@ -15,9 +15,9 @@ from libeval.errors import Problem
 from libeval.models.result import Completeness, ConditionResult, Result, Val
 from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.bilingual import Bilingual
+from libeval.text.units import NONE, Unit
 
 TOTAL_SCORE = Bilingual("总分", "total score")
-NO_UNIT = Bilingual("", "")
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class Gap:
     actual: Val
     required: Val
     shortfall: Decimal | None
-    unit: Bilingual = NO_UNIT
+    unit: Unit = NONE
     value: bool = False  # the subject is a fact or a derived value (else points)
 
     @classmethod
@@ -44,7 +44,7 @@ class Gap:
             return cls(fact.label, c.test, c.actual, c.required, c.shortfall, fact.unit, value=True)
         if std is not None and (subject in std.derived or subject == POPULATION):
             name = Bilingual(std.name_of(subject, "zh"), std.name_of(subject, "en"))
-            unit = Bilingual(std.unit_of(subject, "zh"), std.unit_of(subject, "en"))
+            unit = Unit(std.unit_of(subject, "zh"), std.unit_of(subject, "en"))
             return cls(name, c.test, c.actual, c.required, c.shortfall, unit, value=True)
         return cls(c.name, c.test, c.actual, c.required, c.shortfall)
 

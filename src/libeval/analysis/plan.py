@@ -243,12 +243,12 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
             score_conditions.append((len(steps) - 1, cond, res))
         elif step.fill and step.note is not None:
             note = step.note
-            reasons.append(Bilingual(f"“{cond.name}”：{note.zh}", f"'{cond.name_en or cond.name}': {note.en}"))
+            reasons.append(Bilingual(f"“{res.name.zh}”：{note.zh}", f"'{res.name.en}': {note.en}"))
         else:
             reasons.append(
                 Bilingual(
-                    f"必备条件“{cond.name}”无法通过事实变化满足",
-                    f"the prerequisite '{cond.name_en or cond.name}' cannot be met by changing facts",
+                    f"必备条件“{res.name.zh}”无法通过事实变化满足",
+                    f"the prerequisite '{res.name.en}' cannot be met by changing facts",
                 )
             )
     after = state.run(base)
@@ -268,11 +268,11 @@ def plan(std: Standard, library: Library, assessment: Assessment, target: str | 
                 missing = missing_under(state, now, under)
                 first = fill_first(state, missing)
                 reasons.append(
-                    Bilingual(f"“{cond.name}”：{first.zh}", f"'{cond.name_en or cond.name}': {first.en}")
+                    Bilingual(f"“{res.name.zh}”：{first.zh}", f"'{res.name.en}': {first.en}")
                     if missing
                     else Bilingual(
-                        f"“{cond.name}”无法通过事实变化达到",
-                        f"'{cond.name_en or cond.name}' cannot be reached by changing facts",
+                        f"“{res.name.zh}”无法通过事实变化达到",
+                        f"'{res.name.en}' cannot be reached by changing facts",
                     )
                 )
             else:

@@ -14,6 +14,7 @@ from typing import Literal
 
 from libeval.errors import Problem
 from libeval.text.bilingual import Bilingual
+from libeval.text.units import Unit
 
 REGION = Bilingual("地区", "Region")
 NO_NAME = Bilingual("—", "—")
@@ -108,7 +109,7 @@ class FactResult:
     id: str
     name: Bilingual  # 年文献外借量
     label: Bilingual  # 年文献外借量（年均）: the name with how its years aggregate
-    unit: Bilingual
+    unit: Unit  # as the standard writes it; .get(lang) is the unit displayed (㎡, English units)
     value: Val  # what the rules read: the effective (aggregated) value; None when not given
     given: Val  # the library's own single value, as written
     given_years: dict[int, Decimal | bool] | None  # the library's own per-year values
@@ -131,6 +132,18 @@ class CorrectionResult:
     new: str  # the corrected values
     reason: str
     after: str  # the whole fact as scored after the correction (named and kept years)
+    old_en: str = ""  # old, new and after in English (yes/no), when they differ from the Chinese
+    new_en: str = ""
+    after_en: str = ""
+
+    def shown(self, lang: str) -> tuple[str, str]:
+        """(old, new) in `lang`."""
+        if lang == "en":
+            return self.old_en or self.old, self.new_en or self.new
+        return self.old, self.new
+
+    def after_in(self, lang: str) -> str:
+        return (self.after_en or self.after) if lang == "en" else self.after
 
 
 @dataclass(frozen=True)

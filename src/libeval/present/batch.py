@@ -8,6 +8,7 @@ import io
 import json
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from types import MappingProxyType
 from typing import Any, Literal, assert_never
 
@@ -15,12 +16,12 @@ from libeval import __version__
 from libeval.analysis.batch import Gap, Row, Summary
 from libeval.present.completeness import completeness_dict
 from libeval.present.formats import BatchFormat
-from libeval.present.quantity import short
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 from libeval.text.labels import LABELS, label, labels, region_label
 from libeval.text.numbers import to_json
 from libeval.text.safe import csv_cell
+from libeval.text.units import NONE
 
 SCHEMA_VERSION = 1
 
@@ -146,8 +147,7 @@ def gap_text(g: Gap, lang: str) -> str:
     if g.test == "equals":
         actual, required = numbers.value(g.actual, lang), numbers.value(g.required, lang)
         return label("gap.equals", lang, name=name.rstrip(), actual=actual, required=required)
-    shown = {k: short(v, g.unit, lang) for k, v in (("actual", g.actual), ("required", g.required))}
-    shown["short"] = short(g.shortfall, g.unit, lang)
+    shown = _shown(g, lang)
     if g.test == "min_score":
         return label("gap.total", lang, **shown)
     if g.test == "full_marks":
@@ -155,6 +155,16 @@ def gap_text(g: Gap, lang: str) -> str:
     if not g.value:
         return label("gap.score", lang, name=name, **shown)
     return label("gap.at_most" if g.test == "at_most" else "gap.at_least", lang, name=name, **shown)
+
+
+def _shown(g: Gap, lang: str) -> dict[str, str]:
+    """The value, the bound and the gap at one rounding step (text/numbers.shown_pair)."""
+    if isinstance(g.actual, Decimal) and isinstance(g.required, Decimal) and g.shortfall is not None:
+        unit = g.unit if g.value else NONE
+        actual, required, short = numbers.shown_pair(g.actual, g.required, unit, lang)
+        return {"actual": actual, "required": required, "short": short}
+    values = (("actual", g.actual), ("required", g.required), ("short", g.shortfall))
+    return {k: numbers.amount(v, g.unit, lang) for k, v in values}
 
 
 def blocked_text(r: Row, lang: str) -> str:

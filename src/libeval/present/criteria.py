@@ -3,13 +3,15 @@ with points, one-line rule summaries and provenance marks."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from libeval.models import Boolean, Judged, Linear, Node, PerUnit, Tiers
+from libeval.models import Boolean, Condition, Judged, Linear, Node, PerUnit, Tiers
 from libeval.scoring.standard import Standard
 from libeval.text import numbers
-from libeval.text.labels import label
+from libeval.text.labels import colon, label
 from libeval.text.safe import terminal_text
+from libeval.text.units import POINTS
 
 
 def standard_line(ref: str, std: Standard, lang: str) -> str:
@@ -49,17 +51,39 @@ def criteria_tree_text(std: Standard, lang: str, depth: int | None) -> str:
             )
         )
         lines.append(
-            f"{(g.name_en or g.name) if lang == 'en' else g.name}: ≥ {ms}"
+            f"{(g.name_en or g.name) if lang == 'en' else g.name}{colon(lang)}≥ {ms}"
             f"{' *' if std.condition_provenance(g)[0] == 'reconstructed' else ''}"
         )
         for cond in g.prerequisites:
             prov = std.condition_provenance(g, cond)[0]
+            name = (cond.name_en or cond.name) if lang == "en" else cond.name
             lines.append(
-                f"  - {(cond.name_en or cond.name) if lang == 'en' else cond.name}"
+                f"  - {name}{_bounds(cond, std, lang, name)}"
                 f"{' *' if prov == 'reconstructed' else _paren(label('provenance.official', lang), lang)}"
             )
     lines.append("* = " + label("provenance.reconstructed", lang))
     return "\n".join(terminal_text(line, one_line=True) for line in lines) + "\n"
+
+
+_SIGNS = ("≥", "≤", ">", "<", "＞", "＜")
+
+
+def _bounds(cond: Condition, std: Standard, lang: str, name: str) -> str:
+    """A condition's bound per variant, as grading names it (` ≥ 东部 15 万册次、西部 8 万册次`);
+    nothing when its name states it already or it has none (full marks, yes/no)."""
+    bound = cond.at_least if cond.at_least is not None else cond.at_most
+    if bound is None or any(sign in name for sign in _SIGNS):
+        return ""
+    sign = "≥" if cond.at_least is not None else "≤"
+    unit = std.unit(cond.value) if cond.value is not None else POINTS
+
+    def shown(v: Decimal) -> str:
+        return numbers.amount(v, unit, lang)
+
+    if not isinstance(bound, dict):
+        return f" {sign} {shown(bound)}"
+    per = [f"{std.variant_label(k).get(lang)} {shown(v)}" for k, v in bound.items() if v is not None]
+    return f" {sign} " + ("、" if lang == "zh" else ", ").join(per)
 
 
 def _paren(text: str, lang: str) -> str:

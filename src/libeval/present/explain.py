@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from libeval.models import Judged, Linear, PerUnit, Tiers
 from libeval.models.result import Result
 from libeval.scoring.standard import POPULATION, Standard, at_variant
 from libeval.text import numbers
-from libeval.text.labels import label
+from libeval.text.labels import bracketed, colon, label
+from libeval.text.units import NONE
+
+_CHINESE = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _readable(text: str, lang: str) -> bool:
+    """A standard's note (rationale, guidance) has no English version: English output leaves a
+    Chinese one out."""
+    return lang == "zh" or not _CHINESE.search(text)
 
 
 def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | None:
@@ -20,11 +30,13 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
     name = (node.name_en or node.name) if lang == "en" else node.name
     lines = [f"{code} {name}"]
     prov = label(f"provenance.{info.provenance}", lang)
+    c = colon(lang)
+    pts = "分" if lang == "zh" else "points"
     if node.rule is None:
         g = result.groups[code]
-        capped = f" ({label('capped', lang)})" if g.capped else ""
-        lines.append(f"{label('score', lang)}: {numbers.points(g.score)}/{numbers.points(g.max)}{capped}")
-        lines.append(f"{label('children', lang)}:")
+        capped = bracketed(label("capped", lang), lang) if g.capped else ""
+        lines.append(f"{label('score', lang)}{c}{numbers.points(g.score)}/{numbers.points(g.max)}{capped}")
+        lines.append(f"{label('children', lang)}{c.rstrip()}")
         for ch in g.children:
             child = result.indicator(ch) or result.groups.get(ch)
             if child is not None:
@@ -37,14 +49,15 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
     if ind is None or rule is None:  # every leaf of the standard has a result
         return None
     lines.append(
-        f"{label('rule', lang)}: {label('kind.' + rule.kind, lang)} · {label('max', lang)} "
-        f"{numbers.points(node.max)} · {label('provenance', lang)}: {prov}"
+        f"{label('rule', lang)}{c}{label('kind.' + rule.kind, lang)} · {label('max', lang)} "
+        f"{numbers.points(node.max)} · {label('provenance', lang)}{c}{prov}"
     )
-    if node.rationale:
+    if node.rationale and _readable(node.rationale, lang):
         lines.append(f"  {node.rationale}")
     variant = result.variant
+    unit = std.unit(rule.value) if not isinstance(rule, Judged) else NONE
     if isinstance(rule, Tiers):
-        lines.append(f"{label('bands', lang)}:")
+        lines.append(f"{label('bands', lang)}{c.rstrip()}")
         sign = "≥" if rule.better == "higher" else "≤"
         marked = False
         for band in rule.bands:
@@ -56,25 +69,33 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
             )
             hit = "  ←" if reached and not marked else ""
             marked = marked or reached
-            lines.append(f"  {sign} {numbers.value(at)} → {numbers.points(band.points)}{hit}")
+            lines.append(f"  {sign} {numbers.figure(at, unit, lang)} → {numbers.points(band.points)} {pts}{hit}")
     elif isinstance(rule, Linear):
         target = at_variant(rule.target, variant)
-        lines.append(f"  target {numbers.value(target)} → {numbers.points(node.max)}")
+        goal = label("field.target", lang)
+        lines.append(f"  {goal} {numbers.figure(target, unit, lang)} → {numbers.points(node.max)} {pts}")
     elif isinstance(rule, PerUnit):
-        lines.append(f"  {numbers.points(rule.points)} / {numbers.value(rule.per)}")
+        each = numbers.points(rule.points)
+        if lang == "zh":
+            lines.append(f"  {numbers.each(rule.per, unit)}计 {each} 分")
+        else:
+            lines.append(f"  {each} points per {numbers.figure(rule.per, unit, lang)}")
     elif isinstance(rule, Judged):
-        if rule.guidance:
+        if rule.guidance and _readable(rule.guidance, lang):
             lines.append(f"  {rule.guidance}")
         for lv in rule.levels:
-            lines.append(f"  {lv.name_en or lv.name if lang == 'en' else lv.name}: {numbers.points(lv.points)}")
+            level = lv.name_en or lv.name if lang == "en" else lv.name
+            lines.append(f"  {level}{c}{numbers.points(lv.points)} {pts}")
     if ind.value_id:
-        lines.append(f"{label('value', lang)}: {ind.value_id} = {numbers.value(ind.value, lang)}")
-        lines.append(f"{label('rests_on', lang)}:")
+        shown = numbers.figure(ind.value, unit, lang)
+        lines.append(f"{label('value', lang)}{c}{ind.value_id} = {shown}")
+        lines.append(f"{label('rests_on', lang)}{c.rstrip()}")
         corrected = {c.fact: c for c in result.corrections}
         for fact_id in ind.facts:
             fname = std.name_of(fact_id, lang)
             if fact_id == POPULATION:
-                lines.append(f"  {fact_id} {fname} = {numbers.value(result.population, lang)}")
+                people = numbers.figure(result.population, std.unit(POPULATION), lang)
+                lines.append(f"  {fact_id} {fname} = {people}")
                 continue
             fact = result.fact(fact_id)
             shown = numbers.fact(fact.given, fact.given_years, lang, result.period) if fact is not None else "—"
@@ -82,13 +103,16 @@ def explain(std: Standard, result: Result, code: str, lang: str) -> list[str] | 
             if fact is not None and fact.estimated:
                 extra.append(label("estimated_mark", lang))
             if fact is not None and fact.source:
-                extra.append(f"{label('source', lang)}: {fact.source}")
-            tail = f"  ({'; '.join(extra)})" if extra else ""
+                extra.append(f"{label('source', lang)}{c}{fact.source}")
+            tail = bracketed(("；" if lang == "zh" else "; ").join(extra), lang) if extra else ""
+            given_unit = fact.unit.get(lang) if fact is not None else ""
+            fname += bracketed(given_unit, lang) if given_unit and given_unit != "%" else ""
             lines.append(f"  {fact_id} {fname} = {shown}{tail}")
             if fact_id in corrected:
-                c = corrected[fact_id]
-                lines.append(f"    {label('corrected', lang)}: {c.old} → {c.new} ({c.reason})")
-    lines.append(f"{label('score', lang)}: {ind.explanation.get(lang)}")
+                corr = corrected[fact_id]
+                old, new = corr.shown(lang)
+                lines.append(f"    {label('corrected', lang)}{c}{old} → {new}{bracketed(corr.reason, lang)}")
+    lines.append(f"{label('score', lang)}{c}{ind.explanation.get(lang)}")
     if ind.note:
-        lines.append(f"{label('note', lang)}: {ind.note}")
+        lines.append(f"{label('note', lang)}{c}{ind.note}")
     return lines

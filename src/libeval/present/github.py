@@ -8,7 +8,7 @@ from decimal import Decimal
 from libeval.errors import Problem
 from libeval.models.result import Result
 from libeval.present.completeness import grade_name, notice
-from libeval.text.labels import label
+from libeval.text.labels import colon, label
 from libeval.text.numbers import points
 from libeval.text.safe import terminal_text
 
@@ -52,7 +52,7 @@ def incomplete_notice(result: Result, lang: str) -> str:
     """A warning that the result is incomplete (it comes first), or nothing."""
     warn = notice(result.completeness, lang)
     name = result.library_en if lang == "en" and result.library_en else result.library
-    return annotation("warning", f"{name}: {warn}") + "\n" if warn else ""
+    return annotation("warning", f"{name}{colon(lang)}{warn}") + "\n" if warn else ""
 
 
 def score_notice(result: Result, lang: str, gate: Decimal | None) -> str:
@@ -60,7 +60,7 @@ def score_notice(result: Result, lang: str, gate: Decimal | None) -> str:
     name = result.library_en if lang == "en" and result.library_en else result.library
     grade = grade_name(result, lang)
     out = annotation(
-        "notice", f"{name}: {label('total', lang)} {points(result.total)} / {points(result.max)} · {grade}"
+        "notice", f"{name}{colon(lang)}{label('total', lang)} {points(result.total)} / {points(result.max)} · {grade}"
     )
     out += "\n"
     if gate is not None and result.total < gate:

@@ -14,24 +14,37 @@ from libeval import __version__
 from libeval.analysis.choose import Option
 from libeval.analysis.fact_changes import FactChange
 from libeval.analysis.plan import Plan
+from libeval.models.result import Result
 from libeval.present.completeness import completeness_dict, fill_lines, notice
 from libeval.present.formats import PlanFormat
+from libeval.scoring.standard import POPULATION
 from libeval.text import numbers
-from libeval.text.labels import label, labels
+from libeval.text.labels import bracketed, colon, label, labels
 from libeval.text.numbers import to_json
+from libeval.text.units import NONE, Unit
 
 SCHEMA_VERSION = 1
 
 
-def change_text(c: FactChange, lang: str) -> str:
-    old, new = numbers.value(c.old, lang), numbers.value(c.new, lang)
+def fact_unit(r: Result, fact_id: str) -> Unit:
+    """The unit of a fact of the result (the service population's: 人)."""
+    if fact_id == POPULATION:
+        return Unit("人", "people")
+    fact = r.fact(fact_id)
+    return fact.unit if fact is not None else NONE
+
+
+def change_text(c: FactChange, lang: str, unit: Unit = NONE) -> str:
+    """`年文献外借量（年均）：5.8 万册次 → 8 万册次（+2.2 万册次，+37.9%）`: numbers as in running
+    text (text/numbers.py), with the fact's unit."""
     if isinstance(c.new, bool) or isinstance(c.old, bool) or c.old is None:
+        old, new = numbers.amount(c.old, unit, lang), numbers.amount(c.new, unit, lang)
         delta = "—"
     else:
-        diff = c.new - c.old
-        delta = ("+" if diff >= 0 else "") + numbers.value(diff, lang)
+        old, new, gap = numbers.shown_pair(c.old, c.new, unit, lang)
+        delta = ("+" if c.new >= c.old else "-") + gap
         if c.old:
-            delta += f", {'+' if diff >= 0 else ''}{float(diff / c.old) * 100:.1f}%"
+            delta += ("，" if lang == "zh" else ", ") + numbers.percent((c.new - c.old) / c.old)
     name = c.name.get(lang) + ((" (yearly mean)" if lang == "en" else "（年均）") if c.per_year else "")
     text = label("plan_change", lang, name=name, old=old, new=new, delta=delta)
     if c.structural:
@@ -39,7 +52,7 @@ def change_text(c: FactChange, lang: str) -> str:
     return text
 
 
-def _change_json(c: FactChange, lang: str) -> dict[str, Any]:
+def _change_json(c: FactChange, lang: str, unit: Unit) -> dict[str, Any]:
     return {
         "fact": c.fact,
         "name": c.name.get(lang),
@@ -48,13 +61,13 @@ def _change_json(c: FactChange, lang: str) -> dict[str, Any]:
         "relative": round(c.relative, 6),
         "structural": c.structural,
         "per_year": c.per_year,
-        "text": change_text(c, lang),
+        "text": change_text(c, lang, unit),
     }
 
 
-def _option_json(o: Option, lang: str) -> dict[str, Any]:
+def _option_json(o: Option, lang: str, r: Result) -> dict[str, Any]:
     return {
-        "change": _change_json(o.change, lang),
+        "change": _change_json(o.change, lang, fact_unit(r, o.change.fact)),
         "gain": to_json(o.gain),
         "indicators": [
             {"code": g.code, "name": g.name.get(lang), "from": to_json(g.old), "to": to_json(g.new)}
@@ -82,8 +95,8 @@ def plan_dict(p: Plan, lang: str) -> dict[str, Any]:
                 "condition": s.condition.name.get(lang),
                 "explanation": s.condition.explanation.get(lang),
                 "solved": s.solved,
-                "change": _change_json(s.change, lang) if s.change else None,
-                "changes": [_option_json(o, lang) for o in s.options],
+                "change": _change_json(s.change, lang, fact_unit(r, s.change.fact)) if s.change else None,
+                "changes": [_option_json(o, lang, r) for o in s.options],
                 "note": s.note.get(lang) if s.note else None,
             }
             for s in p.prerequisites
@@ -91,7 +104,7 @@ def plan_dict(p: Plan, lang: str) -> dict[str, Any]:
         "gap_now": to_json(p.gap_now),
         "prerequisite_gain": to_json(p.prerequisite_gain),
         "gap": to_json(p.gap),
-        "chosen": [_option_json(o, lang) for o in p.chosen],
+        "chosen": [_option_json(o, lang, r) for o in p.chosen],
         "total_relative_change": round(sum(o.cost for o in p.chosen), 6),
         "projected": None
         if p.projected is None
@@ -99,7 +112,7 @@ def plan_dict(p: Plan, lang: str) -> dict[str, Any]:
             "total": to_json(p.projected.total),
             "grade": p.projected.grade.name.get(lang) if p.projected.grade else None,
         },
-        "options": [_option_json(o, lang) for o in p.options],
+        "options": [_option_json(o, lang, r) for o in p.options],
         "judged_open": [
             {
                 "code": j.code,
@@ -142,17 +155,21 @@ def plan_lines(p: Plan, lang: str, options: int = 10, fill: bool = True) -> list
     lines = [*first, label("plan_head", lang, target=target, current=current, total=numbers.points(r.total))]
     if p.status == "reached":
         return [*lines, label("plan_reached", lang, target=target)]
+    c = colon(lang).rstrip()
+
+    def changed(x: FactChange) -> str:
+        return change_text(x, lang, fact_unit(r, x.fact))
+
     lines.append("")
-    lines.append(label("plan_prereqs", lang) + ":")
+    lines.append(label("plan_prereqs", lang) + c)
     if not p.prerequisites:
         lines.append("  " + label("plan_prereqs_ok", lang))
     for s in p.prerequisites:
-        head = f"  ✗ {s.condition.name.get(lang)}: {s.condition.explanation.get(lang)}"
-        lines.append(head)
+        lines.append(f"  ✗ {s.condition.explanation.get(lang)}")  # it names what it tests and the bound
         if s.change:
-            lines.append(f"    → {change_text(s.change, lang)}")
+            lines.append(f"    → {changed(s.change)}")
         for o in s.options:
-            lines.append(f"    → {change_text(o.change, lang)}")
+            lines.append(f"    → {changed(o.change)}")
         if not s.change and not s.options and s.note:
             lines.append(f"    → {s.note.get(lang)}")
     lines.append("")
@@ -160,12 +177,12 @@ def plan_lines(p: Plan, lang: str, options: int = 10, fill: bool = True) -> list
     lines.append(gap_line(p, lang, need))
     if p.chosen:
         cost = sum(o.cost for o in p.chosen)
-        lines.append(label("plan_chosen", lang, cost=f"{cost:.2f}") + ":")
+        lines.append(label("plan_chosen", lang, cost=f"{cost:.2f}") + c)
         for o in p.chosen:
-            gains = ", ".join(
+            gains = ("，" if lang == "zh" else ", ").join(
                 f"{g.code} {'+' if g.new >= g.old else ''}{numbers.points(g.new - g.old)}" for g in o.indicators
             )
-            lines.append(f"  • {change_text(o.change, lang)}: +{numbers.points(o.gain)} ({gains})")
+            lines.append(f"  • {changed(o.change)}{colon(lang)}+{numbers.points(o.gain)}{bracketed(gains, lang)}")
     same = p.projected is not None and p.projected.total == r.total and p.projected.grade == r.grade
     if p.projected is not None and not same:  # no change: the projection would be today's result again
         grade = p.projected.grade.name.get(lang) if p.projected.grade else label("no_grade", lang)
@@ -178,17 +195,18 @@ def plan_lines(p: Plan, lang: str, options: int = 10, fill: bool = True) -> list
         lines.extend(f"  - {x.get(lang)}" for x in p.reasons)
     if p.options and options:
         lines.append("")
-        lines.append(label("plan_options", lang) + ":")
+        lines.append(label("plan_options", lang) + c)
         for o in p.options[:options]:
-            lines.append(f"  +{numbers.points(o.gain)}  {change_text(o.change, lang)}")
+            lines.append(f"  +{numbers.points(o.gain)}  {changed(o.change)}")
     if p.judged_open:
         lines.append("")
-        lines.append(label("plan_judged", lang) + ":")
+        lines.append(label("plan_judged", lang) + c)
         top = sorted(p.judged_open, key=lambda j: (-(j.max - j.score), j.code))[: options or None]
         for j in top:
+            open_points = label("plan_open", lang, points=numbers.points(j.max - j.score))
             lines.append(
-                f"  {j.code} {j.name.get(lang)}: {numbers.points(j.score)}/{numbers.points(j.max)} "
-                f"(+{numbers.points(j.max - j.score)})"
+                f"  {j.code} {j.name.get(lang)}{colon(lang)}{numbers.points(j.score)}/{numbers.points(j.max)}"
+                f"{bracketed(open_points, lang)}"
             )
     return lines
 

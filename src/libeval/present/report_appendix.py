@@ -15,6 +15,7 @@ from libeval.models.result import FactResult, IndicatorResult, Result
 from libeval.present.report_format import own, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label
+from libeval.text.units import NONE, Unit
 
 _HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -41,21 +42,27 @@ def evidence(f: FactResult) -> list[dict[str, Any]]:
     return refs
 
 
-def _value_unit(r: Result, i: IndicatorResult, lang: str) -> str:
+def _value_unit(r: Result, i: IndicatorResult) -> Unit:
     fact = r.fact(i.value_id) if i.value_id else None
-    return unit(fact.unit.get(lang), lang) if fact else ""
+    return fact.unit if fact else NONE
+
+
+def _bound(at: Decimal, u: Unit, lang: str) -> str:
+    """A band's bound in the unit the value is shown in (0.5 千册次 -> 500), `%` kept."""
+    text = numbers.value(u.scale(at, lang), lang)
+    return text + "%" if u.percent else text
 
 
 def bands(r: Result, i: IndicatorResult, lang: str) -> tuple[str, str]:
     """The indicator's bands (`≥ 800：6 分；≥ 1,000：12 分`) and the next band up (`≥ 1,000 ㎡
     得 12 分`), or for a linear rule its target; empty for other rules."""
-    u = _value_unit(r, i, lang)
+    u = _value_unit(r, i)
     if i.bands:
         op = "≥" if i.better == "higher" else "≤"
         ordered = sorted(i.bands, key=lambda b: b[1])
         sep = "；" if lang == "zh" else "; "
         text = sep.join(
-            label("rp_band_pts", lang, op=op, value=numbers.value(at, lang), points=numbers.points(pts))
+            label("rp_band_pts", lang, op=op, value=_bound(at, u, lang), points=numbers.points(pts))
             for at, pts in ordered
         )
         above = [b for b in ordered if b[1] > i.score]
@@ -66,12 +73,12 @@ def bands(r: Result, i: IndicatorResult, lang: str) -> tuple[str, str]:
             "rp_next_band_text",
             lang,
             op=op,
-            value=with_unit(numbers.value(at, lang), u, lang),
+            value=numbers.figure(at, u, lang),
             points=numbers.points(pts),
         )
         return text, nxt
     if i.target is not None:
-        return label("rp_linear", lang, target=with_unit(numbers.value(i.target, lang), u, lang)), ""
+        return label("rp_linear", lang, target=numbers.figure(i.target, u, lang)), ""
     if i.kind == "judged":
         return label("rp_judged_range", lang, max=numbers.points(i.max)), ""
     return "", ""
@@ -191,7 +198,7 @@ def fact_rows(r: Result, lang: str) -> list[dict[str, Any]]:
                 "name": f.name.get(lang),
                 "unit": u,
                 "given": with_unit(given, u, lang) if given != "—" else given,
-                "corrected": with_unit(c.after, u, lang) if c else None,
+                "corrected": with_unit(c.after_in(lang), u, lang) if c else None,
                 "used_label": f.label.get(lang),
                 "used": with_unit(numbers.value(f.value, lang), u, lang) if f.value is not None else "—",
                 "per_year": bool(f.given_years),

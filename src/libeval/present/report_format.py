@@ -8,23 +8,20 @@ full-width comparison marks ＜ ＞ and no space before %, so that Markdown need
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from libeval.text import numbers
+from libeval.text.units import display_unit
 
-_UNITS = {"zh": {"m2": "㎡", "m²": "㎡"}, "en": {"m2": "m²", "㎡": "m²"}}
 _M2 = re.compile(r"(?<=[\d\s])m2\b")
 _PERCENT = re.compile(r"(?<=\d) %")
 _ID = re.compile(r"(?:（| \()[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:）|\))")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-WAN = Decimal(10000)
 
 
 def unit(text: str | None, lang: str) -> str:
-    """A unit as a reader writes it: `㎡` in Chinese, `m²` in English."""
-    if not text:
-        return ""
-    return _UNITS.get(lang, {}).get(text, text)
+    """A unit as a reader writes it: `㎡` in Chinese, `m²` in English (text/units.display_unit)."""
+    return display_unit(text, lang) if text else ""
 
 
 def own(text: str | None, lang: str) -> str:
@@ -43,24 +40,11 @@ def no_ids(text: str) -> str:
     return _ID.sub("", text)
 
 
-def _sig(d: Decimal, figures: int = 3) -> Decimal:
-    """`d` rounded to `figures` significant figures (never fewer whole digits)."""
-    if d == 0:
-        return d
-    places = max(0, figures - 1 - d.adjusted())
-    return d.quantize(Decimal(10) ** -places, ROUND_HALF_UP)
-
-
 def running(d: Decimal | bool | None, lang: str) -> str:
-    """A number in a sentence: `14 万`, `2.5 万`, `0.179` in Chinese (万 from ten thousand,
-    three significant figures at most); `140,000` in English."""
+    """A number in a sentence (text/numbers.running): `14 万`, `0.179`; `140,000` in English."""
     if d is None or isinstance(d, bool):
         return numbers.value(d, lang)
-    if lang == "zh" and abs(d) >= WAN:
-        return numbers.plain(_sig(d / WAN)) + " 万"
-    if abs(d) < 1000:
-        return numbers.value(_sig(d), lang)
-    return numbers.value(d, lang)
+    return numbers.running(d, lang)
 
 
 def with_unit(number: str, unit_text: str, lang: str) -> str:

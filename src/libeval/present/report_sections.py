@@ -42,7 +42,8 @@ def _name(r: Result, lang: str) -> str:
 
 def _figure(f: FactResult, lang: str) -> str:
     """A fact in a sentence: `总藏量 2.5 万册（件）`, `年流通总人次（年均） 6.9 万人次（估计值）`."""
-    text = f"{f.label.get(lang)} {with_unit(running(f.value, lang), unit(f.unit.get(lang), lang), lang)}"
+    name = f.label.get(lang)
+    text = f"{name}{'' if name.endswith('）') else ' '}{numbers.amount(f.value, f.unit, lang)}"
     if f.estimated and not f.corrected:
         text += "（估计值）" if lang == "zh" else " (estimated)"
     return text

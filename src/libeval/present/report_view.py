@@ -138,8 +138,8 @@ def build_context(
             {
                 "fact": c.fact,
                 "name": c.name.get(lang),
-                "old": with_unit(c.old, _unit(r, c.fact, lang), lang) if c.old != "—" else c.old,
-                "new": with_unit(c.new, _unit(r, c.fact, lang), lang),
+                "old": with_unit(c.shown(lang)[0], _unit(r, c.fact, lang), lang) if c.old != "—" else c.old,
+                "new": with_unit(c.shown(lang)[1], _unit(r, c.fact, lang), lang),
                 "reason": c.reason,
             }
             for c in r.corrections

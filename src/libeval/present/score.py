@@ -21,7 +21,7 @@ from libeval.present.completeness import TABLE_FILL, completeness_dict, fill_lin
 from libeval.present.formats import ScoreFormat
 from libeval.present.report_view import InputFile
 from libeval.text import numbers, width
-from libeval.text.labels import label
+from libeval.text.labels import bracketed, colon, label
 from libeval.text.numbers import to_json
 
 if TYPE_CHECKING:
@@ -116,21 +116,23 @@ def _table(v: ScoreView) -> str:
     name = r.library_en if lang == "en" and r.library_en else r.library
     where = " · ".join(escape(part) for part in (r.province, r.variant_name.get(lang)) if part)
     screen.line(f"[bold]{escape(name)}[/]" + (f" · {where}" if where else ""))
-    screen.line(f"{label('standard', lang)}: {r.criteria_id} {escape(r.criteria_title.get(lang))}")
+    c = colon(lang)
+    screen.line(f"{label('standard', lang)}{c}{r.criteria_id} {escape(r.criteria_title.get(lang))}")
     who = f" · {escape(r.assessed_by)}" if r.assessed_by else ""
-    screen.line(f"{label('assessment', lang)}: {r.assessment} ({label('assessor.' + r.assessor, lang)}) {r.date}{who}")
+    kind = label("assessor." + r.assessor, lang)
+    screen.line(f"{label('assessment', lang)}{c}{kind}{bracketed(escape(r.assessment), lang)} · {r.date}{who}")
     if r.reconstructed:
         screen.line(f"[yellow]{label('reconstructed', lang, n=r.reconstructed, m=r.provenance_total)}[/]")
     if r.estimated:
         screen.line(f"[yellow]{label('estimated', lang, n=len(r.estimated))}[/]")
-    bonus = f" ({label('bonus', lang)} {numbers.points(r.bonus)}/{numbers.points(r.bonus_max)})" if r.bonus_max else ""
-    screen.line(f"[bold]{label('total', lang)}: {numbers.points(r.total)} / {numbers.points(r.max)}[/]{bonus}")
-    screen.line(f"[bold]{label('grade', lang)}: {escape(grade_name(r, lang))}[/]")
+    bonus_text = f"{label('bonus', lang)} {numbers.points(r.bonus)}/{numbers.points(r.bonus_max)}"
+    bonus = bracketed(bonus_text, lang) if r.bonus_max else ""
+    screen.line(f"[bold]{label('total', lang)}{c}{numbers.points(r.total)} / {numbers.points(r.max)}[/]{bonus}")
+    screen.line(f"[bold]{label('grade_reached', lang)}{c}{escape(grade_name(r, lang))}[/]")
     for g in reversed(r.blocked):
-        screen.line(f"{label('blocked_to', lang, grade=escape(g.name.get(lang)))}:")
-        for c in g.failed:
-            head = "" if c.test == "min_score" else f"{c.name.get(lang)}: "
-            screen.line(f"  [red]✗[/] {escape(head + c.explanation.get(lang))}")
+        screen.line(f"{label('blocked_to', lang, grade=escape(g.name.get(lang)))}{c.rstrip()}")
+        for cond in g.failed:  # each explanation names what it tests and the bound
+            screen.line(f"  [red]✗[/] {escape(cond.explanation.get(lang))}")
     columns = [
         Column(label(c, lang), right=c in ("score", "max", "share")) for c in ("code", "part", "score", "max", "share")
     ]
@@ -146,7 +148,6 @@ def _table(v: ScoreView) -> str:
         # below 100 columns a name takes at most 22 (folded onto more lines); from 100 up, the whole
         # name fits up to 30 columns, and the assessor's note follows the explanation
         longest = max((width.columns(i.name.get(lang)) for i in r.indicators), default=0)
-        colon = "：" if lang == "zh" else ": "
         screen.table(
             [
                 Column(label("code", lang), no_wrap=True, fold=True),
@@ -163,21 +164,23 @@ def _table(v: ScoreView) -> str:
                     numbers.points(i.score),
                     numbers.points(i.max),
                     label("status." + i.status, lang),
-                    Lines((i.explanation.get(lang), *([f"{label('note', lang)}{colon}{i.note}"] if i.note else []))),
+                    Lines((i.explanation.get(lang), *([f"{label('note', lang)}{c}{i.note}"] if i.note else []))),
                 ]
                 for i in r.indicators
             ],
         )
     if not r.completeness.complete:
-        screen.line(f"{label('to_fill', lang)}:")
+        screen.line(f"{label('to_fill', lang)}{c.rstrip()}")
         for line in fill_lines(r.completeness, lang, TABLE_FILL):
             screen.line(f"  {escape(line)}")
     elif r.missing:
-        screen.line(f"{label('missing_facts', lang)}: {', '.join(r.missing)}")
+        screen.line(f"{label('missing_facts', lang)}{c}{('、' if lang == 'zh' else ', ').join(r.missing)}")
     if r.corrections:
-        screen.line(f"{label('corrections', lang)}:")
+        screen.line(f"{label('corrections', lang)}{c.rstrip()}")
         for corr in r.corrections:
-            screen.line(escape(f"  {corr.fact} {corr.name.get(lang)}: {corr.old} → {corr.new} ({corr.reason})"))
+            name = corr.name.get(lang) + bracketed(corr.fact, lang)
+            old, new = corr.shown(lang)
+            screen.line(escape(f"  {name}{c}{old} → {new}{bracketed(corr.reason, lang)}"))
     return screen.text()
 
 
@@ -295,7 +298,13 @@ def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
             for i in r.indicators
         ],
         "corrections": [
-            {"fact": c.fact, "name": c.name.get(lang), "old": c.old, "new": c.new, "reason": c.reason}
+            {
+                "fact": c.fact,
+                "name": c.name.get(lang),
+                "old": c.shown(lang)[0],
+                "new": c.shown(lang)[1],
+                "reason": c.reason,
+            }
             for c in r.corrections
         ],
         "missing_facts": list(r.missing),

@@ -16,6 +16,7 @@ from libeval.scoring.standard import POPULATION, Standard, at_variant
 from libeval.scoring.values import Values
 from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
+from libeval.text.units import Unit
 
 
 def variant_of(std: Standard, library: Library) -> str:
@@ -42,13 +43,16 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
         """(score, effective max) of a node, recording results on the way."""
         info = std.nodes[node.code]
         if node.rule is not None:
-            ctx = Context(values, variant, crit.precision, judged.get(node.code))
+            who = assessment.assessor if assessment else "self"
+            ctx = Context(values, variant, crit.precision, judged.get(node.code), who)
             eff_max = node.max
             if node.code in na and node.not_applicable is not None:
                 full = node.not_applicable == "full_marks"
                 pts = node.max if full else ZERO
                 eff_max = node.max if full else ZERO
-                zh = f"不适用（{na[node.code]}）→ " + ("按满分计" if full else "不计入总分")
+                zh = f"不适用（{na[node.code]}），" + (
+                    f"按满分计 {numbers.points(node.max)} 分" if full else "不计入总分"
+                )
                 en = f"not applicable ({na[node.code]}) → " + ("counted at full marks" if full else "left out")
                 text = Bilingual(zh, en)
                 out = Outcome(pts, "not_applicable", lambda: text)
@@ -181,7 +185,7 @@ def _facts(std: Standard, library: Library, values: Values, assessment: Assessme
                 id=fid,
                 name=Bilingual(fact.name, fact.name_en or ""),
                 label=Bilingual(values.label(fid, "zh"), values.label(fid, "en")),
-                unit=Bilingual(fact.unit or "", fact.unit_en or ""),
+                unit=Unit(fact.unit or "", fact.unit_en or ""),
                 value=value,
                 given=entry.value if entry else None,
                 given_years=dict(entry.years) if entry and entry.years else None,
@@ -206,20 +210,31 @@ def _corrections(
     out = []
     for fact_id, corr in assessment.corrections.items():
         name = Bilingual(std.name_of(fact_id, "zh"), std.name_of(fact_id, "en"))
-        if fact_id == POPULATION:
-            old = numbers.value(library.population) if library.population is not None else "—"
-            after = numbers.value(values.population) if values.population is not None else "—"
-        else:
+        olds = {}
+        for lang in ("zh", "en"):
+            if fact_id == POPULATION:
+                olds[lang] = numbers.value(library.population, lang) if library.population is not None else "—"
+                continue
             entry = library.facts.get(fact_id)
             if entry is None:
-                old = "—"
+                olds[lang] = "—"
             elif corr.years is not None and entry.years:
-                old = numbers.fact(None, {y: entry.years.get(y) for y in corr.years})
+                olds[lang] = numbers.fact(None, {y: entry.years.get(y) for y in corr.years}, lang)
             else:
-                old = numbers.fact(entry.value, entry.years)
-            now = values.entries[fact_id]
-            after = numbers.fact(now.value, now.years)
-        out.append(CorrectionResult(fact_id, name, old, numbers.fact(corr.value, corr.years), corr.reason, after))
+                olds[lang] = numbers.fact(entry.value, entry.years, lang)
+        after = {}
+        for lang in ("zh", "en"):
+            if fact_id == POPULATION:
+                after[lang] = numbers.value(values.population, lang) if values.population is not None else "—"
+            else:
+                now = values.entries[fact_id]
+                after[lang] = numbers.fact(now.value, now.years, lang)
+        new = {lang: numbers.fact(corr.value, corr.years, lang) for lang in ("zh", "en")}
+        out.append(
+            CorrectionResult(
+                fact_id, name, olds["zh"], new["zh"], corr.reason, after["zh"], olds["en"], new["en"], after["en"]
+            )
+        )
     return tuple(out)
 
 

@@ -16,6 +16,7 @@ from libeval.text.bilingual import Bilingual
 from libeval.text.choices import REGION_EXTRA, Words, find_province, province_key, words
 from libeval.text.labels import LABELS, region_label
 from libeval.text.suggest import did_you_mean
+from libeval.text.units import Unit
 
 
 class SourceFile(Protocol):
@@ -152,10 +153,27 @@ class Standard:
         return (item.name_en or item.name) if lang == "en" else item.name
 
     def unit_of(self, value_id: str, lang: str = "zh") -> str:
+        """The unit shown with a value (㎡, English units in English: text/units.py)."""
+        return self.unit(value_id).shown(lang)
+
+    def unit(self, value_id: str) -> Unit:
+        """A value's unit as the standard writes it (the service population's: 人)."""
         item: FactDef | Derived | None = self.facts.get(value_id) or self.derived.get(value_id)
         if item is None:
-            return ("people" if lang == "en" else "人") if value_id == POPULATION else ""
-        return ((item.unit_en or item.unit) if lang == "en" else item.unit) or ""
+            return Unit("人", "people") if value_id == POPULATION else Unit()
+        return Unit(item.unit or "", item.unit_en or "")
+
+    def node_subject(self, code: str) -> Bilingual:
+        """What a score condition tests, by name: 服务效能部分得分 / score of part 1 (Service
+        effectiveness); 1.1.8 基本服务项目免费开放得分 / score of 1.1.8 (Free opening)."""
+        info = self.nodes.get(code)
+        if info is None:
+            return Bilingual(f"{code} 得分", f"score of {code}")
+        zh, en = info.node.name, info.node.name_en or info.node.name
+        if info.parent is None and info.node.rule is None:
+            part = "" if zh.endswith(("部分", "项")) else "部分"
+            return Bilingual(f"{zh}{part}得分", f"score of part {code} ({en})")
+        return Bilingual(f"{code} {zh}得分", f"score of {code} ({en})")
 
     def depends_on(self, name: str) -> tuple[str, ...]:
         """The facts (and the population) a value rests on, through derived values; cached."""

@@ -36,7 +36,7 @@ DIFF_LABELS: dict[str, Bilingual] = {
     "diff.sign": Bilingual(zh="签字", en="Signatures"),
     "diff.sign_team": Bilingual(zh="评估组成员签字", en="Assessment team members"),
     "diff.sign_date": Bilingual(zh="日期", en="Date"),
-    "diff.sign_blank_date": Bilingual(zh="＿＿＿＿年＿＿月＿＿日", en="＿＿＿＿-＿＿-＿＿"),
+    "diff.sign_blank_date": Bilingual(zh="＿＿＿＿年＿＿月＿＿日", en="_" * 14),
     # spreadsheets: the rows above each sheet's header
     "sheet.scores": Bilingual(zh="评分表", en="Scores"),
     "sheet.grades": Bilingual(zh="等级", en="Grades"),

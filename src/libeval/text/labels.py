@@ -13,6 +13,7 @@ LABELS: dict[str, Bilingual] = {
     "total": Bilingual(zh="总分", en="Total"),
     "bonus": Bilingual(zh="加分", en="bonus"),
     "grade": Bilingual(zh="等级", en="Grade"),
+    "grade_reached": Bilingual(zh="等级", en="Grade reached"),
     "no_grade": Bilingual(zh="未达等级", en="no grade"),
     "blocked_to": Bilingual(zh="距{grade}还差", en="Blocking {grade}"),
     "part": Bilingual(zh="部分", en="Part"),
@@ -34,7 +35,7 @@ LABELS: dict[str, Bilingual] = {
         en="{n} of {m} values reconstructed, not verified against the official text",
     ),
     "estimated": Bilingual(
-        zh="注意：{n} 项事实为估计值（estimated），非报告数据。",
+        zh="注意：{n} 项事实为估计值，非报告数据。",
         en="Note: {n} facts are estimated, not reported.",
     ),
     "aggregate.mean": Bilingual(zh="年均", en="yearly mean"),
@@ -87,8 +88,8 @@ LABELS: dict[str, Bilingual] = {
     "region": Bilingual(zh="地区", en="Region"),
     "population": Bilingual(zh="服务人口", en="Service population"),
     "population_unit": Bilingual(zh="人", en="people"),
-    "assessor": Bilingual(zh="评估者", en="Assessor"),
-    "assessed_by": Bilingual(zh="评估人", en="Assessed by"),
+    "assessor": Bilingual(zh="评估环节", en="Assessment stage"),
+    "assessed_by": Bilingual(zh="评估单位", en="Assessed by"),
     "date": Bilingual(zh="日期", en="Date"),
     "period": Bilingual(zh="评估周期", en="Evaluation period"),
     "score_section": Bilingual(zh="得分与等级", en="Score and grade"),
@@ -126,7 +127,7 @@ LABELS: dict[str, Bilingual] = {
     "yes": Bilingual(zh="是", en="yes"),
     "no": Bilingual(zh="否", en="no"),
     "estimated_facts_banner": Bilingual(
-        zh="{n} 项事实为估计值（estimated），非报告数据；表中以“估计值”标出。",
+        zh="{n} 项事实为估计值，非报告数据；表中以“估计值”标出。",
         en="{n} facts are estimated, not reported; marked “estimated” in the tables.",
     ),
     "reconstructed_banner": Bilingual(
@@ -190,9 +191,8 @@ LABELS: dict[str, Bilingual] = {
         zh="选定的改进（相对变化合计最小，共 {cost}）",
         en="The chosen improvements (smallest total relative change: {cost})",
     ),
-    "plan_projected": Bilingual(
-        zh="实施后：总分 {total}，等级 {grade}", en="With the plan: total {total}, grade {grade}"
-    ),
+    "plan_projected": Bilingual(zh="实施后：总分 {total}，等级为{grade}", en="With the plan: total {total}, {grade}"),
+    "plan_open": Bilingual(zh="可增 {points} 分", en="+{points}"),
     "init_next": Bilingual(
         zh="下一步：在 {lib} 中填写事实，在 {self} 中给评定指标打分，然后运行 libeval check {dir}",
         en="Next: fill in the facts in {lib}, award the judged indicators in {self}, then run libeval check {dir}",
@@ -348,3 +348,13 @@ def label(key: str, lang: str, **args: object) -> str:
     """A label in `lang`, its `{placeholders}` filled from `args`."""
     text = LABELS[key].get(lang)
     return text.format(**args) if args else text
+
+
+def colon(lang: str) -> str:
+    """The colon after a label: full-width `：` in Chinese (GB/T 15834), `: ` in English."""
+    return "：" if lang == "zh" else ": "
+
+
+def bracketed(text: str, lang: str) -> str:
+    """An aside after a text: `（自评）` in Chinese, ` (self-assessment)` in English."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
