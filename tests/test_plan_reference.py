@@ -202,3 +202,27 @@ def test_the_plan_is_the_reference_plan_on_generated_libraries(tmp_path: Path) -
             assert ours == theirs, (path.name, name)
             statuses.add(plan(STD, folder.library, folder.assessment(name)).status)
     assert {"plan", "reached"} & statuses  # plans were made, not only refused
+
+
+def test_a_plan_given_the_result_does_not_score_it_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from libeval.present.plan import plan_lines
+
+    scored: list[str] = []
+
+    def counted(*args: Any) -> Result:
+        scored.append(args[3])
+        return score(*args)
+
+    for name in ("self", "prefecture"):
+        asmt = FOLDER.assessment(name)
+        result = score(STD, FOLDER.library, asmt, name)
+        alone = plan(STD, FOLDER.library, asmt)
+        monkeypatch.setattr(plan_module, "score", counted)
+        shared = plan(STD, FOLDER.library, asmt, now=result)
+        monkeypatch.undo()
+        assert scored == [] and shared.result is result
+        for lang in ("zh", "en"):  # what the report shows of it
+            assert plan_lines(shared, lang) == plan_lines(alone, lang)
+        assert render_plan_json(shared, "en") == render_plan_json(alone, "en").replace(
+            '"assessment": "now"', f'"assessment": "{name}"'
+        )
