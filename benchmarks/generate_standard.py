@@ -1,6 +1,7 @@
 """A seeded synthetic standard of any size, and a library folder scored against it.
 
     python benchmarks/generate_standard.py OUT [--indicators 1000] [--facts 300] [--seed 2017]
+    python benchmarks/generate_standard.py OUT --times K
 
 writes OUT/standard.yaml and OUT/lib/ (library.yaml, assessments/self.yaml, reading
 ../standard.yaml). The standard is shaped like the bundled one: three parts of groups of about
@@ -8,6 +9,12 @@ ten indicators (tiers, some per region; judged, some with levels; boolean; per_u
 one group in five capped, some with a capped sub-group, a capped bonus, derived values (per
 resident, ratios), and three grades with prerequisites on values, scores and yes/no facts. It
 has about 12 points per indicator, like the bundled one (1000 points, 82 indicators).
+
+`--times K` writes instead the bundled standard with its three parts copied K - 1 times under new
+codes (C1-1.1.1 ...; the facts, derived values, bonus and prerequisites shared, each grade's
+minimum score K times its own) and the worked example (examples/jinghe-2017) read against it,
+its assessors' awards given to the copies too: the same library, as far from each grade, in a
+tree K times as big.
 
 Generated on demand, never committed. The same arguments give the same files, byte for byte.
 """
@@ -327,14 +334,68 @@ def write(out: Path, indicators: int, facts: int, seed: int = 2017) -> Path:
     return out / "lib"
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _recode(node: dict[str, Any], prefix: str) -> None:
+    node["code"] = f"{prefix}{node['code']}"
+    for child in node.get("children", []):
+        _recode(child, prefix)
+
+
+def bundled_times(k: int) -> dict[str, Any]:
+    """The bundled standard with its parts K times (see the module's docstring)."""
+    std: dict[str, Any] = yaml.safe_load((ROOT / "criteria" / "cn-2017-county.yaml").read_text(encoding="utf-8"))
+    parts = list(std["parts"])
+    for copy in range(1, k):
+        for part in std["parts"]:
+            new = yaml.safe_load(yaml.safe_dump(part))  # a deep copy
+            _recode(new, f"C{copy}-")
+            parts.append(new)
+    std["parts"] = parts
+    std["total"] = sum(p["max"] for p in parts)
+    for grade in std["grades"]:
+        low = grade["min_score"]
+        grade["min_score"] = {v: m * k for v, m in low.items()} if isinstance(low, dict) else low * k
+    return std
+
+
+def write_times(out: Path, k: int) -> Path:
+    """Write OUT/standard.yaml (the bundled standard K times) and OUT/lib (the worked example
+    reading it); return the library folder."""
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(ROOT / "examples" / "jinghe-2017", out / "lib")
+    (out / "standard.yaml").write_text(
+        yaml.safe_dump(bundled_times(k), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    lib = out / "lib" / "library.yaml"
+    lines = lib.read_text(encoding="utf-8").splitlines(keepends=True)
+    lib.write_text(
+        "".join("criteria: ../standard.yaml\n" if ln.startswith("criteria:") else ln for ln in lines), encoding="utf-8"
+    )
+    for path in sorted((out / "lib" / "assessments").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key in ("judged", "not_applicable"):
+            given = data.get(key) or {}
+            for copy in range(1, k):
+                given.update({f"C{copy}-{code}": v for code, v in list(given.items()) if code[:1] in "123"})
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return out / "lib"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
     parser.add_argument("--indicators", type=int, default=1000)
     parser.add_argument("--facts", type=int, default=300)
     parser.add_argument("--seed", type=int, default=2017)
+    parser.add_argument("--times", type=int, help="the bundled standard K times, with the worked example")
     args = parser.parse_args()
-    write(args.out, args.indicators, args.facts, args.seed)
+    if args.times:
+        write_times(args.out, args.times)
+    else:
+        write(args.out, args.indicators, args.facts, args.seed)
 
 
 if __name__ == "__main__":

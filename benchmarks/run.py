@@ -3,6 +3,7 @@
     python benchmarks/run.py [--quick] [--repeat N]
     python benchmarks/run.py --hostile    # the hostile inputs only; rewrites that section of RESULTS.md
     python benchmarks/run.py --scale [--before REV]   # score and plan, 82 to 1,000 indicators
+    python benchmarks/run.py --plan [--before REV]    # reports and plan against score (plan_speed.py)
 
 Every figure is the median wall time of repeated whole-process runs, with the peak resident
 memory of the process (children included where a run has worker processes). Ratios are
@@ -158,8 +159,18 @@ def main() -> None:
     parser.add_argument(
         "--scale", action="store_true", help="only: score and plan on standards of 82 to 1,000 indicators"
     )
-    parser.add_argument("--before", metavar="REV", help="with --scale: plan with the code of this git revision too")
+    parser.add_argument(
+        "--plan", action="store_true", help="only: the reports and plan against the plain score (plan_speed.py)"
+    )
+    parser.add_argument(
+        "--before", metavar="REV", help="with --scale or --plan: with the code of this git revision too"
+    )
     args = parser.parse_args()
+    if args.plan:
+        import plan_speed
+
+        plan_speed.main(args.out, args.repeat or 11, args.before)
+        return
     if args.scale:
         scale(args.out, args.repeat or 5, args.before)
         return

@@ -57,17 +57,18 @@ def choose(options: list[Option], need: Decimal, places: int) -> list[Option] | 
     for group in groups.values():
         new_best, new_how = best[:], how[:]
         new_top = top
+        reached = [have for have in range(top + 1) if best[have] != INFINITY]  # the cells to start from, in order
         for o in group:
             g = int((o.gain / unit).to_integral_value(rounding="ROUND_FLOOR"))
             price = o.cost
-            for have in range(top + 1):
-                held = best[have]
-                if held == INFINITY:
-                    continue
-                reach = min(goal, have + g)
-                cost = held + price
+            for have in reached:
+                reach = have + g
+                if reach > goal:
+                    reach = goal
+                cost = best[have] + price
                 if cost < new_best[reach] - 1e-12:
                     new_best[reach], new_how[reach] = cost, (*how[have], o)
-                    new_top = max(new_top, reach)
+                    if reach > new_top:
+                        new_top = reach
         best, how, top = new_best, new_how, new_top
     return list(how[goal]) if best[goal] < INFINITY else None

@@ -51,6 +51,8 @@ class State:
         self.facts, self.population = apply_corrections(library, assessment)
         self._values: dict[tuple[FactChange, ...], Values] = {}
         self._feeds: dict[str, tuple[str, ...]] | None = None
+        self._runs: dict[tuple[FactChange, ...], Result] = {}
+        self.solved: dict[tuple[str, Decimal, tuple[FactChange, ...], bool], FactChange | None] = {}  # see solve
 
     def with_changes(self, changes: Iterable[FactChange]) -> dict[str, FactValue]:
         facts = dict(self.facts)
@@ -62,14 +64,25 @@ class State:
         return self.library.model_copy(update={"facts": self.with_changes(changes), "population": self.population})
 
     def run(self, changes: Iterable[FactChange] = ()) -> Result:
-        return score(self.std, self.library_with(changes), self.assessment, "plan")
+        """The library with `changes` made, scored as a whole (kept: a plan's last rounds ask again)."""
+        key = tuple(changes)
+        if key not in self._runs:
+            self._runs[key] = score(self.std, self.library_with(key), self.assessment, "plan")
+        return self._runs[key]
 
     def values(self, changes: Iterable[FactChange] = ()) -> Values:
-        """The values of the library with `changes` made (kept: a plan asks for the same ones often)."""
+        """The values of the library with `changes` made (kept: a plan asks for the same ones often).
+        Each set of changes is the values of all but its last change with that one made: only
+        what rests on the changed fact is computed again."""
         key = tuple(changes)
         found = self._values.pop(key, None)
         if found is None:
-            found = Values(self.std, self.library_with(key), None)
+            if key:
+                *before, last = key
+                prior = self.values(before)
+                found = prior.changed(last.fact, set_fact(self.std, prior.entries.get(last.fact), last.fact, last.new))
+            else:
+                found = Values(self.std, self.library_with(key), None)
             if len(self._values) >= _CACHED:
                 del self._values[next(iter(self._values))]  # the least recently used
         self._values[key] = found
@@ -154,16 +167,33 @@ def levers(state: State, name: str) -> list[str]:
 
 def solve(state: State, name: str, need: Decimal, base: list[FactChange], higher: bool = True) -> FactChange | None:
     """The smallest change of one fact that brings value `name` to `need` (≥, or ≤ when not
-    higher), found by bisection on each fact it rests on; None when none can."""
+    higher), found by bisection on each fact it rests on; None when none can. Kept per state:
+    the facts a value rests on, and the indicators that read it, ask the same question."""
+    key = (name, need, tuple(base), higher)
+    if key not in state.solved:
+        state.solved[key] = _solve(state, name, need, base, higher)
+    return state.solved[key]
+
+
+def _solve(state: State, name: str, need: Decimal, base: list[FactChange], higher: bool) -> FactChange | None:
     best: FactChange | None = None
+    prior = state.values(base)
     for fact in levers(state, name):
         old = state.value(fact, base)
         if old is None or isinstance(old, bool):
             old = Decimal(0)
+        entry, integer = prior.entries.get(fact), state.std.facts[fact].type == "integer"
 
-        def ok(x: Decimal, fact: str = fact) -> bool:
-            v = state.value(name, [*base, fact_change(state, fact, x)])
-            return v is not None and not isinstance(v, bool) and (v >= need if higher else v <= need)
+        def ok(x: Decimal, fact: str = fact, entry: FactValue | None = entry, integer: bool = integer) -> bool:
+            """Whether `name` reaches `need` with the fact at x (as fact_change rounds it): the
+            values of `base` with that one fact changed, not kept (a probe is asked once)."""
+            if integer:
+                x = x.to_integral_value(rounding=ROUND_CEILING)
+            try:
+                v = prior.changed(fact, set_fact(state.std, entry, fact, x)).get(name)
+            except (MissingValue, ZeroDivision):
+                return False
+            return not isinstance(v, bool) and (v >= need if higher else v <= need)
 
         if higher:
             hi = max(old, Decimal(1))

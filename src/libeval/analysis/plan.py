@@ -201,13 +201,17 @@ def find_grade(grades: Sequence[Grade], target: str) -> int | None:
     return None
 
 
-def plan(std: Standard, library: Library, assessment: Assessment, target: str | None = None) -> Plan:
+def plan(
+    std: Standard, library: Library, assessment: Assessment, target: str | None = None, now: Result | None = None
+) -> Plan:
     """What it takes to reach `target` (a grade's id or name, see `find_grade`; default: the
     next grade up): the unmet prerequisites as fact changes, then the set of fact changes that
     closes the score gap at the smallest total relative change, applied and scored again.
-    Raises ValueError for an unknown target (check it with `find_grade` first)."""
+    `now`: the library as it is, when the caller has scored it already (with this standard and
+    assessment), so it is not scored again. Raises ValueError for an unknown target (check it
+    with `find_grade` first)."""
     state = State(std, library, assessment)
-    now = score(std, library, assessment, "now")
+    now = now if now is not None else score(std, library, assessment, "now")
     grades = list(now.grades)
     current = _grade_index(now)
     judged_open = tuple(

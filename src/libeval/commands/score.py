@@ -86,7 +86,7 @@ def _render(
     if fmt in (ScoreFormat.md, ScoreFormat.html):
         from libeval.analysis.plan import plan
 
-        next_steps = plan(folder.standard, folder.library, folder.assessment(assessment))
+        next_steps = plan(folder.standard, folder.library, folder.assessment(assessment), now=result)
         others = _others(folder, assessment)
     view = ScoreView(
         result=result,

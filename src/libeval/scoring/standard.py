@@ -71,6 +71,7 @@ class Standard:
     used: frozenset[str] = frozenset()  # the facts, derived values (and population) something reads
     varies: bool = True  # some number is one per variant: a library must name its variant
     _deps: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _dependents: dict[str, frozenset[str]] | None = field(default=None, repr=False)
     _provenance: tuple[ProvenanceItem, ...] | None = field(default=None, repr=False)
 
     @property
@@ -193,6 +194,17 @@ class Standard:
                 stack.extend(sorted(formula.names(self.exprs[n]), reverse=True))
         self._deps[name] = tuple(out)
         return self._deps[name]
+
+    def dependents(self, fact: str) -> frozenset[str]:
+        """The fact and every derived value that rests on it (the reverse of `depends_on`),
+        from one map of the whole standard built on first use."""
+        if self._dependents is None:
+            reverse: dict[str, set[str]] = {f: {f} for f in self.facts}
+            for name in self.exprs:
+                for f in self.depends_on(name):
+                    reverse.setdefault(f, {f}).add(name)
+            self._dependents = {f: frozenset(names) for f, names in reverse.items()}
+        return self._dependents.get(fact) or frozenset((fact,))
 
     def provenance_counts(self) -> tuple[int, int]:
         """(reconstructed, total) over the numbers a result rests on: every part's and group's
