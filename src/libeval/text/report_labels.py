@@ -105,7 +105,7 @@ REPORT_LABELS: dict[str, Bilingual] = {
     "rp_sign_head": Bilingual(zh="负责人签字：", en="Signed (head of library):"),
     "rp_sign_team": Bilingual(zh="评估组成员签字：", en="Signed (members of the assessing team):"),
     # a line to sign on: full-width low lines in Chinese text, ASCII ones in English
-    "rp_sign_line": Bilingual(zh="＿" * 12, en=" " + "_" * 24),
+    "rp_sign_line": Bilingual(zh="＿" * 12, en="_" * 24),
     # 附录
     "rp_bands": Bilingual(zh="分档", en="Bands"),
     "rp_next_band": Bilingual(zh="下一档", en="Next band"),
