@@ -342,3 +342,24 @@ def test_english_output_has_no_chinese_but_the_user_s(
             out = out.replace(form, "")
     leaks = [m.group(0) for m in re.finditer(r".{0,30}" + CJK.pattern + r".{0,10}", out)]
     assert not leaks, leaks
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        (
+            "zh",
+            [
+                "读者满意率（satisfaction）：95% → 88%",
+                "分馆数量（branches）：3 个 → 0 个",
+                "门户网站（website）：是 → 否",
+            ],
+        ),
+        ("en", ["(satisfaction): 95% → 88%", "(branches): 3 → 0", "(website): yes → no"]),
+    ],
+)
+def test_console_corrections_keep_their_units(lang: str, lines: list[str]) -> None:
+    """A corrected value is shown with its unit on both sides, as the report shows it (not `95 → 88`)."""
+    out = invoke("score", str(EXAMPLE), "-a", "prefecture", "--lang", lang)
+    for line in lines:
+        assert line in out, line

@@ -19,6 +19,7 @@ from libeval.errors import Problem
 from libeval.models.result import ConditionResult, GradeResult, GroupResult, Result
 from libeval.present.completeness import TABLE_FILL, completeness_dict, fill_lines, grade_name, notice
 from libeval.present.formats import ScoreFormat
+from libeval.present.report_format import with_unit
 from libeval.present.report_view import InputFile
 from libeval.text import numbers, width
 from libeval.text.labels import bracketed, colon, label
@@ -180,6 +181,10 @@ def _table(v: ScoreView) -> str:
         for corr in r.corrections:
             name = corr.name.get(lang) + bracketed(corr.fact, lang)
             old, new = corr.shown(lang)
+            fact = r.fact(corr.fact)
+            unit = fact.unit.get(lang) if fact else ""
+            old = old if old == "—" else with_unit(old, unit, lang)  # 95% → 88%, 3 个 → 0 个
+            new = with_unit(new, unit, lang)
             screen.line(escape(f"  {name}{c}{old} → {new}{bracketed(corr.reason, lang)}"))
     return screen.text()
 
