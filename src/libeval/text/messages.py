@@ -278,6 +278,11 @@ CATALOGUE: dict[str, Bilingual] = {
         en="evidence file '{path}' does not exist in the library folder",
         zh="证明材料“{path}”在图书馆目录中不存在",
     ),
+    "evidence-escaped": Bilingual(
+        en="evidence '{path}' holds a control character: in double quotes a backslash starts an escape;"
+        " write the path in single quotes, or with / for \\",
+        zh="证明材料“{path}”含控制字符：双引号中的反斜杠是转义符；请改用单引号括起路径，或把 \\ 换成 /",
+    ),
     "evidence-outside": Bilingual(
         en="evidence '{path}' must be a path inside the library folder or an http(s) URL",
         zh="证明材料“{path}”须为图书馆目录内的路径或 http(s) 网址",
