@@ -6,8 +6,6 @@ message means adding one entry here; tests check that every code used in the sou
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -354,7 +352,7 @@ CATALOGUE.update(REGION_MESSAGES)  # regions from provinces, region and level wo
 CATALOGUE.update(SHEET_MESSAGES)  # `import`: a facts sheet's cells, text/sheet_messages.py
 
 # pydantic's errors and the words of arguments live in text/words.py; TYPE_ERRORS is also found here
-__all__ = ["CATALOGUE", "SUGGEST", "TYPE_ERRORS", "WORDS", "default_lang", "render"]
+__all__ = ["CATALOGUE", "SUGGEST", "TYPE_ERRORS", "WORDS", "render"]
 
 
 SUGGEST = Bilingual(zh="；是否应为“{}”？", en="; did you mean '{}'?")
@@ -374,13 +372,3 @@ def render(code: str, lang: str, args: dict[str, Any]) -> str:
     if shown.get("suggest"):
         text += SUGGEST.get(lang).format(shown["suggest"])
     return text
-
-
-def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """`zh` when the environment asks for Chinese (LANG=zh_CN.UTF-8 ...), else `en`."""
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = env.get(var, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
