@@ -4,6 +4,7 @@ path (PureWindowsPath) against what libeval reads, and real files in a library f
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path, PureWindowsPath
 
@@ -118,3 +119,29 @@ def test_messages_show_the_path_as_written(tmp_path: Path) -> None:
     assert r.exit_code == 1
     assert "evidence file 'records\\missing.pdf' does not exist" in r.stderr
     assert "evidence '..\\..\\x.pdf' must be a path inside the library folder" in r.stderr
+
+
+def _case_matters(folder: Path) -> bool:
+    (folder / "Case.probe").write_bytes(b"")
+    return not (folder / "case.PROBE").exists()
+
+
+def test_a_name_in_other_case_is_named_where_case_matters(tmp_path: Path) -> None:
+    lib = _library(tmp_path, "cn-2017-county", ["Records\\BUILDING.pdf", "records\\missing.pdf"])
+    if not _case_matters(tmp_path):
+        pytest.skip("this file system does not tell upper and lower case apart: the file is found")
+    assert paths.other_case(lib, "Records/BUILDING.pdf") == "records/building.pdf"
+    assert paths.other_case(lib, "records/building.pdf") is None  # the name itself
+    assert paths.other_case(lib, "records/missing.pdf") is None
+    r = CliRunner().invoke(app, ["check", str(lib), "--lang", "en"], catch_exceptions=False)
+    assert r.exit_code == 0
+    assert re.search(
+        r"library\.yaml:\d+:\d+: warning: evidence file 'Records\\BUILDING\.pdf' is named "
+        r"'records/building\.pdf' in the library folder: .*",
+        r.stderr,
+    ), r.stderr
+    code = "evidence-case"
+    assert f"[{code}]" in r.stderr
+    assert "evidence file 'records\\missing.pdf' does not exist" in r.stderr
+    r = CliRunner().invoke(app, ["check", str(lib), "--lang", "zh"], catch_exceptions=False)
+    assert "证明材料“Records\\BUILDING.pdf”在图书馆目录中的文件名是“records/building.pdf”（大小写不同）" in r.stderr

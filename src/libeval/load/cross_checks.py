@@ -130,7 +130,11 @@ def _check_evidence(sink: Sink, ref: str, loc: Loc, folder: Path | None) -> None
     elif found is Evidence.ESCAPED:
         sink.add(loc, "evidence-escaped", "warning", path=paths.unescaped(ref))
     elif found is Evidence.MISSING:
-        sink.add(loc, "evidence-missing", "warning", path=ref)
+        named = paths.other_case(folder, paths.inside(ref) or "") if folder is not None else None
+        if named is not None:
+            sink.add(loc, "evidence-case", "warning", path=ref, found=named)
+        else:
+            sink.add(loc, "evidence-missing", "warning", path=ref)
 
 
 def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list[Problem]:

@@ -14,6 +14,7 @@ of a province often share one standard beside their folders); only its separator
 
 from __future__ import annotations
 
+import os
 import re
 from enum import Enum
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -78,6 +79,25 @@ def evidence(ref: str, folder: Path | None) -> Evidence:
     if leaves:
         return Evidence.OUTSIDE
     return Evidence.FILE if target.exists() else Evidence.MISSING
+
+
+def other_case(folder: Path, rel: str) -> str | None:
+    """The file `rel` names in `folder` with other upper and lower case letters
+    (`Records/Building.PDF` for `records/building.pdf`), if there is one: Windows finds it, a
+    system that tells case apart (Linux, a CI runner) does not."""
+    here, found = folder, []
+    for part in PurePosixPath(rel).parts:
+        try:
+            names = sorted(entry.name for entry in os.scandir(here))
+        except OSError:
+            return None
+        match = part if part in names else next((n for n in names if n.casefold() == part.casefold()), None)
+        if match is None:
+            return None
+        found.append(match)
+        here = here / match
+    named = "/".join(found)
+    return named if named != rel else None  # the same name: a broken link, not a case
 
 
 # YAML's escapes in a "double-quoted" string, back to what was typed: "records\building.pdf"

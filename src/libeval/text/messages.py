@@ -276,10 +276,16 @@ CATALOGUE: dict[str, Bilingual] = {
         en="evidence file '{path}' does not exist in the library folder",
         zh="证明材料“{path}”在图书馆目录中不存在",
     ),
+    "evidence-case": Bilingual(
+        en="evidence file '{path}' is named '{found}' in the library folder: Windows finds it, a system that"
+        " tells upper and lower case apart (Linux, a CI runner) does not; write the name as the file has it",
+        zh="证明材料“{path}”在图书馆目录中的文件名是“{found}”（大小写不同）：Windows 能找到，区分大小写的系统"
+        "（如持续集成服务器）找不到；请按文件的实际名称书写",
+    ),
     "evidence-escaped": Bilingual(
         en="evidence '{path}' holds a control character: in double quotes a backslash starts an escape;"
         " write the path in single quotes, or with / for \\",
-        zh="证明材料“{path}”含控制字符：双引号中的反斜杠是转义符；请改用单引号括起路径，或把 \\ 换成 /",
+        zh="证明材料“{path}”含控制字符：双引号中的反斜杠是转义符；请改用单引号括起路径，或改用正斜杠分隔",
     ),
     "evidence-outside": Bilingual(
         en="evidence '{path}' must be a path inside the library folder or an http(s) URL",
