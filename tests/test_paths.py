@@ -62,6 +62,7 @@ def test_anchored_or_climbing_paths_are_never_inside(parts: list[str], start: st
         ("file:///outside.pdf", Evidence.OUTSIDE),
         ("records\building.pdf", Evidence.ESCAPED),  # "\b" read in YAML's double quotes
         ("https://example.org/x.pdf", Evidence.URL),
+        ("https://example.org/年报 2016.pdf", Evidence.URL),  # not linked (href), not refused either
     ],
 )
 def test_evidence_against_real_files(tmp_path: Path, written: str, found: Evidence) -> None:

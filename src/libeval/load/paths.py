@@ -19,7 +19,8 @@ import re
 from enum import Enum
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)  # linked as written
+_URL_START = re.compile(r"^https?://", re.IGNORECASE)  # a web address, checked by nobody here
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")  # also a drive letter: C:\x, C:x
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -62,7 +63,7 @@ class Evidence(Enum):
 def evidence(ref: str, folder: Path | None) -> Evidence:
     """Where an evidence reference leads. Without a folder (a library read from elsewhere) a
     path inside is taken as it is."""
-    if is_url(ref):
+    if _URL_START.match(ref.strip()):  # linked only when it has no space (href)
         return Evidence.URL
     if _CONTROL.search(ref):
         return Evidence.ESCAPED
