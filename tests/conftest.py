@@ -20,8 +20,8 @@ STANDARD = ROOT / "criteria" / "cn-2017-county.yaml"
 
 @pytest.fixture(autouse=True)
 def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Messages follow LANG; tests pin it so that their expected output is stable."""
-    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    """Messages follow LIBEVAL_LANG, else LANG; tests pin them so that their expected output is stable."""
+    for var in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "LIBEVAL_LANG"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("COLUMNS", "110")

@@ -174,6 +174,24 @@ def test_action_fails_under_the_gate_and_on_bad_input(tmp_path: Path) -> None:
     assert code == 1 and "::error file=" in logs and "[yaml-syntax]" in logs
 
 
+def test_the_workflow_example_runs_on_linux_and_windows() -> None:
+    doc = yaml.safe_load((ROOT / "docs" / "ci" / "github-workflow.yml").read_text(encoding="utf-8"))
+    (job,) = doc["jobs"].values()
+    assert job["strategy"]["matrix"]["os"] == ["ubuntu-latest", "windows-latest"]
+    assert job["runs-on"] == "${{ matrix.os }}" and job["strategy"]["fail-fast"] is False
+    # artifacts of one run need names of their own (upload-artifact@v4 refuses a second one)
+    (upload,) = [s for s in job["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact")]
+    assert "${{ matrix.os }}" in upload["with"]["name"]
+
+
+def test_every_action_step_that_runs_python_writes_utf8() -> None:
+    """On a Windows runner Python writes a pipe in cp1252, which has no Chinese: the steps ask for
+    UTF-8, which GitHub reads (annotations, the job summary, the step outputs)."""
+    for name, script, env in _action_steps({}):
+        assert "libeval" in script or "python" in script, name
+        assert env.get("PYTHONUTF8") == "1", name
+
+
 def test_pre_commit_hook_entry(tmp_path: Path) -> None:
     (hook,) = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     repo = tmp_path / "repo"

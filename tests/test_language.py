@@ -36,7 +36,8 @@ ALLOWED = COMMANDS | {
     "county", "children", "server",
 }  # fmt: skip
 _TAKEN_OUT = re.compile(
-    r"NO_COLOR|libeval(?: [a-z]+)?|--?[a-z][\w-]*|\S+\.(?:yaml|xlsx|csv|docx)|\bcn-\d{4}-\w+|yaml-language-server|\.\w+"
+    r"NO_COLOR|LIBEVAL_LANG|libeval(?: [a-z]+)?|--?[a-z][\w-]*|\S+\.(?:yaml|xlsx|csv|docx)|\bcn-\d{4}-\w+"
+    r"|yaml-language-server|\.\w+"
 )
 
 

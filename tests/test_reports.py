@@ -113,6 +113,15 @@ def test_injection_is_harmless(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
         ("a/../../b", None),
         ("\\\\server\\share", None),
         ("vbscript:x", None),
+        # written the Windows way: the same file, linked with /
+        ("records\\building.pdf", "records/building.pdf"),
+        (".\\records\\台账 2016.pdf", "records/台账 2016.pdf"),
+        ("..\\secret.pdf", None),
+        ("records\\..\\..\\secret.pdf", None),
+        ("C:\\x.pdf", None),
+        ("C:x.pdf", None),
+        ("\\x.pdf", None),
+        ("records\bmap.pdf", None),  # "records\bmap.pdf" in double quotes: a backspace
     ],
 )
 def test_safe_href(ref: str, href: str | None) -> None:

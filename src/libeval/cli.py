@@ -22,7 +22,7 @@ from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat,
 from libeval.text.bilingual import Bilingual
 from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED, INTERRUPTED_BATCH
 from libeval.text.help import startup_lang
-from libeval.text.messages import default_lang
+from libeval.text.language import default_lang
 
 if TYPE_CHECKING:
     from libeval.commands.outcome import Outcome

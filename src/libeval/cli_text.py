@@ -4,7 +4,8 @@ usage errors) in Chinese. With cli.py, the only module that imports typer (and t
 carries, `typer._click`).
 
 The language is chosen once per run, before the arguments are read: `--lang zh|en` anywhere on the
-command line, else the environment (`LANG=zh_CN.UTF-8` gives Chinese); see `text.help.startup_lang`.
+command line, else `LIBEVAL_LANG`, else the system's language (Windows' display language, elsewhere
+`LANG=zh_CN.UTF-8`); see `text.help.startup_lang` and `text.language`.
 """
 
 from __future__ import annotations

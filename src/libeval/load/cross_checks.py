@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any
 
 from libeval.errors import Problem
+from libeval.load import paths
 from libeval.load.located import Loc, Sink
+from libeval.load.paths import Evidence
 from libeval.load.regions import read_variant
 from libeval.load.yaml_source import Source
 from libeval.models import Assessment, FactDef, Judged, Library
@@ -18,10 +19,6 @@ from libeval.text.numbers import plain
 from libeval.text.reading import canonical_unit, same_unit
 from libeval.text.suggest import did_you_mean
 from libeval.text.words import WORDS
-
-_URL = re.compile(r"^https?://", re.IGNORECASE)
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
 
 # the name a new library.yaml (load/scaffold.py) holds until the librarian writes the real one
 PLACEHOLDER_NAME = "未命名图书馆"
@@ -125,25 +122,19 @@ def read_library(std: Standard, lib: Library, src: Source, folder: Path | None) 
     return lib, sink.problems
 
 
-def _leaves(folder: Path | None, ref: str) -> bool:
-    if folder is None:
-        return False
-    try:
-        return not (folder / ref).resolve().is_relative_to(folder.resolve())
-    except (OSError, RuntimeError, ValueError):
-        return True
-
-
 def _check_evidence(sink: Sink, ref: str, loc: Loc, folder: Path | None) -> None:
-    if _URL.match(ref):
-        return
-    # a Windows writing (..\x.pdf, \\server\x, C:\x) is read as Windows reads it on every
-    # system; a link inside the folder that leads out of it is outside too
-    win = PureWindowsPath(ref)
-    if _SCHEME.match(ref) or Path(ref).is_absolute() or win.anchor or ".." in win.parts or _leaves(folder, ref):
+    """A Windows writing (`records\\x.pdf`) is the same path on every system (load/paths.py)."""
+    found = paths.evidence(ref, folder)
+    if found is Evidence.OUTSIDE:
         sink.add(loc, "evidence-outside", path=ref)
-    elif folder is not None and not (folder / ref).exists():
-        sink.add(loc, "evidence-missing", "warning", path=ref)
+    elif found is Evidence.ESCAPED:
+        sink.add(loc, "evidence-escaped", "warning", path=paths.unescaped(ref))
+    elif found is Evidence.MISSING:
+        named = paths.other_case(folder, paths.inside(ref) or "") if folder is not None else None
+        if named is not None:
+            sink.add(loc, "evidence-case", "warning", path=ref, found=named)
+        else:
+            sink.add(loc, "evidence-missing", "warning", path=ref)
 
 
 def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list[Problem]:

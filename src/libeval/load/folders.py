@@ -12,7 +12,7 @@ from pathlib import Path
 
 from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load import foreign as foreign_entries
-from libeval.load import names
+from libeval.load import names, paths
 from libeval.load.cross_checks import check_assessment, read_library
 from libeval.load.regions import for_scoring
 from libeval.load.validation import validate
@@ -35,10 +35,11 @@ def shown(path: Path) -> str:
 
 
 def resolve_criteria(ref: str, base: Path | None = None) -> Path | None:
-    """A standard named by bundled id or by path (relative to `base`, then to the cwd)."""
-    if ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref:
+    """A standard named by bundled id or by path (relative to `base`, then to the cwd), written
+    with / or \\ (`..\\标准\\cn-2017-county.yaml`, load/paths.py)."""
+    if ref.endswith((".yaml", ".yml")) or paths.has_separators(ref):
         for root in ([base] if base else []) + [Path.cwd()]:
-            candidate = root / ref
+            candidate = root / paths.native(ref)
             if candidate.is_file():
                 return candidate
         return None

@@ -6,32 +6,22 @@ library; every fact with the value the score uses, its unit, source and evidence
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
-from pathlib import PurePosixPath
 from typing import Any
 
+from libeval.load import paths
 from libeval.models.result import FactResult, IndicatorResult, Result
 from libeval.present.report_format import own, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label
 from libeval.text.units import NONE, Unit
 
-_HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-
 
 def safe_href(ref: str) -> str | None:
-    """An evidence link that is safe to put in href: http(s) URLs and relative paths inside the
-    library folder; anything else (javascript:, data:, file:, absolute or `..` paths) is None."""
-    ref = ref.strip()
-    if _HTTP.match(ref):
-        return ref
-    if not ref or _SCHEME.match(ref) or ref.startswith(("/", "\\")) or "\\" in ref:
-        return None
-    if ".." in PurePosixPath(ref).parts:
-        return None
-    return ref
+    """An evidence link that is safe to put in href (load/paths.py): http(s) URLs, and paths inside
+    the library folder normalised (`records\\building.pdf` links `records/building.pdf`); anything
+    else (javascript:, data:, file:, absolute, network or `..` paths) is None."""
+    return paths.href(ref)
 
 
 def evidence(f: FactResult) -> list[dict[str, Any]]:

@@ -13,10 +13,13 @@ import os
 from collections.abc import Mapping, Sequence
 
 from libeval.text.bilingual import Bilingual
-from libeval.text.messages import default_lang
+from libeval.text.language import default_lang
 
 B = Bilingual
-_LANG = B("zh 或 en（默认：报告用中文，提示信息随系统语言）", "zh or en (default: reports zh, messages from LANG).")
+_LANG = B(
+    "zh 或 en（默认：报告用中文，提示信息随 LIBEVAL_LANG，未设则随系统语言）",
+    "zh or en (default: reports zh, messages from LIBEVAL_LANG, else the system's language).",
+)
 _OUTPUT = B(
     "写入此文件（先写临时文件再替换；管道和设备直接写入；“-”为标准输出）",
     "Write to this file (atomically; a pipe or a device is written through; - is standard output).",
@@ -257,7 +260,7 @@ for _key in [k for k in HELP if k.endswith((" --output", "import --output"))]:
 
 def startup_lang(argv: Sequence[str], environ: Mapping[str, str] | None = None) -> str:
     """The language of help and usage errors: `--lang zh|en` anywhere on the command line (before a
-    `--`), else the environment's (LC_ALL, LC_MESSAGES, LANG, LANGUAGE)."""
+    `--`), else LIBEVAL_LANG, else the system's language (text/language.py)."""
     args = list(argv)
     for i, arg in enumerate(args):
         if arg == "--":

@@ -6,8 +6,6 @@ message means adding one entry here; tests check that every code used in the sou
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -278,6 +276,17 @@ CATALOGUE: dict[str, Bilingual] = {
         en="evidence file '{path}' does not exist in the library folder",
         zh="证明材料“{path}”在图书馆目录中不存在",
     ),
+    "evidence-case": Bilingual(
+        en="evidence file '{path}' is named '{found}' in the library folder: Windows finds it, a system that"
+        " tells upper and lower case apart (Linux, a CI runner) does not; write the name as the file has it",
+        zh="证明材料“{path}”在图书馆目录中的文件名是“{found}”（大小写不同）：Windows 能找到，区分大小写的系统"
+        "（如持续集成服务器）找不到；请按文件的实际名称书写",
+    ),
+    "evidence-escaped": Bilingual(
+        en="evidence '{path}' holds a control character: in double quotes a backslash starts an escape;"
+        " write the path in single quotes, or with / for \\",
+        zh="证明材料“{path}”含控制字符：双引号中的反斜杠是转义符；请改用单引号括起路径，或改用正斜杠分隔",
+    ),
     "evidence-outside": Bilingual(
         en="evidence '{path}' must be a path inside the library folder or an http(s) URL",
         zh="证明材料“{path}”须为图书馆目录内的路径或 http(s) 网址",
@@ -349,7 +358,7 @@ CATALOGUE.update(REGION_MESSAGES)  # regions from provinces, region and level wo
 CATALOGUE.update(SHEET_MESSAGES)  # `import`: a facts sheet's cells, text/sheet_messages.py
 
 # pydantic's errors and the words of arguments live in text/words.py; TYPE_ERRORS is also found here
-__all__ = ["CATALOGUE", "SUGGEST", "TYPE_ERRORS", "WORDS", "default_lang", "render"]
+__all__ = ["CATALOGUE", "SUGGEST", "TYPE_ERRORS", "WORDS", "render"]
 
 
 SUGGEST = Bilingual(zh="；是否应为“{}”？", en="; did you mean '{}'?")
@@ -369,13 +378,3 @@ def render(code: str, lang: str, args: dict[str, Any]) -> str:
     if shown.get("suggest"):
         text += SUGGEST.get(lang).format(shown["suggest"])
     return text
-
-
-def default_lang(environ: Mapping[str, str] | None = None) -> str:
-    """`zh` when the environment asks for Chinese (LANG=zh_CN.UTF-8 ...), else `en`."""
-    env = os.environ if environ is None else environ
-    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
-        value = env.get(var, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
