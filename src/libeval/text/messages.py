@@ -312,6 +312,11 @@ CATALOGUE: dict[str, Bilingual] = {
     # output
     "output-failed": Bilingual(en="cannot write the output file: {detail}", zh="无法写入输出文件：{detail}"),
     "output-is-input": Bilingual(en="refusing to write over an input file", zh="拒绝覆盖输入文件"),
+    "output-locked": Bilingual(
+        en="the file is open in another program (Excel, for example): close it and try again;"
+        " the old file is unchanged",
+        zh="文件正被其他程序占用（例如 Excel），请关闭后重试；原文件未改动",
+    ),
     "strict-warnings": Bilingual(en="{count} warning(s) and --strict is set", zh="有 {count} 条警告且设置了 --strict"),
     "no-libraries": Bilingual(
         en="no library folder (library.yaml) found under {path}", zh="{path} 下没有图书馆目录（library.yaml）"
