@@ -42,6 +42,7 @@ _IDENTIFIERS = re.compile(
 SAMPLES: dict[str, Any] = {
     "a": "cn-2017-county", "b": "cn-2021-county", "actual": WORDS["number"], "attribute": "region",
     "byte": "ff", "choices": "east、central、west", "code": "1.1.1", "column": "分值", "count": 3,
+    "chars": "䶮", "unicode": "U+4DAE", "encoding": "GBK", "option": "gbk",
     "criteria": "cn-2017-county", "cycle": "a_b → c_d → a_b", "detail": Bilingual("没有权限", "Permission denied"),
     "end": 2016, "expected": WORDS["a whole number"], "ext": ".doc", "file": "criteria/x.yaml", "first": 12,
     "format": "xlsx", "found": "序号、名称", "given": "㎡", "got": WORDS["true/false"], "grade": "一级",

@@ -33,7 +33,7 @@ COMMANDS = {"check", "score", "diff", "plan", "schema", "init", "import", "crite
 ALLOWED = COMMANDS | {
     "zh", "en", "self", "JSON", "Schema", "Jinja2", "md", "html", "csv", "xlsx",
     "docx", "yaml", "json", "table", "text", "github", "standard", "library", "assessment", "province", "city",
-    "county", "children", "server",
+    "county", "children", "server", "utf", "gbk", "BOM", "Excel",
 }  # fmt: skip
 _TAKEN_OUT = re.compile(
     r"NO_COLOR|LIBEVAL_LANG|libeval(?: [a-z]+)?|--?[a-z][\w-]*|\S+\.(?:yaml|xlsx|csv|docx)|\bcn-\d{4}-\w+"

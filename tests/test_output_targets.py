@@ -227,3 +227,60 @@ def test_the_fault_message_is_one_line_in_both_languages(tmp_path: Path, monkeyp
     for lang in ("en", "zh"):
         assert problem_lines(caught.value.problems, lang).count("\n") == 1
     assert "读取端已关闭" in problem_lines(caught.value.problems, "zh")
+
+
+# An output file open in Excel or WPS on Windows: the rename over it raises PermissionError
+# (WinError 5 or 32). Simulated here by refusing the rename onto the locked path only.
+def _lock(monkeypatch: pytest.MonkeyPatch, *locked: Path) -> None:
+    replace = Path.replace
+
+    def refused(self: Path, target: str | os.PathLike[str]) -> Path:
+        if Path(target).resolve() in {p.resolve() for p in locked}:
+            raise PermissionError(13, "Permission denied", str(target))
+        return replace(self, target)
+
+    monkeypatch.setattr(Path, "replace", refused)
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("zh", "错误：文件正被其他程序占用（例如 Excel），请关闭后重试；原文件未改动"),
+        (
+            "en",
+            "error: the file is open in another program (Excel, for example): close it and try again;"
+            " the old file is unchanged",
+        ),
+    ],
+)
+def test_a_file_open_in_excel_gives_one_line_and_stays_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, message: str
+) -> None:
+    target = _old(tmp_path)
+    _lock(monkeypatch, target)
+    code, out, err = invoke("--lang", lang, "score", str(EXAMPLE), "--format", "md", "-o", str(target))
+    assert (code, out) == (1, "")
+    assert err == f"{target}: {message} [output-locked]\n"
+    assert target.read_text(encoding="utf-8") == "the old report\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # the temporary file is gone
+
+
+def test_a_report_open_in_excel_fails_that_library_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`score DIR --reports-dir`: the locked report is that library's error (exit 1), the other
+    reports are written, the old one stays and no temporary file is left."""
+    import shutil
+
+    root, reports = tmp_path / "libs", tmp_path / "reports"
+    for name in ("a", "b"):
+        shutil.copytree(EXAMPLE, root / name)
+    reports.mkdir()
+    locked = reports / "b.html"
+    locked.write_text("the old report\n", encoding="utf-8")
+    _lock(monkeypatch, locked)
+    code, out, err = invoke("--lang", "zh", "score", str(root), "--reports-dir", str(reports), "--format", "json")
+    assert code == 1
+    assert f"{locked}: 错误：文件正被其他程序占用（例如 Excel），请关闭后重试；原文件未改动 [output-locked]\n" in err
+    assert locked.read_text(encoding="utf-8") == "the old report\n"
+    assert sorted(p.name for p in reports.iterdir()) == ["a.html", "b.html"]
+    assert (reports / "a.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert '"output-locked"' in out  # the failed row carries the problem in the summary too

@@ -18,9 +18,18 @@ import typer
 from libeval import __version__
 from libeval.cli_text import LibevalGroup
 from libeval.errors import Interrupted, LibevalError, UsageError, problem
-from libeval.present.formats import CheckFormat, CriteriaDiffFormat, DiffFormat, PlanFormat, ReportFormat, ScoreOutput
+from libeval.present.formats import (
+    CheckFormat,
+    CriteriaDiffFormat,
+    CsvEncoding,
+    DiffFormat,
+    PlanFormat,
+    ReportFormat,
+    ScoreOutput,
+)
 from libeval.text.bilingual import Bilingual
 from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED, INTERRUPTED_BATCH
+from libeval.text.encoding import escape_json, guard
 from libeval.text.help import startup_lang
 from libeval.text.language import default_lang
 
@@ -86,13 +95,15 @@ def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = N
     from libeval.present.console import color_wanted, colors
     from libeval.present.problems import problem_lines
 
+    guard(sys.stdout)  # what the stream's encoding lacks is drawn with a stand-in, never an error
+    guard(sys.stderr)
     refused = no_color or _Given.no_color
     on_stdout = _to_stdout(output) and color_wanted(sys.stdout.isatty(), os.environ, refused)
     with colors(on_stdout, color_wanted(sys.stderr.isatty(), os.environ, refused)):
         try:
             outcome = call()
             sys.stderr.write(outcome.messages)
-            _emit(outcome.output, output, outcome.inputs)
+            _emit(outcome, output)
         except LibevalError as exc:
             sys.stderr.write(problem_lines(exc.problems, _msg_lang(lang)))
             raise typer.Exit(1) from None
@@ -110,13 +121,13 @@ def _to_stdout(output: Path | None) -> bool:
     return output is None or str(output) == "-"
 
 
-def _emit(data: str | bytes, output: Path | None, inputs: tuple[Path, ...]) -> None:
-    if output is None:
-        if isinstance(data, bytes):
-            raise LibevalError([problem("-", None, "needs-output", format="xlsx")])
-        sys.stdout.write(data)
-        return
-    if _to_stdout(output):  # `-o -`: asked for by name, so a workbook goes to stdout too
+def _emit(outcome: Outcome, output: Path | None) -> None:
+    data = outcome.output
+    if isinstance(data, str) and outcome.kind == "json" and _to_stdout(output):
+        data = escape_json(data, getattr(sys.stdout, "encoding", None))  # exact in any encoding
+    if output is None and isinstance(data, bytes) and outcome.kind != "csv":
+        raise LibevalError([problem("-", None, "needs-output", format="xlsx")])
+    if output is None or _to_stdout(output):  # a CSV is in its own encoding; `-o -` asks for a workbook by name
         if isinstance(data, str):
             sys.stdout.write(data)
             return
@@ -126,7 +137,7 @@ def _emit(data: str | bytes, output: Path | None, inputs: tuple[Path, ...]) -> N
         return
     from libeval.load.writing import write_atomic
 
-    write_atomic(output, data, inputs)
+    write_atomic(output, data, outcome.inputs)
 
 
 def _decimal_option(name: str, raw: str | None, lang: str) -> Decimal | None:
@@ -187,6 +198,7 @@ def score(
     reports_dir: Annotated[Path | None, typer.Option("--reports-dir")] = None,
     reports_format: Annotated[ReportFormat, typer.Option("--reports-format")] = ReportFormat.html,
     criteria: Annotated[str | None, typer.Option("--criteria")] = None,
+    encoding: Annotated[CsvEncoding | None, typer.Option("--encoding")] = None,
     output: OutputOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -208,6 +220,7 @@ def score(
         output,
         _report_lang(lang),
         _msg_lang(lang),
+        encoding,
     )
     _run(lang, lambda: command.run(settings, _progress), output, no_color)
 
@@ -359,6 +372,8 @@ def main() -> None:
     # At exit, skip the collector's last walks over the ~40,000 objects typer, pydantic and rich
     # built at start-up (measured: about 60 ms of a one-library run's CPU time).
     atexit.register(gc.freeze)
+    guard(sys.stdout)  # help and usage errors too: never an error for a character the stream lacks
+    guard(sys.stderr)
     try:
         app()
     except KeyboardInterrupt:  # pragma: no cover - interactive only

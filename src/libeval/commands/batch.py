@@ -15,12 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from libeval.analysis.batch import Row, Summary
-from libeval.commands.outcome import Outcome, criteria_path
-from libeval.errors import Interrupted, LibevalError, problem
+from libeval.commands.outcome import Outcome, criteria_path, kind_of
+from libeval.errors import Interrupted, LibevalError, Problem, problem
 from libeval.load.folders import StandardCache, find_libraries, load_library, shown
-from libeval.present.formats import BatchFormat, ReportFormat
+from libeval.present.formats import BatchFormat, CsvEncoding, ReportFormat
 from libeval.present.problems import problem_lines
 from libeval.scoring.engine import score
+from libeval.text.encoding import csv_bytes, unencodable
 from libeval.text.labels import label
 from libeval.text.parser_messages import os_error
 
@@ -50,6 +51,8 @@ class BatchSettings:
     lang: str = "zh"
     msg_lang: str = "en"
     criteria: str | None = None  # score every library against this standard (id or path)
+    encoding: CsvEncoding = CsvEncoding.utf_8  # the CSV's
+    output: str = "-"  # where the output goes, as given: a problem in the CSV is located there
 
 
 @contextlib.contextmanager
@@ -87,7 +90,29 @@ def run(s: BatchSettings, progress: Progress = _silent) -> Outcome:
         if warned:
             messages += label("batch.warned", s.msg_lang, n=warned, root=s.root) + "\n"
     below = s.fail_under is not None and any(r.total is not None and r.total < s.fail_under for r in rows)
-    return Outcome(output, messages, 1 if summary.failed or below else 0)
+    code = 1 if summary.failed or below else 0
+    if s.fmt is BatchFormat.csv:
+        failed = [p for r in summary.failed for p in r.problems if p.severity == "error"]
+        return Outcome(_csv(output, s, failed), messages, code, kind="csv")
+    return Outcome(output, messages, code, kind=kind_of(s.fmt))
+
+
+def _csv(text: str, s: BatchSettings, failed: list[Problem]) -> bytes:
+    """The CSV in its encoding (text/encoding.py); in GBK, a character outside GBK is an error
+    located in the CSV (with the libraries' own errors, all at once), never a changed name."""
+    enc = s.encoding.value
+    faults = unencodable(text, enc)
+    if faults:
+        problems = list(failed)
+        for line, col, chars in faults:
+            points = ", ".join(f"U+{ord(c):04X}" for c in chars)
+            problems.append(
+                problem(
+                    s.output, (line, col), "csv-unencodable", chars=chars, unicode=points, encoding="GBK", option=enc
+                )
+            )
+        raise LibevalError(problems)
+    return csv_bytes(text, enc)
 
 
 _WORKER_CACHE: StandardCache | None = None  # in a worker process (one pool per batch): each standard once

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from libeval.commands.outcome import Outcome
+from libeval.commands.outcome import Outcome, kind_of
 from libeval.errors import LibevalError, Problem, errors_only, problem, warnings_only
 from libeval.load.completeness import check_scoring
 from libeval.load.folders import (
@@ -41,7 +41,7 @@ def run(s: CheckSettings) -> Outcome:
     text = render(CheckView(problems, s.msg_lang), s.fmt)
     if s.fmt is CheckFormat.text:  # the problem lines are messages: stderr
         return Outcome("", text, 1 if failing else 0)
-    return Outcome(text, "", 1 if failing else 0)
+    return Outcome(text, "", 1 if failing else 0, kind=kind_of(s.fmt))
 
 
 def _target(path: Path) -> Path:

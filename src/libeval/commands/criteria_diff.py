@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from libeval.analysis.standard_diff import standard_diff
-from libeval.commands.outcome import Outcome, standard_arg
+from libeval.commands.outcome import Outcome, kind_of, standard_arg
 from libeval.present.formats import CriteriaDiffFormat
 
 
@@ -25,4 +25,4 @@ def run(s: CriteriaDiffSettings) -> Outcome:
     result = standard_diff(a, b)
     inputs = tuple(std.source.file for std in (a, b) if std.source is not None and std.source.file is not None)
     code = 1 if s.exit_code and not result.identical else 0
-    return Outcome(render(CriteriaDiffView(result, s.lang), s.fmt), "", code, inputs)
+    return Outcome(render(CriteriaDiffView(result, s.lang), s.fmt), "", code, inputs, kind_of(s.fmt))

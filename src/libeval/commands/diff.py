@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from libeval.analysis.diff import Side, diff
-from libeval.commands.outcome import Outcome, input_paths
+from libeval.commands.outcome import Outcome, input_paths, kind_of
 from libeval.errors import LibevalError, UsageError, problem
 from libeval.load.folders import LibraryFolder, StandardCache, load_library
 from libeval.present.formats import DiffFormat
@@ -49,7 +49,7 @@ def run(s: DiffSettings) -> Outcome:
     inputs = tuple(i for f in folders for i in input_paths(f))
     code = 1 if s.exit_code and not result.identical else 0
     view = DiffView(result, s.lang, hashed_inputs(folders, a.name, b.name))
-    return Outcome(render(view, s.fmt), messages, code, inputs)
+    return Outcome(render(view, s.fmt), messages, code, inputs, kind_of(s.fmt))
 
 
 def hashed_inputs(folders: list[LibraryFolder], a: str, b: str) -> tuple[InputFile, ...]:

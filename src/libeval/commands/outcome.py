@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 from libeval.errors import LibevalError, problem
 from libeval.load.folders import LibraryFolder, load_standard, resolve_criteria
 from libeval.present.report_view import InputFile
 from libeval.resources import bundled_criteria
 from libeval.scoring.standard import Standard
+
+Kind = Literal["text", "json", "csv", "xlsx"]
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,15 @@ class Outcome:
     messages: str = ""
     exit_code: int = 0
     inputs: tuple[Path, ...] = field(default=())
+    # what the output is: text (to a stream in its encoding, what it lacks drawn with stand-ins),
+    # json (exact in any encoding), csv (bytes in the file's own encoding, to stdout too), or a
+    # workbook (bytes, for --output only)
+    kind: Kind = "text"
+
+
+def kind_of(fmt: str) -> Kind:
+    """An output's kind from its format's name (`--format json` is json, table and md are text)."""
+    return fmt if fmt in ("json", "csv", "xlsx") else "text"  # type: ignore[return-value]
 
 
 def input_paths(folder: LibraryFolder) -> tuple[Path, ...]:

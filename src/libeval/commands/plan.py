@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from libeval.analysis.plan import find_grade, plan
-from libeval.commands.outcome import Outcome, input_paths
+from libeval.commands.outcome import Outcome, input_paths, kind_of
 from libeval.errors import UsageError
 from libeval.load.folders import load_library
 from libeval.present.formats import PlanFormat
@@ -38,4 +38,4 @@ def run(s: PlanSettings) -> Outcome:
         )
     result = plan(folder.standard, folder.library, model, s.target)
     messages = problem_lines(folder.problems, s.msg_lang)
-    return Outcome(render(PlanView(result, s.lang), s.fmt), messages, 0, input_paths(folder))
+    return Outcome(render(PlanView(result, s.lang), s.fmt), messages, 0, input_paths(folder), kind_of(s.fmt))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from libeval.analysis.diff import Side
 from libeval.analysis.rescore import rescore_diff
-from libeval.commands.outcome import Outcome, criteria_path, input_paths
+from libeval.commands.outcome import Outcome, criteria_path, input_paths, kind_of
 from libeval.errors import UsageError
 from libeval.load.folders import StandardCache, load_library
 from libeval.present.formats import RescoreFormat
@@ -39,4 +39,6 @@ def run(s: DiffSettings) -> Outcome:
     messages = problem_lines({*own.problems, *other.problems}, s.msg_lang)
     code = 1 if s.exit_code and not result.identical else 0
     inputs = (*input_paths(own), *input_paths(other))
-    return Outcome(render(RescoreView(result, s.lang), RescoreFormat(s.fmt.value)), messages, code, inputs)
+    return Outcome(
+        render(RescoreView(result, s.lang), RescoreFormat(s.fmt.value)), messages, code, inputs, kind_of(s.fmt)
+    )

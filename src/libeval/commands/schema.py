@@ -12,4 +12,4 @@ from libeval.load.schemas import Kind, json_schema
 def run(kind: str, criteria: str | None) -> Outcome:
     """`kind` is standard, library or assessment; `criteria` a standard's id or path."""
     std = standard_arg(criteria) if criteria else None
-    return Outcome(json.dumps(json_schema(cast(Kind, kind), std), ensure_ascii=False, indent=2) + "\n")
+    return Outcome(json.dumps(json_schema(cast(Kind, kind), std), ensure_ascii=False, indent=2) + "\n", kind="json")

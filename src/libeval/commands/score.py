@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from libeval.commands.outcome import Outcome, criteria_path, input_files, input_paths
+from libeval.commands.outcome import Outcome, criteria_path, input_files, input_paths, kind_of
 from libeval.errors import LibevalError, UsageError, problem
 from libeval.load.folders import LibraryFolder, load_library
 from libeval.models.result import Result
@@ -56,7 +56,7 @@ def run(s: ScoreSettings) -> Outcome:
     output = _render(folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under)
     if s.fmt is ScoreFormat.github:  # the warnings go with the annotations on stdout
         return Outcome(output, "", code, input_paths(folder))
-    return Outcome(output, problem_lines(problems, s.msg_lang), code, input_paths(folder))
+    return Outcome(output, problem_lines(problems, s.msg_lang), code, input_paths(folder), kind_of(s.fmt))
 
 
 def library_report(

@@ -12,7 +12,7 @@ from libeval.commands import score as single
 from libeval.commands.outcome import Outcome
 from libeval.errors import UsageError
 from libeval.load.folders import LIBRARY_FILE
-from libeval.present.formats import BatchFormat, ReportFormat, ScoreFormat
+from libeval.present.formats import BatchFormat, CsvEncoding, ReportFormat, ScoreFormat
 from libeval.text.click_messages import OPTION_ERRORS
 
 
@@ -32,6 +32,7 @@ class ScorePathSettings:
     output: Path | None = None
     lang: str = "zh"
     msg_lang: str = "en"
+    encoding: CsvEncoding | None = None  # --encoding, for a CSV
 
 
 def run(s: ScorePathSettings, progress: batch.Progress) -> Outcome:
@@ -40,11 +41,25 @@ def run(s: ScorePathSettings, progress: batch.Progress) -> Outcome:
             raise UsageError(OPTION_ERRORS["path"], OPTION_ERRORS["batch-detail"])
         if s.fmt not in set(BatchFormat):
             raise UsageError("--format", OPTION_ERRORS["format-one"].format(fmt=s.fmt))
+        if s.encoding is not None and s.fmt != BatchFormat.csv:
+            raise UsageError("--encoding", OPTION_ERRORS["encoding-csv"])
         reports = batch.ReportSpec(s.reports_dir, s.reports_format, s.lang, s.template) if s.reports_dir else None
         settings = batch.BatchSettings(
-            s.path, s.assessment, BatchFormat(s.fmt), s.jobs, reports, s.fail_under, s.lang, s.msg_lang, s.criteria
+            s.path,
+            s.assessment,
+            BatchFormat(s.fmt),
+            s.jobs,
+            reports,
+            s.fail_under,
+            s.lang,
+            s.msg_lang,
+            s.criteria,
+            s.encoding or CsvEncoding.utf_8,
+            str(s.output) if s.output else "-",
         )
         return batch.run(settings, progress)
+    if s.encoding is not None:
+        raise UsageError("--encoding", OPTION_ERRORS["encoding-csv"])
     if s.fmt not in set(ScoreFormat):
         raise UsageError("--format", OPTION_ERRORS["format-batch"].format(fmt=s.fmt))
     if s.fmt == ScoreFormat.xlsx and s.output is None:

@@ -2,7 +2,9 @@
 
 A regular file (or a new path) is written through a temporary file in the same folder and then
 renamed over the target: a reader sees the old file or the whole new one, and of two runs writing
-the same path at once the last rename wins with one complete file. Anything else already at the
+the same path at once the last rename wins with one complete file. A rename refused for want of
+permission (on Windows: the file is open in Excel or WPS) leaves the old file as it was, removes
+the temporary one and says so (`output-locked`). Anything else already at the
 path (a named pipe, a character device such as /dev/null, the terminal, /dev/stdout) is written
 through, in chunks, and left what it was: a rename would put a regular file in its place.
 """
@@ -59,6 +61,8 @@ def write_atomic(target: Path, data: str | bytes, inputs: Iterable[Path] = ()) -
             _write_through(target, raw)
         else:
             _replace(resolved, raw)
+    except _Locked:
+        raise LibevalError([problem(shown, None, "output-locked")]) from None
     except OSError as exc:
         raise LibevalError([problem(shown, None, "output-failed", detail=os_error(exc))]) from None
 
@@ -73,6 +77,10 @@ def _write_through(target: Path, raw: bytes) -> None:
         _write_all(fd, raw)
     finally:
         os.close(fd)
+
+
+class _Locked(Exception):
+    """The rename over the target was refused: the old file stays, the temporary one goes."""
 
 
 def _replace(resolved: Path, raw: bytes) -> None:
@@ -92,7 +100,11 @@ def _replace(resolved: Path, raw: bytes) -> None:
             _write_all(fd, raw)
         finally:
             os.close(fd)
-        Path(tmp_name).replace(resolved)
+        try:
+            Path(tmp_name).replace(resolved)
+        except PermissionError:
+            # on Windows, a file another program holds open (Excel, WPS) cannot be replaced
+            raise _Locked from None
         tmp_name = None
     finally:
         if tmp_name is not None:

@@ -105,7 +105,8 @@ CSV_COLUMNS = [
 
 
 def render_batch_csv(s: Summary, lang: str) -> str:
-    """One row per library, in folder order; numbers as written (775.3), UTF-8."""
+    """One row per library, in folder order; numbers as written (775.3). Its bytes (UTF-8 with a
+    BOM, or GBK) are made by commands/batch.py through text/encoding.py."""
     rank = {id(r): i + 1 for i, r in enumerate(s.ranked)}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -41,6 +41,14 @@ class ScoreOutput(enum.StrEnum):
     xlsx = "xlsx"
 
 
+class CsvEncoding(enum.StrEnum):
+    """`--encoding` of a CSV: UTF-8 after a byte order mark (Excel on Chinese Windows reads it
+    right), or GBK, the code page of Chinese Windows."""
+
+    utf_8 = "utf-8"
+    gbk = "gbk"
+
+
 class ReportFormat(enum.StrEnum):
     """Each library's own report, written beside a batch."""
 

@@ -104,6 +104,9 @@ OPTION_ERRORS: dict[str, Bilingual] = {
     "format-one": B("{fmt} 只用于单个图书馆目录", "{fmt} is for one library folder"),
     "format-batch": B("{fmt} 只用于包含多个图书馆的目录", "{fmt} is for a folder of libraries"),
     "xlsx-output": B("xlsx 须写入文件：请指定 --output 文件", "xlsx is a file: give --output FILE"),
+    "encoding-csv": B(
+        "--encoding 只用于 csv 格式（多个图书馆时）", "--encoding is for --format csv (a folder of libraries)"
+    ),
     "reports-dir": B("--reports-dir 只用于包含多个图书馆的目录", "--reports-dir is for a folder of libraries"),
     "period": B("“{text}”不是年份区间，应写作 2013-2016 这样", "{text!r} is not a period of years such as 2013-2016"),
     "id-from-name": B(

@@ -80,6 +80,11 @@ HELP: dict[str, Bilingual] = {
         "按此评估标准（标识或路径）计分，而非图书馆自己指定的标准",
         "Score against this standard (id or path) instead of the library's own.",
     ),
+    "score --encoding": B(
+        "csv 的编码：utf-8（默认，带 BOM，Excel 可直接打开）或 gbk；gbk 中没有的字会报错",
+        "The CSV's encoding: utf-8 (default, with a BOM, so Excel opens it right) or gbk; a character "
+        "outside GBK is an error.",
+    ),
     "score --output": _OUTPUT,
     "score --lang": _LANG,
     "score --no-color": _NO_COLOR,

@@ -321,6 +321,17 @@ CATALOGUE: dict[str, Bilingual] = {
     # output
     "output-failed": Bilingual(en="cannot write the output file: {detail}", zh="无法写入输出文件：{detail}"),
     "output-is-input": Bilingual(en="refusing to write over an input file", zh="拒绝覆盖输入文件"),
+    "output-locked": Bilingual(
+        en="the file is open in another program (Excel, for example): close it and try again;"
+        " the old file is unchanged",
+        zh="文件正被其他程序占用（例如 Excel），请关闭后重试；原文件未改动",
+    ),
+    "csv-unencodable": Bilingual(
+        en="'{chars}' ({unicode}) cannot be written in {encoding}: leave out --encoding {option}"
+        " (the default, UTF-8 with a BOM, opens in Excel too)",
+        zh="“{chars}”（{unicode}）无法用 {encoding} 编码写出：请去掉 --encoding {option}"
+        "（默认的 UTF-8 带 BOM，Excel 同样能打开）",
+    ),
     "strict-warnings": Bilingual(en="{count} warning(s) and --strict is set", zh="有 {count} 条警告且设置了 --strict"),
     "no-libraries": Bilingual(
         en="no library folder (library.yaml) found under {path}", zh="{path} 下没有图书馆目录（library.yaml）"
