@@ -90,6 +90,18 @@ def test_expert_view_shows_bands_badges_and_evidence(review_html: str) -> None:
     assert "状态" not in _text(review_html)  # no status column; a badge only for rows not scored
 
 
+def test_a_derived_values_bands_carry_its_unit(review_html: str) -> None:
+    """A derived value (持证读者占服务人口比例, a percentage; 人均藏量, 册/人) is banded in its
+    unit, as a fact is: `≥ 3% 得 8 分`, not `≥ 3 得 8 分`."""
+    appendix = review_html[review_html.index('id="appendix"') :]
+    share = re.search(r'<tr><td class="code">1\.1\.5</td>.*?</tr>', appendix, re.S)
+    assert share is not None and "≥ 1%：4 分" in share.group() and "下一档：≥ 3% 得 8 分" in share.group()
+    titled = re.search(r'<tr><td class="code">3\.3\.3</td>.*?</tr>', appendix, re.S)
+    assert titled is not None and "≥ 30% 得 8 分" in titled.group()
+    per_head = re.search(r'<tr><td class="code">2\.1\.1</td>.*?</tr>', appendix, re.S)
+    assert per_head is not None and "下一档：≥ 0.3 册/人 得 8 分" in per_head.group()
+
+
 def test_a_corrected_value_is_marked_corrected_with_its_unit(review_html: str) -> None:
     """The bug of issue 17: `… → 2013: 42,000…(估计值)` and `3 个 → 0`."""
     facts = review_html[review_html.index('<h2 id="facts">') :]

@@ -15,7 +15,7 @@ from libeval.models.result import FactResult, IndicatorResult, Result
 from libeval.present.report_format import own, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label
-from libeval.text.units import NONE, Unit
+from libeval.text.units import Unit
 
 _HTTP = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -42,11 +42,6 @@ def evidence(f: FactResult) -> list[dict[str, Any]]:
     return refs
 
 
-def _value_unit(r: Result, i: IndicatorResult) -> Unit:
-    fact = r.fact(i.value_id) if i.value_id else None
-    return fact.unit if fact else NONE
-
-
 def _bound(at: Decimal, u: Unit, lang: str) -> str:
     """A band's bound in the unit the value is shown in (0.5 千册次 -> 500), `%` kept."""
     text = numbers.value(u.scale(at, lang), lang)
@@ -56,7 +51,7 @@ def _bound(at: Decimal, u: Unit, lang: str) -> str:
 def bands(r: Result, i: IndicatorResult, lang: str) -> tuple[str, str]:
     """The indicator's bands (`≥ 800：6 分；≥ 1,000：12 分`) and the next band up (`≥ 1,000 ㎡
     得 12 分`), or for a linear rule its target; empty for other rules."""
-    u = _value_unit(r, i)
+    u = i.unit  # a fact's or a derived value's (持证读者占服务人口比例: %)
     if i.bands:
         op = "≥" if i.better == "higher" else "≤"
         ordered = sorted(i.bands, key=lambda b: b[1])
