@@ -112,6 +112,18 @@ def test_a_corrected_value_is_marked_corrected_with_its_unit(review_html: str) -
     assert branches is not None and "3 个 → 0 个" in branches.group()
 
 
+def test_a_value_in_ten_thousands_or_thousands_is_shown_in_the_unit_the_explanations_use() -> None:
+    """The profile table and the facts appendix write a value as the sentences and the
+    explanations do: 55,000 yuan in English (not `5.5 10,000 yuan`), 5,125 册次 (not 5.13 千册次)."""
+    en = _report(EXAMPLE, "prefecture", "md", "en")
+    assert "10,000 yuan" not in en
+    assert "| Acquisition funds per year (yearly mean) | 55,000 yuan (estimated) |" in en
+    assert "2013: 50,000, 2014: 50,000, 2015: 60,000, 2016: 60,000 yuan" in en
+    zh = _report(EXAMPLE, "prefecture", "md")
+    assert "| 馆外流动服务书刊借阅册次（年均）5,125 册次 |" in zh and "5.13 千册次" not in zh
+    assert "| 年文献外借量（年均）46,000 册次 |" in zh  # no space after the full-width parenthesis
+
+
 def test_ids_and_hashes_only_in_the_appendix(review_html: str) -> None:
     body = _text(review_html[: review_html.index('id="appendix"')])
     assert not re.search(r"\b[0-9a-f]{64}\b", body)

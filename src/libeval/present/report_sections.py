@@ -81,8 +81,8 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
     rows += [
         {
             "name": f.label.get(lang),
-            "value": numbers.value(f.value, lang),
-            "unit": unit(f.unit.get(lang), lang) if f.value is not None else "",
+            "value": numbers.value(f.unit.scale(f.value, lang) if isinstance(f.value, Decimal) else f.value, lang),
+            "unit": unit(f.unit.shown(lang), lang) if f.value is not None else "",  # 55,000 yuan, as the sentences
             "estimated": f.estimated and not f.corrected,
             "corrected": f.corrected,
         }
