@@ -124,6 +124,20 @@ def test_a_value_in_ten_thousands_or_thousands_is_shown_in_the_unit_the_explanat
     assert "| 年文献外借量（年均）46,000 册次 |" in zh  # no space after the full-width parenthesis
 
 
+def test_one_date_form_in_chinese_and_capitalised_cells_in_english() -> None:
+    """The Chinese report writes a date one way, in the sentences, the tables and the title
+    line (2017年7月12日, as the real report); the English one heads columns and fills cells
+    with capitalised labels (`Self-assessment`, `County`)."""
+    zh = _report(EXAMPLE, "prefecture", "md")
+    assert "2017-0" not in zh and "| 2017年6月30日 | 832 |" in zh
+    page = _report(EXAMPLE, "prefecture", "html")
+    assert "2017-07-12" not in _text(page) and "· 2017年7月12日</p>" in page
+    en = _report(EXAMPLE, "prefecture", "md", "en")
+    assert "| Self-assessment | Prefecture review | Difference |" in en
+    assert "| Level | County |" in en and "| Region | West |" in en
+    assert "| Self-assessment | 精河县公共图书馆评估定级工作领导小组 | 2017-06-30 |" in en
+
+
 def test_ids_and_hashes_only_in_the_appendix(review_html: str) -> None:
     body = _text(review_html[: review_html.index('id="appendix"')])
     assert not re.search(r"\b[0-9a-f]{64}\b", body)
@@ -156,7 +170,7 @@ def test_a_sparse_librarys_body_names_no_fact_ids() -> None:
 
 def test_self_report_lists_the_other_assessments() -> None:
     page = _report(EXAMPLE, "self", "md")
-    assert "| 州（市）评 | 博尔塔拉蒙古自治州公共图书馆评估领导小组 | 2017-07-12 | 775.3 | 三级 |" in page
+    assert "| 州（市）评 | 博尔塔拉蒙古自治州公共图书馆评估领导小组 | 2017年7月12日 | 775.3 | 三级 |" in page
     assert "| 自评（本报告） |" in page
     assert "单位：精河县图书馆" in page and "负责人签字：" in page
 

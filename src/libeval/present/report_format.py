@@ -58,8 +58,15 @@ def with_unit(number: str, unit_text: str, lang: str) -> str:
     return f"{number} {unit_text}"
 
 
+def cell(text: str, lang: str) -> str:
+    """A label standing alone in a table cell or a column head: capitalised in English
+    (`Self-assessment`, `County`); Chinese as it is."""
+    return text[:1].upper() + text[1:] if lang == "en" else text
+
+
 def long_date(date: str, lang: str) -> str:
-    """`2017年7月12日` for a signature line (English keeps the ISO date)."""
+    """`2017年7月12日`: how the Chinese report writes a date, in sentences, tables and the
+    signature line alike (English keeps the ISO date)."""
     m = _DATE.match(date or "")
     if not m or lang != "zh":
         return date

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from libeval.models.result import FactResult, Result
 from libeval.present.completeness import fill_line, grade_name
-from libeval.present.report_format import long_date, no_ids, own, running, unit, with_unit
+from libeval.present.report_format import cell, long_date, no_ids, own, running, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label, region_label
 
@@ -67,9 +67,9 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
         sentences.append(label("rp_facts_sentence", lang, items=items[:1].upper() + items[1:]))
     plain = {"unit": "", "estimated": False, "corrected": False}
     rows: list[dict[str, Any]] = [
-        {"name": label("level", lang), "value": level or "—", **plain},
+        {"name": label("level", lang), "value": cell(level, lang) or "—", **plain},
         {"name": label("province", lang), "value": r.province or "—", **plain},
-        {"name": r.variant_by.get(lang), "value": r.variant_name.get(lang), **plain},
+        {"name": cell(r.variant_by.get(lang), lang), "value": cell(r.variant_name.get(lang), lang), **plain},
         {
             "name": label("population", lang),
             "value": numbers.value(r.population, lang) if r.population is not None else "—",
@@ -108,9 +108,9 @@ def assessments(r: Result, others: Sequence[Result], lang: str) -> list[dict[str
         out.append(
             {
                 "name": x.assessment,
-                "assessor": assessor,
+                "assessor": cell(assessor, lang),
                 "by": who,
-                "date": x.date,
+                "date": long_date(x.date, lang),
                 "total": numbers.points(x.total),
                 "grade": grade_name(x, lang),
                 "current": x is r,
