@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from libeval.load.facts_sheet import FILL, GROUP, HEAD, add_row, first_sheet, formula, print_setup, workbook_bytes
 from libeval.models.result import Result
 from libeval.present.completeness import fill_line, grade_name, notice
+from libeval.present.report_format import long_date
 from libeval.scoring.standard import Standard
 from libeval.text.labels import LABELS, label
 from libeval.text.safe import cell_text
@@ -102,7 +103,13 @@ def result_lines(r: Result, sheet: str, lang: str) -> list[str]:
     period = label("sheet.period", lang, period=f"{r.period[0]}–{r.period[1]}") if r.period[0] else ""
     return [
         label("sheet.title", lang, library=_library(r, lang), sheet=sheet),
-        label("sheet.meta", lang, assessor=_assessor(r, lang), date=r.date or "—", by=r.assessed_by or "—"),
+        label(
+            "sheet.meta",
+            lang,
+            assessor=_assessor(r, lang),
+            date=long_date(r.date, lang) if r.date else "—",
+            by=r.assessed_by or "—",
+        ),
         standard + (_gap(lang) + period if period else ""),
     ]
 
