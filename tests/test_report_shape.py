@@ -138,6 +138,14 @@ def test_one_date_form_in_chinese_and_capitalised_cells_in_english() -> None:
     assert "| Self-assessment | 精河县公共图书馆评估定级工作领导小组 | 2017-06-30 |" in en
 
 
+def test_the_assessors_note_is_its_own_paragraph_and_corrections_name_the_assessment() -> None:
+    zh = _report(EXAMPLE, "prefecture", "md")
+    assert "达到三级。\n\n评估意见：州评结果 775.3 分" in zh  # not run into the sentence before it
+    assert "州（市）评更正了以下事实：" in zh and "评估者" not in zh
+    en = _report(EXAMPLE, "prefecture", "md", "en")
+    assert "The prefecture review corrected these facts:" in en
+
+
 def test_ids_and_hashes_only_in_the_appendix(review_html: str) -> None:
     body = _text(review_html[: review_html.index('id="appendix"')])
     assert not re.search(r"\b[0-9a-f]{64}\b", body)
@@ -158,7 +166,7 @@ def test_next_steps_come_from_the_plans_objects(review_html: str) -> None:
     text = _text(steps)
     assert "✗" not in text and "必备条件:" not in text and "总藏量" not in text
     assert "建筑面积：由 600 ㎡ 提高到 2,000 ㎡（+1,400 ㎡，+233%）" in text
-    assert "结构性改进" in text and "得分 +18" in text and "全部实施后：总分 793.3 分，达到二级。" in text
+    assert "结构性改进" in text and "可增加 18 分" in text and "全部实施后：总分 793.3 分，达到二级。" in text
 
 
 def test_a_sparse_librarys_body_names_no_fact_ids() -> None:

@@ -137,6 +137,7 @@ def build_context(
         "rows": appendix.indicator_rows(r, lang, mine),
         "grades": appendix.grades(r, lang),
         "facts": appendix.fact_rows(r, lang),
+        "corrections_intro": label("corrections_intro", lang, assessor=label(f"assessor.{r.assessor}", lang)),
         "corrections": [
             {
                 "fact": c.fact,

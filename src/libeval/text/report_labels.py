@@ -85,7 +85,7 @@ REPORT_LABELS: dict[str, Bilingual] = {
     ),
     "rp_change": Bilingual(zh="{name}：由 {old} 提高到 {new}（{delta}）", en="{name}: from {old} to {new} ({delta})"),
     "rp_change_bool": Bilingual(zh="{name}：由“{old}”改为“{new}”", en="{name}: from “{old}” to “{new}”"),
-    "rp_gain": Bilingual(zh="得分 +{gain}", en="+{gain} points"),
+    "rp_gain": Bilingual(zh="可增加 {gain} 分", en="+{gain} points"),
     "rp_for_condition": Bilingual(zh="满足必备条件", en="meets a prerequisite"),
     "rp_feasible": Bilingual(zh="一年内可争取", en="within reach in a year"),
     "rp_structural": Bilingual(
