@@ -146,6 +146,17 @@ def test_the_assessors_note_is_its_own_paragraph_and_corrections_name_the_assess
     assert "The prefecture review corrected these facts:" in en
 
 
+def test_achievements_say_the_points_in_words() -> None:
+    """`专家评定 9 分`, `满分 10 分` in a sentence (typography.md), not `9/10`."""
+    zh = _report(EXAMPLE, "prefecture", "md")
+    achieved = zh[zh.index("## 三、主要成效") : zh.index("## 四、存在问题")]
+    assert "- 1.1.7 双休日及节假日开放：满分 5 分\n" in achieved
+    assert "- 1.2.6 对乡镇（街道）文化站图书室的业务指导：得 9 分（满分 10 分）；评估意见：" in achieved
+    assert not re.search(r"\d/\d", achieved)
+    en = _report(EXAMPLE, "prefecture", "md", "en")
+    assert "- 2.1.10 Weeding and collection quality: 9 of 10 points\n" in en
+
+
 def test_ids_and_hashes_only_in_the_appendix(review_html: str) -> None:
     body = _text(review_html[: review_html.index('id="appendix"')])
     assert not re.search(r"\b[0-9a-f]{64}\b", body)

@@ -151,6 +151,12 @@ def achievements(r: Result, lang: str) -> list[dict[str, Any]]:
                 "score": numbers.points(i.score),
                 "max": numbers.points(i.max),
                 "full": i.score >= i.max,
+                "points": label(  # in a sentence: 满分 5 分, 得 9 分（满分 10 分）, not 9/10
+                    "rp_full_marks" if i.score >= i.max else "rp_points_of",
+                    lang,
+                    score=numbers.points(i.score),
+                    max=numbers.points(i.max),
+                ),
                 "note": i.note or "",
             }
             for i in r.indicators

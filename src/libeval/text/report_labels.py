@@ -85,6 +85,8 @@ REPORT_LABELS: dict[str, Bilingual] = {
     ),
     "rp_change": Bilingual(zh="{name}：由 {old} 提高到 {new}（{delta}）", en="{name}: from {old} to {new} ({delta})"),
     "rp_change_bool": Bilingual(zh="{name}：由“{old}”改为“{new}”", en="{name}: from “{old}” to “{new}”"),
+    "rp_full_marks": Bilingual(zh="满分 {max} 分", en="full marks ({max})"),
+    "rp_points_of": Bilingual(zh="得 {score} 分（满分 {max} 分）", en="{score} of {max} points"),
     "rp_gain": Bilingual(zh="可增加 {gain} 分", en="+{gain} points"),
     "rp_for_condition": Bilingual(zh="满足必备条件", en="meets a prerequisite"),
     "rp_feasible": Bilingual(zh="一年内可争取", en="within reach in a year"),
