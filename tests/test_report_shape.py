@@ -21,6 +21,7 @@ from libeval.present import report_sections
 from libeval.present.report_format import long_date, no_ids, own, running, unit, with_unit
 from libeval.scoring.engine import score
 from libeval.text.bilingual import Bilingual
+from libeval.text.provinces import province_name
 
 from conftest import EXAMPLE
 
@@ -155,6 +156,36 @@ def test_achievements_say_the_points_in_words() -> None:
     assert not re.search(r"\d/\d", achieved)
     en = _report(EXAMPLE, "prefecture", "md", "en")
     assert "- 2.1.10 Weeding and collection quality: 9 of 10 points\n" in en
+
+
+@pytest.mark.parametrize(
+    ("given", "lang", "shown"),
+    [
+        ("新疆维吾尔自治区", "en", "Xinjiang"),
+        ("新疆生产建设兵团", "en", "Xinjiang Production and Construction Corps"),
+        ("内蒙古自治区", "en", "Inner Mongolia"),
+        ("山西省", "en", "Shanxi"),
+        ("陕西", "en", "Shaanxi"),
+        ("新疆维吾尔自治区", "zh", "新疆维吾尔自治区"),
+        ("Atlantis", "en", "Atlantis"),
+        (None, "en", ""),
+    ],
+)
+def test_a_province_in_english(given: str | None, lang: str, shown: str) -> None:
+    assert province_name(given, lang) == shown
+
+
+def test_the_english_report_names_the_province_in_english() -> None:
+    en = _report(EXAMPLE, "prefecture", "md", "en")
+    assert "county public library in Xinjiang (west region)" in en and "| Province | Xinjiang |" in en
+    assert "新疆维吾尔自治区" not in en
+
+
+def test_the_english_batch_report_names_the_province_in_english(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE, tmp_path / "a")
+    out = CliRunner().invoke(app, ["score", str(tmp_path), "--format", "md", "--lang", "en"], catch_exceptions=False)
+    assert out.exit_code == 0, out.stderr
+    assert "| 1 | Jinghe County Library | Xinjiang |" in out.stdout and "新疆" not in out.stdout
 
 
 def test_ids_and_hashes_only_in_the_appendix(review_html: str) -> None:

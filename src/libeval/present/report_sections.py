@@ -14,6 +14,7 @@ from libeval.present.completeness import fill_line, grade_name
 from libeval.present.report_format import cell, long_date, no_ids, own, running, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label, region_label
+from libeval.text.provinces import province_name
 
 if TYPE_CHECKING:
     from libeval.analysis.fact_changes import FactChange
@@ -58,7 +59,8 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
     if r.population is None:
         population = "—"
     args = {"name": _name(r, lang), "level": level, "population": population}
-    first = label("rp_is", lang, province=r.province, variant=where, **args) if where else None
+    province = province_name(r.province, lang)
+    first = label("rp_is", lang, province=province, variant=where, **args) if where else None
     sentences = [first or label("rp_is_nowhere", lang, **args)]
     shown = [f for f in r.facts if f.profile and f.value is not None and not isinstance(f.value, bool)]
     sep = label("rp_item_sep", lang)
@@ -68,7 +70,7 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
     plain = {"unit": "", "estimated": False, "corrected": False}
     rows: list[dict[str, Any]] = [
         {"name": label("level", lang), "value": cell(level, lang) or "—", **plain},
-        {"name": label("province", lang), "value": r.province or "—", **plain},
+        {"name": label("province", lang), "value": province or "—", **plain},
         {"name": cell(r.variant_by.get(lang), lang), "value": cell(r.variant_name.get(lang), lang), **plain},
         {
             "name": label("population", lang),
