@@ -72,8 +72,8 @@ REPORT_LABELS: dict[str, Bilingual] = {
     "rp_loss": Bilingual(zh="失分", en="Lost"),
     "rp_reason": Bilingual(zh="原因", en="Why"),
     "rp_unmet": Bilingual(zh="未达到的{grade}必备条件", en="Prerequisites of {grade} not met"),
-    "rp_fill_fact": Bilingual(zh="填写事实 {name}：{points} 分", en="fill in {name}: {points} points"),
-    "rp_fill_years": Bilingual(zh="补填事实 {name}：缺 {years} 年", en="fill in {name}: {years} missing"),
+    "rp_fill_fact": Bilingual(zh="填写{name}：{points} 分", en="fill in {name}: {points} points"),
+    "rp_fill_years": Bilingual(zh="补填{name}：缺 {years} 年", en="fill in {name}: {years} missing"),
     # 五、下一步
     "rp_next_target": Bilingual(
         zh="目标：{target}（现为{current}，总分 {total} 分）。以下改进可达到{target}：",
