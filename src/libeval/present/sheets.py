@@ -100,7 +100,8 @@ def _library(r: Result, lang: str) -> str:
 def result_lines(r: Result, sheet: str, lang: str) -> list[str]:
     """A result's title rows: library and sheet; assessment, date, assessor; standard and period."""
     standard = label("sheet.standard", lang, id=r.criteria_id, title=r.criteria_title.get(lang))
-    period = label("sheet.period", lang, period=f"{r.period[0]}–{r.period[1]}") if r.period[0] else ""
+    dash = "—" if lang == "zh" else "–"  # 2013—2016, as the report writes the period
+    period = label("sheet.period", lang, period=f"{r.period[0]}{dash}{r.period[1]}") if r.period[0] else ""
     return [
         label("sheet.title", lang, library=_library(r, lang), sheet=sheet),
         label(
