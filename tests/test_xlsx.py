@@ -227,7 +227,7 @@ def test_score_workbook_title_rows_headers_numbers_and_print(tmp_path: Path, lan
         assert titles.splitlines()[0] == "精河县图书馆\u3000评分表"
         for text in ("评估：州（市）评", "日期：2017年7月12日", "评估单位：博尔塔拉蒙古自治州公共图书馆评估领导小组"):
             assert text in titles
-        assert "标准：cn-2017-county 第六次全国县级公共图书馆评估定级标准" in titles and "评估周期：2013—2016" in titles  # the report's dash
+        assert "标准：cn-2017-county 第六次全国县级公共图书馆评估定级标准" in titles and "评估周期：2013—2016" in titles
         assert [c.value for c in scores[header]] == ["编号", "名称", "满分", "得分", "说明", "评估意见"]
     else:
         assert titles.splitlines()[0] == "Jinghe County Library — Scores"
