@@ -22,6 +22,7 @@ from libeval.present.report_format import long_date, no_ids, own, running, unit,
 from libeval.scoring.engine import score
 from libeval.text.bilingual import Bilingual
 from libeval.text.provinces import province_name
+from libeval.text.units import counted
 
 from conftest import EXAMPLE
 
@@ -186,6 +187,28 @@ def test_the_english_batch_report_names_the_province_in_english(tmp_path: Path) 
     out = CliRunner().invoke(app, ["score", str(tmp_path), "--format", "md", "--lang", "en"], catch_exceptions=False)
     assert out.exit_code == 0, out.stderr
     assert "| 1 | Jinghe County Library | Xinjiang |" in out.stdout and "新疆" not in out.stdout
+
+
+@pytest.mark.parametrize(
+    ("number", "unit", "lang", "shown"),
+    [
+        ("1", "awards", "en", "award"),
+        ("1", "people", "en", "person"),
+        ("2", "awards", "en", "awards"),
+        ("1.5", "times", "en", "times"),
+        ("1", "项", "zh", "项"),
+        ("1", "yuan", "en", "yuan"),
+    ],
+)
+def test_a_unit_after_one_is_singular_in_english(number: str, unit: str, lang: str, shown: str) -> None:
+    assert counted(number, unit, lang) == shown
+
+
+def test_the_english_report_says_1_award_not_1_awards() -> None:
+    en = _report(EXAMPLE, "prefecture", "md", "en")
+    assert "| Awards at provincial level or above | 1 award |" in en and "| 5 awards |" in en
+    assert "(yearly mean) 1 time ≥ 1 time" in en
+    assert not re.search(r"\b1 (awards|times|units)\b", en.replace("2016: 1 times", ""))
 
 
 def test_ids_and_hashes_only_in_the_appendix(review_html: str) -> None:

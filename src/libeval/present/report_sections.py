@@ -15,6 +15,7 @@ from libeval.present.report_format import cell, long_date, no_ids, own, running,
 from libeval.text import numbers
 from libeval.text.labels import label, region_label
 from libeval.text.provinces import province_name
+from libeval.text.units import counted
 
 if TYPE_CHECKING:
     from libeval.analysis.fact_changes import FactChange
@@ -80,11 +81,18 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
             "corrected": False,
         },
     ]
+    shown_value = {
+        f.id: numbers.value(f.unit.scale(f.value, lang) if isinstance(f.value, Decimal) else f.value, lang)
+        for f in r.facts
+        if f.profile
+    }
     rows += [
         {
             "name": f.label.get(lang),
-            "value": numbers.value(f.unit.scale(f.value, lang) if isinstance(f.value, Decimal) else f.value, lang),
-            "unit": unit(f.unit.shown(lang), lang) if f.value is not None else "",  # 55,000 yuan, as the sentences
+            "value": shown_value[f.id],
+            "unit": counted(shown_value[f.id], unit(f.unit.shown(lang), lang), lang)
+            if f.value is not None
+            else "",  # 55,000 yuan, as the sentences
             "estimated": f.estimated and not f.corrected,
             "corrected": f.corrected,
         }
