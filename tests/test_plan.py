@@ -163,9 +163,12 @@ def test_cli_formats() -> None:
     assert code == 0
     data = json.loads(out)
     assert data["kind"] == "plan" and data["status"] == "plan" and data["target"] == "二级"
+    assert data["assessment"] == "prefecture" and data["total"] == 775.3  # the assessment planned, by its name
     assert data["prerequisites"][0]["change"]["fact"] == "floor_area"
     assert data["prerequisites"][0]["change"]["structural"] is True
     assert data["projected"]["grade"] == "二级"
+    code, out, _ = invoke("plan", str(EXAMPLE), "--format", "json")
+    assert code == 0 and json.loads(out)["assessment"] == "self"
     code, out, _ = invoke("plan", str(EXAMPLE), "--format", "md")
     assert code == 0 and out.startswith("# 精河县图书馆 · 定级提升方案")
     code, _, err = invoke("plan", str(EXAMPLE), "--target", "特级")

@@ -48,7 +48,7 @@ def test_reports_show_the_variant_used_in_words() -> None:
     assert code == 0
     assert "| 城市类型 | 地级市 |" in out
     code, out, _ = invoke("score", str(CASE / "lib"), "--format", "md", "--lang", "en")
-    assert "| city status | prefecture-level city |" in out
+    assert "| City status | Prefecture-level city |" in out  # table cells capitalised in English
     code, out, _ = invoke("score", str(CASE / "lib"))
     assert out.splitlines()[0] == "测试县图书馆 · 测试省 · 地级市"
 

@@ -225,9 +225,9 @@ def test_score_workbook_title_rows_headers_numbers_and_print(tmp_path: Path, lan
     titles = _titles(scores, header)
     if lang == "zh":
         assert titles.splitlines()[0] == "精河县图书馆\u3000评分表"
-        for text in ("评估：州（市）评", "日期：2017-07-12", "评估人：博尔塔拉蒙古自治州公共图书馆评估领导小组"):
+        for text in ("评估：州（市）评", "日期：2017年7月12日", "评估单位：博尔塔拉蒙古自治州公共图书馆评估领导小组"):
             assert text in titles
-        assert "标准：cn-2017-county 第六次全国县级公共图书馆评估定级标准" in titles and "2013–2016" in titles
+        assert "标准：cn-2017-county 第六次全国县级公共图书馆评估定级标准" in titles and "评估周期：2013—2016" in titles
         assert [c.value for c in scores[header]] == ["编号", "名称", "满分", "得分", "说明", "评估意见"]
     else:
         assert titles.splitlines()[0] == "Jinghe County Library — Scores"
@@ -269,8 +269,8 @@ def test_diff_sheet_names_the_sides_and_recomputes(tmp_path: Path, lang: str) ->
     titles = _titles(ws, header)
     if lang == "zh":
         assert titles.splitlines()[0] == "精河县图书馆\u3000自评与州（市）评对照"
-        assert "自评：日期 2017-06-30；评估人 精河县公共图书馆评估定级工作领导小组；总分 832；等级 三级" in titles
-        assert "州（市）评：日期 2017-07-12；" in titles and "标准：cn-2017-county" in titles
+        assert "自评：日期 2017年6月30日；评估单位 精河县公共图书馆评估定级工作领导小组；总分 832；等级 三级" in titles
+        assert "州（市）评：日期 2017年7月12日；" in titles and "标准：cn-2017-county" in titles
         assert "自评与州（市）评等级相同：三级。" in titles
         assert [c.value for c in ws[header]] == ["编号", "名称", "自评", "州（市）评", "差值", "原因"]
     else:
@@ -341,7 +341,7 @@ def test_libreoffice_recomputes_the_diff_sheet(tmp_path: Path) -> None:
     _soffice_csv(out, tmp_path)
     with (tmp_path / "diff-评估对照.csv").open(encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
-    assert rows[0][0] == "精河县图书馆\u3000自评与州（市）评对照" and rows[1][0].startswith("自评：日期 2017-06-30")
+    assert rows[0][0] == "精河县图书馆\u3000自评与州（市）评对照" and rows[1][0].startswith("自评：日期 2017年6月30日")
     total = next(r for r in rows if len(r) > 4 and r[1] == "总分")
     assert total[2:5] == ["832", "775.3", "-56.7"]
     deltas = {r[0]: r[4] for r in rows if len(r) > 4 and r[0]}

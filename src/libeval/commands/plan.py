@@ -11,6 +11,7 @@ from libeval.errors import UsageError
 from libeval.load.folders import load_library
 from libeval.present.formats import PlanFormat
 from libeval.present.problems import problem_lines
+from libeval.scoring.engine import score
 from libeval.text.click_messages import OPTION_ERRORS
 
 
@@ -36,6 +37,7 @@ def run(s: PlanSettings) -> Outcome:
             "--target",
             OPTION_ERRORS["no-grade"].format(target=s.target, zh_names="、".join(names), en_names=", ".join(names)),
         )
-    result = plan(folder.standard, folder.library, model, s.target)
+    now = score(folder.standard, folder.library, model, s.assessment)  # named as `score` names it
+    result = plan(folder.standard, folder.library, model, s.target, now=now)
     messages = problem_lines(folder.problems, s.msg_lang)
     return Outcome(render(PlanView(result, s.lang), s.fmt), messages, 0, input_paths(folder), kind_of(s.fmt))

@@ -44,6 +44,7 @@ class IndicatorResult:
     bands: tuple[tuple[Decimal, Decimal], ...] = ()  # tiers: (threshold, points) for the library's variant
     better: str = "higher"  # tiers: whether values above (higher) or below (lower) a threshold reach it
     target: Decimal | None = None  # linear: the value that gives full marks
+    unit: Unit = field(default_factory=Unit)  # the unit of the value read (a fact's or a derived value's)
 
     @property
     def loss(self) -> Decimal:

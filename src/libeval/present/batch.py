@@ -20,6 +20,7 @@ from libeval.text import numbers
 from libeval.text.bilingual import Bilingual
 from libeval.text.labels import LABELS, label, labels, region_label
 from libeval.text.numbers import to_json
+from libeval.text.provinces import province_name
 from libeval.text.safe import csv_cell
 from libeval.text.units import NONE
 
@@ -220,7 +221,7 @@ def batch_context(s: Summary, lang: str) -> dict[str, Any]:
                 "rank": i + 1,
                 "name": (r.name_en or r.name) if lang == "en" else r.name,
                 "path": r.path,
-                "province": r.province,
+                "province": province_name(r.province, lang),
                 "region": region_label(r.region).get(lang),
                 "total": numbers.points(r.total) if r.total is not None else "",
                 "grade": _grade(r, lang),

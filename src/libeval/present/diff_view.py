@@ -13,6 +13,7 @@ from libeval import __version__
 from libeval.analysis.diff import Difference, DiffResult, IndicatorDelta
 from libeval.models.result import FactResult, Result
 from libeval.present.quantity import amount, unit_text
+from libeval.present.report_format import long_date
 from libeval.present.report_view import InputFile
 from libeval.text import numbers
 from libeval.text.labels import LABELS, label, labels
@@ -163,7 +164,7 @@ def _side(r: Result, name: str, lang: str) -> dict[str, Any]:
         "label": name,
         "assessment": r.assessment,
         "assessor": label("assessor." + r.assessor, lang) if f"assessor.{r.assessor}" in LABELS else r.assessor,
-        "date": r.date or None,
+        "date": long_date(r.date, lang) if r.date else None,  # 2017年6月30日, as the report writes it
         "by": r.assessed_by,
         "total": numbers.points(r.total),
         "total_value": r.total,

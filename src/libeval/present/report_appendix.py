@@ -14,7 +14,7 @@ from libeval.models.result import FactResult, IndicatorResult, Result
 from libeval.present.report_format import own, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label
-from libeval.text.units import NONE, Unit
+from libeval.text.units import Unit
 
 
 def safe_href(ref: str) -> str | None:
@@ -32,11 +32,6 @@ def evidence(f: FactResult) -> list[dict[str, Any]]:
     return refs
 
 
-def _value_unit(r: Result, i: IndicatorResult) -> Unit:
-    fact = r.fact(i.value_id) if i.value_id else None
-    return fact.unit if fact else NONE
-
-
 def _bound(at: Decimal, u: Unit, lang: str) -> str:
     """A band's bound in the unit the value is shown in (0.5 千册次 -> 500), `%` kept."""
     text = numbers.value(u.scale(at, lang), lang)
@@ -46,7 +41,7 @@ def _bound(at: Decimal, u: Unit, lang: str) -> str:
 def bands(r: Result, i: IndicatorResult, lang: str) -> tuple[str, str]:
     """The indicator's bands (`≥ 800：6 分；≥ 1,000：12 分`) and the next band up (`≥ 1,000 ㎡
     得 12 分`), or for a linear rule its target; empty for other rules."""
-    u = _value_unit(r, i)
+    u = i.unit  # a fact's or a derived value's (持证读者占服务人口比例: %)
     if i.bands:
         op = "≥" if i.better == "higher" else "≤"
         ordered = sorted(i.bands, key=lambda b: b[1])
@@ -172,6 +167,10 @@ def grades(r: Result, lang: str) -> list[dict[str, Any]]:
     ]
 
 
+def _scaled(v: Decimal | bool | None, u: Unit, lang: str) -> Decimal | bool | None:
+    return u.scale(v, lang) if isinstance(v, Decimal) else v
+
+
 def fact_rows(r: Result, lang: str) -> list[dict[str, Any]]:
     """Every fact: as the library gives it (with its unit), corrected (with its unit, marked
     corrected, not estimated), the value the score uses (the mean of the years where the
@@ -181,7 +180,17 @@ def fact_rows(r: Result, lang: str) -> list[dict[str, Any]]:
     for f in r.facts:
         u = unit(f.unit.get(lang), lang)
         given = numbers.fact(f.given, f.given_years, lang, r.period)
+        if lang == "en" and f.unit.large:  # 5 万元 in English: 50,000 yuan, not `5 10,000 yuan`
+            u = unit(f.unit.shown(lang), lang)
+            years = {y: _scaled(v, f.unit, lang) for y, v in f.given_years.items()} if f.given_years else None
+            given = numbers.fact(_scaled(f.given, f.unit, lang), years, lang, r.period)
         c = corrections.get(f.id)
+        used = "—"
+        if f.value is not None:  # in the unit the explanations use (5,125 册次, 55,000 yuan)
+            used = with_unit(numbers.value(_scaled(f.value, f.unit, lang), lang), unit(f.unit.shown(lang), lang), lang)
+        if f.given_years:  # 年文献外借量（年均）46,000 册次: the mean, named as the body names it
+            name = f.label.get(lang)
+            used = f"{name}{'' if name.endswith('）') else ' '}{used}"
         out.append(
             {
                 "id": f.id,
@@ -189,8 +198,7 @@ def fact_rows(r: Result, lang: str) -> list[dict[str, Any]]:
                 "unit": u,
                 "given": with_unit(given, u, lang) if given != "—" else given,
                 "corrected": with_unit(c.after_in(lang), u, lang) if c else None,
-                "used_label": f.label.get(lang),
-                "used": with_unit(numbers.value(f.value, lang), u, lang) if f.value is not None else "—",
+                "used": used,
                 "per_year": bool(f.given_years),
                 "estimated": f.estimated and not f.corrected,
                 "is_corrected": f.corrected,

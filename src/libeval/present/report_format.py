@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from libeval.text import numbers
-from libeval.text.units import display_unit
+from libeval.text.units import counted, display_unit
 
 _M2 = re.compile(r"(?<=[\d\s])m2\b")
 _PERCENT = re.compile(r"(?<=\d) %")
@@ -49,6 +49,7 @@ def running(d: Decimal | bool | None, lang: str) -> str:
 
 def with_unit(number: str, unit_text: str, lang: str) -> str:
     """`14 万人`, `600 ㎡`, `80 种`: a number and its unit, as the language writes them."""
+    unit_text = counted(number, unit_text, lang)
     if not unit_text:
         return number
     if unit_text == "%":
@@ -58,8 +59,15 @@ def with_unit(number: str, unit_text: str, lang: str) -> str:
     return f"{number} {unit_text}"
 
 
+def cell(text: str, lang: str) -> str:
+    """A label standing alone in a table cell or a column head: capitalised in English
+    (`Self-assessment`, `County`); Chinese as it is."""
+    return text[:1].upper() + text[1:] if lang == "en" else text
+
+
 def long_date(date: str, lang: str) -> str:
-    """`2017年7月12日` for a signature line (English keeps the ISO date)."""
+    """`2017年7月12日`: how the Chinese report writes a date, in sentences, tables and the
+    signature line alike (English keeps the ISO date)."""
     m = _DATE.match(date or "")
     if not m or lang != "zh":
         return date

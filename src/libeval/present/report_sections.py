@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from libeval.models.result import FactResult, Result
 from libeval.present.completeness import fill_line, grade_name
-from libeval.present.report_format import long_date, no_ids, own, running, unit, with_unit
+from libeval.present.report_format import cell, long_date, no_ids, own, running, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label, region_label
+from libeval.text.provinces import province_name
+from libeval.text.units import counted
 
 if TYPE_CHECKING:
     from libeval.analysis.fact_changes import FactChange
@@ -58,7 +60,8 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
     if r.population is None:
         population = "—"
     args = {"name": _name(r, lang), "level": level, "population": population}
-    first = label("rp_is", lang, province=r.province, variant=where, **args) if where else None
+    province = province_name(r.province, lang)
+    first = label("rp_is", lang, province=province, variant=where, **args) if where else None
     sentences = [first or label("rp_is_nowhere", lang, **args)]
     shown = [f for f in r.facts if f.profile and f.value is not None and not isinstance(f.value, bool)]
     sep = label("rp_item_sep", lang)
@@ -67,9 +70,9 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
         sentences.append(label("rp_facts_sentence", lang, items=items[:1].upper() + items[1:]))
     plain = {"unit": "", "estimated": False, "corrected": False}
     rows: list[dict[str, Any]] = [
-        {"name": label("level", lang), "value": level or "—", **plain},
-        {"name": label("province", lang), "value": r.province or "—", **plain},
-        {"name": r.variant_by.get(lang), "value": r.variant_name.get(lang), **plain},
+        {"name": label("level", lang), "value": cell(level, lang) or "—", **plain},
+        {"name": label("province", lang), "value": province or "—", **plain},
+        {"name": cell(r.variant_by.get(lang), lang), "value": cell(r.variant_name.get(lang), lang), **plain},
         {
             "name": label("population", lang),
             "value": numbers.value(r.population, lang) if r.population is not None else "—",
@@ -78,11 +81,18 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
             "corrected": False,
         },
     ]
+    shown_value = {
+        f.id: numbers.value(f.unit.scale(f.value, lang) if isinstance(f.value, Decimal) else f.value, lang)
+        for f in r.facts
+        if f.profile
+    }
     rows += [
         {
             "name": f.label.get(lang),
-            "value": numbers.value(f.value, lang),
-            "unit": unit(f.unit.get(lang), lang) if f.value is not None else "",
+            "value": shown_value[f.id],
+            "unit": counted(shown_value[f.id], unit(f.unit.shown(lang), lang), lang)
+            if f.value is not None
+            else "",  # 55,000 yuan, as the sentences
             "estimated": f.estimated and not f.corrected,
             "corrected": f.corrected,
         }
@@ -108,9 +118,9 @@ def assessments(r: Result, others: Sequence[Result], lang: str) -> list[dict[str
         out.append(
             {
                 "name": x.assessment,
-                "assessor": assessor,
+                "assessor": cell(assessor, lang),
                 "by": who,
-                "date": x.date,
+                "date": long_date(x.date, lang),
                 "total": numbers.points(x.total),
                 "grade": grade_name(x, lang),
                 "current": x is r,
@@ -151,6 +161,12 @@ def achievements(r: Result, lang: str) -> list[dict[str, Any]]:
                 "score": numbers.points(i.score),
                 "max": numbers.points(i.max),
                 "full": i.score >= i.max,
+                "points": label(  # in a sentence: 满分 5 分, 得 9 分（满分 10 分）, not 9/10
+                    "rp_full_marks" if i.score >= i.max else "rp_points_of",
+                    lang,
+                    score=numbers.points(i.score),
+                    max=numbers.points(i.max),
+                ),
                 "note": i.note or "",
             }
             for i in r.indicators

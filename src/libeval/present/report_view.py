@@ -18,7 +18,7 @@ from libeval.present import report_appendix as appendix
 from libeval.present import report_sections as sections
 from libeval.present.completeness import grade_name, notice
 from libeval.present.report_appendix import safe_href
-from libeval.present.report_format import unit, with_unit
+from libeval.present.report_format import cell, long_date, unit, with_unit
 from libeval.text import numbers
 from libeval.text.labels import label, labels, region_label
 
@@ -86,9 +86,9 @@ def build_context(
         "profile": profile_rows,
         "assessment": {
             "name": r.assessment,
-            "assessor": label(f"assessor.{r.assessor}", lang),
+            "assessor": cell(label(f"assessor.{r.assessor}", lang), lang),
             "by": r.assessed_by,
-            "date": r.date,
+            "date": long_date(r.date, lang),
             "note": r.assessment_note,
         },
         "assessments": sections.assessments(r, others, lang),
@@ -130,10 +130,14 @@ def build_context(
         "signature": sections.signature(r, lang),
         "compare": None
         if mine is None
-        else {"this": label(f"assessor.{r.assessor}", lang), "other": label(f"assessor.{mine.assessor}", lang)},
+        else {
+            "this": cell(label(f"assessor.{r.assessor}", lang), lang),
+            "other": cell(label(f"assessor.{mine.assessor}", lang), lang),
+        },
         "rows": appendix.indicator_rows(r, lang, mine),
         "grades": appendix.grades(r, lang),
         "facts": appendix.fact_rows(r, lang),
+        "corrections_intro": label("corrections_intro", lang, assessor=label(f"assessor.{r.assessor}", lang)),
         "corrections": [
             {
                 "fact": c.fact,

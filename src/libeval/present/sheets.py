@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from libeval.load.facts_sheet import FILL, GROUP, HEAD, add_row, first_sheet, formula, print_setup, workbook_bytes
 from libeval.models.result import Result
 from libeval.present.completeness import fill_line, grade_name, notice
+from libeval.present.report_format import long_date
 from libeval.scoring.standard import Standard
 from libeval.text.labels import LABELS, label
 from libeval.text.safe import cell_text
@@ -99,10 +100,17 @@ def _library(r: Result, lang: str) -> str:
 def result_lines(r: Result, sheet: str, lang: str) -> list[str]:
     """A result's title rows: library and sheet; assessment, date, assessor; standard and period."""
     standard = label("sheet.standard", lang, id=r.criteria_id, title=r.criteria_title.get(lang))
-    period = label("sheet.period", lang, period=f"{r.period[0]}–{r.period[1]}") if r.period[0] else ""
+    dash = "—" if lang == "zh" else "–"  # 2013—2016, as the report writes the period
+    period = label("sheet.period", lang, period=f"{r.period[0]}{dash}{r.period[1]}") if r.period[0] else ""
     return [
         label("sheet.title", lang, library=_library(r, lang), sheet=sheet),
-        label("sheet.meta", lang, assessor=_assessor(r, lang), date=r.date or "—", by=r.assessed_by or "—"),
+        label(
+            "sheet.meta",
+            lang,
+            assessor=_assessor(r, lang),
+            date=long_date(r.date, lang) if r.date else "—",
+            by=r.assessed_by or "—",
+        ),
         standard + (_gap(lang) + period if period else ""),
     ]
 

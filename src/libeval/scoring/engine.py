@@ -75,6 +75,7 @@ def score(std: Standard, library: Library, assessment: Assessment | None, assess
                     provenance=info.provenance,
                     value_id=value_id,
                     value=out.value,
+                    unit=std.unit(value_id) if value_id else Unit(),
                     facts=values.depends_on(value_id) if value_id else (),
                     note=award.note if award else None,
                     level=out.level,

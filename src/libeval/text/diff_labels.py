@@ -44,11 +44,11 @@ DIFF_LABELS: dict[str, Bilingual] = {
     "sheet.yearly": Bilingual(zh="逐年数据", en="Per year"),
     "sheet.title": Bilingual(zh="{library}　{sheet}", en="{library} — {sheet}"),
     "sheet.meta": Bilingual(
-        zh="评估：{assessor}　　日期：{date}　　评估人：{by}",
+        zh="评估：{assessor}　　日期：{date}　　评估单位：{by}",
         en="Assessment: {assessor}    Date: {date}    Assessed by: {by}",
     ),
     "sheet.side": Bilingual(
-        zh="{side}：日期 {date}；评估人 {by}；总分 {total}；等级 {grade}",
+        zh="{side}：日期 {date}；评估单位 {by}；总分 {total}；等级 {grade}",
         en="{side}: date {date}; assessed by {by}; total {total}; grade {grade}",
     ),
     "sheet.standard": Bilingual(zh="标准：{id} {title}", en="Standard: {id} {title}"),

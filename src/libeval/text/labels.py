@@ -135,7 +135,7 @@ LABELS: dict[str, Bilingual] = {
         en="{n} of the {m} values of the standard behind this report are reconstructed, "
         "not verified against the official text.",
     ),
-    "corrections_intro": Bilingual(zh="评估者对以下事实作了更正：", en="The assessor corrected these facts:"),
+    "corrections_intro": Bilingual(zh="{assessor}更正了以下事实：", en="The {assessor} corrected these facts:"),
     "old_value": Bilingual(zh="原值", en="Old value"),
     "new_value": Bilingual(zh="新值", en="New value"),
     "reason": Bilingual(zh="理由", en="Reason"),

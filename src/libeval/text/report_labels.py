@@ -72,8 +72,8 @@ REPORT_LABELS: dict[str, Bilingual] = {
     "rp_loss": Bilingual(zh="失分", en="Lost"),
     "rp_reason": Bilingual(zh="原因", en="Why"),
     "rp_unmet": Bilingual(zh="未达到的{grade}必备条件", en="Prerequisites of {grade} not met"),
-    "rp_fill_fact": Bilingual(zh="填写事实 {name}：{points} 分", en="fill in {name}: {points} points"),
-    "rp_fill_years": Bilingual(zh="补填事实 {name}：缺 {years} 年", en="fill in {name}: {years} missing"),
+    "rp_fill_fact": Bilingual(zh="填写{name}：{points} 分", en="fill in {name}: {points} points"),
+    "rp_fill_years": Bilingual(zh="补填{name}：缺 {years} 年", en="fill in {name}: {years} missing"),
     # 五、下一步
     "rp_next_target": Bilingual(
         zh="目标：{target}（现为{current}，总分 {total} 分）。以下改进可达到{target}：",
@@ -85,7 +85,9 @@ REPORT_LABELS: dict[str, Bilingual] = {
     ),
     "rp_change": Bilingual(zh="{name}：由 {old} 提高到 {new}（{delta}）", en="{name}: from {old} to {new} ({delta})"),
     "rp_change_bool": Bilingual(zh="{name}：由“{old}”改为“{new}”", en="{name}: from “{old}” to “{new}”"),
-    "rp_gain": Bilingual(zh="得分 +{gain}", en="+{gain} points"),
+    "rp_full_marks": Bilingual(zh="满分 {max} 分", en="full marks ({max})"),
+    "rp_points_of": Bilingual(zh="得 {score} 分（满分 {max} 分）", en="{score} of {max} points"),
+    "rp_gain": Bilingual(zh="可增加 {gain} 分", en="+{gain} points"),
     "rp_for_condition": Bilingual(zh="满足必备条件", en="meets a prerequisite"),
     "rp_feasible": Bilingual(zh="一年内可争取", en="within reach in a year"),
     "rp_structural": Bilingual(

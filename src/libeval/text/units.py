@@ -41,6 +41,31 @@ ENGLISH: dict[str, str] = {
     "平方米": "m²",
 }
 
+# a unit after the number 1 in English: `1 award`, `1 time`, `1 person`, not `1 awards`
+SINGULAR: dict[str, str] = {
+    "units": "unit",
+    "items": "item",
+    "visits": "visit",
+    "people": "person",
+    "events": "event",
+    "times": "time",
+    "titles": "title",
+    "papers": "paper",
+    "hours": "hour",
+    "points": "point",
+    "years": "year",
+    "seats": "seat",
+    "awards": "award",
+}
+
+
+def counted(number: str, unit: str, lang: str) -> str:
+    """The unit as it reads after `number`: singular after a bare 1 in English (`1 award`)."""
+    if lang == "en" and number in ("1", "+1", "−1", "-1"):
+        return SINGULAR.get(unit, unit)
+    return unit
+
+
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 THOUSAND = "千"  # 千册次: counted in thousands, shown whole in 册次
 
