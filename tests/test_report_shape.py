@@ -18,11 +18,11 @@ from libeval.analysis.fact_changes import FactChange
 from libeval.cli import app
 from libeval.load.folders import load_library
 from libeval.present import report_sections
-from libeval.present.report_format import long_date, no_ids, own, running, unit, with_unit
+from libeval.present.report_format import long_date, no_ids, own, running, unit
 from libeval.scoring.engine import score
 from libeval.text.bilingual import Bilingual
 from libeval.text.provinces import province_name
-from libeval.text.units import counted
+from libeval.text.units import counted, with_unit
 
 from conftest import EXAMPLE
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from libeval.text import numbers
+from libeval.text import numbers, units
 from libeval.text.bilingual import Bilingual
-from libeval.text.units import Unit, counted, display_unit
+from libeval.text.units import Unit, display_unit
 
 
 def unit_text(unit: Unit | Bilingual | str, lang: str) -> str:
@@ -33,7 +33,4 @@ def amount(value: Decimal | bool | None, unit: Unit | Bilingual | str, lang: str
 
 def with_unit(text: str, unit: Unit | Bilingual | str, lang: str) -> str:
     """A number already written (`46,000`) with its unit."""
-    u = counted(text, unit_text(unit, lang), lang)
-    if not u or text == "—":
-        return text
-    return f"{text}{u}" if u in ("%", "‰") else f"{text} {u}"
+    return units.with_unit(text, unit_text(unit, lang), lang)

@@ -11,10 +11,10 @@ from typing import Any
 
 from libeval.load import paths
 from libeval.models.result import FactResult, IndicatorResult, Result
-from libeval.present.report_format import own, unit, with_unit
+from libeval.present.report_format import own, unit
 from libeval.text import numbers
 from libeval.text.labels import label
-from libeval.text.units import Unit
+from libeval.text.units import Unit, with_unit
 
 
 def safe_href(ref: str) -> str | None:

@@ -11,7 +11,7 @@ import re
 from decimal import Decimal
 
 from libeval.text import numbers
-from libeval.text.units import counted, display_unit
+from libeval.text.units import display_unit
 
 _M2 = re.compile(r"(?<=[\d\s])m2\b")
 _PERCENT = re.compile(r"(?<=\d) %")
@@ -45,18 +45,6 @@ def running(d: Decimal | bool | None, lang: str) -> str:
     if d is None or isinstance(d, bool):
         return numbers.value(d, lang)
     return numbers.running(d, lang)
-
-
-def with_unit(number: str, unit_text: str, lang: str) -> str:
-    """`14 万人`, `600 ㎡`, `80 种`: a number and its unit, as the language writes them."""
-    unit_text = counted(number, unit_text, lang)
-    if not unit_text:
-        return number
-    if unit_text == "%":
-        return number + unit_text
-    if lang == "zh" and number.endswith(" 万"):
-        return number + unit_text
-    return f"{number} {unit_text}"
 
 
 def cell(text: str, lang: str) -> str:

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from libeval.models.result import FactResult, Result
 from libeval.present.completeness import fill_line, grade_name
-from libeval.present.report_format import cell, long_date, no_ids, own, running, unit, with_unit
+from libeval.present.report_format import cell, long_date, no_ids, own, running, unit
 from libeval.text import numbers
 from libeval.text.labels import label, region_label
 from libeval.text.provinces import province_name
-from libeval.text.units import counted
+from libeval.text.units import counted, with_unit
 
 if TYPE_CHECKING:
     from libeval.analysis.fact_changes import FactChange

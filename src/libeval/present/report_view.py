@@ -18,9 +18,10 @@ from libeval.present import report_appendix as appendix
 from libeval.present import report_sections as sections
 from libeval.present.completeness import grade_name, notice
 from libeval.present.report_appendix import safe_href
-from libeval.present.report_format import cell, long_date, unit, with_unit
+from libeval.present.report_format import cell, long_date, unit
 from libeval.text import numbers
 from libeval.text.labels import label, labels, region_label
+from libeval.text.units import with_unit
 
 if TYPE_CHECKING:
     from libeval.analysis.plan import Plan

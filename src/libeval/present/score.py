@@ -19,11 +19,11 @@ from libeval.errors import Problem
 from libeval.models.result import ConditionResult, GradeResult, GroupResult, Result
 from libeval.present.completeness import TABLE_FILL, completeness_dict, fill_lines, grade_name, notice
 from libeval.present.formats import ScoreFormat
-from libeval.present.report_format import with_unit
 from libeval.present.report_view import InputFile
 from libeval.text import numbers, width
 from libeval.text.labels import bracketed, colon, label
 from libeval.text.numbers import to_json
+from libeval.text.units import with_unit
 
 if TYPE_CHECKING:
     from libeval.analysis.plan import Plan

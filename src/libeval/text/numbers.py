@@ -21,7 +21,7 @@ import re
 from collections.abc import Mapping
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from libeval.text.units import NONE, Unit, counted
+from libeval.text.units import NONE, Unit, with_unit
 
 # Beyond these sizes a number is shown with an exponent (1.235e+60): no file holds one (they
 # are limited to 1e-15..1e15), only a derived value can, and its digits would mean nothing.
@@ -202,10 +202,7 @@ def amount(
             return f"{number} 个百分点" if lang == "zh" else f"{number} percentage points"
         return f"{number}%"
     number = running(d, lang, at, large)
-    shown = counted(number, unit.shown(lang), lang)
-    if not shown:
-        return number
-    return f"{number}{shown}" if number.endswith("万") else f"{number} {shown}"
+    return with_unit(number, unit.shown(lang), lang)
 
 
 def compare(actual: Decimal, bound: Decimal, unit: Unit = NONE, lang: str = "zh") -> Decimal:

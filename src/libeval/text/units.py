@@ -66,6 +66,17 @@ def counted(number: str, unit: str, lang: str) -> str:
     return unit
 
 
+def with_unit(number: str, unit: str, lang: str) -> str:
+    """A number already written and the unit shown after it: `600 ㎡`, `88%`, `14 万人` (no
+    space after 万), `1 award`; the number alone when there is no unit or no value (`—`)."""
+    unit = counted(number, unit, lang)
+    if not unit or number == "—":
+        return number
+    if unit in ("%", "‰") or number.endswith("万"):
+        return number + unit
+    return f"{number} {unit}"
+
+
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 THOUSAND = "千"  # 千册次: counted in thousands, shown whole in 册次
 
