@@ -11,7 +11,6 @@ from typing import Any
 
 from libeval.load import paths
 from libeval.models.result import FactResult, IndicatorResult, Result
-from libeval.present.report_format import own, unit
 from libeval.text import numbers
 from libeval.text.labels import label
 from libeval.text.units import Unit, with_unit
@@ -104,7 +103,7 @@ def indicator_rows(r: Result, lang: str, other: Result | None) -> list[dict[str,
                     "status": i.status,
                     "badge": "" if i.status == "scored" else label("status." + i.status, lang),
                     "kind": i.kind,
-                    "explanation": own(i.explanation.get(lang), lang),
+                    "explanation": i.explanation.get(lang),
                     "bands": band_text,
                     "next_band": next_band,
                     "estimated": any(f.estimated and not f.corrected for f in read),
@@ -156,7 +155,7 @@ def grades(r: Result, lang: str) -> list[dict[str, Any]]:
                 {
                     "name": c.name.get(lang),
                     "met": c.met,
-                    "explanation": own(c.explanation.get(lang), lang),
+                    "explanation": c.explanation.get(lang),
                     "provenance": c.provenance,
                 }
                 for c in g.conditions
@@ -178,16 +177,16 @@ def fact_rows(r: Result, lang: str) -> list[dict[str, Any]]:
     corrections = {c.fact: c for c in r.corrections}
     out = []
     for f in r.facts:
-        u = unit(f.unit.get(lang), lang)
+        u = f.unit.get(lang)
         given = numbers.fact(f.given, f.given_years, lang, r.period)
         if lang == "en" and f.unit.large:  # 5 万元 in English: 50,000 yuan, not `5 10,000 yuan`
-            u = unit(f.unit.shown(lang), lang)
+            u = f.unit.shown(lang)
             years = {y: _scaled(v, f.unit, lang) for y, v in f.given_years.items()} if f.given_years else None
             given = numbers.fact(_scaled(f.given, f.unit, lang), years, lang, r.period)
         c = corrections.get(f.id)
         used = "—"
         if f.value is not None:  # in the unit the explanations use (5,125 册次, 55,000 yuan)
-            used = with_unit(numbers.value(_scaled(f.value, f.unit, lang), lang), unit(f.unit.shown(lang), lang), lang)
+            used = with_unit(numbers.value(_scaled(f.value, f.unit, lang), lang), f.unit.shown(lang), lang)
         if f.given_years:  # 年文献外借量（年均）46,000 册次: the mean, named as the body names it
             name = f.label.get(lang)
             used = f"{name}{'' if name.endswith('）') else ' '}{used}"

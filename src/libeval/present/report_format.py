@@ -1,8 +1,8 @@
 """How the library report writes numbers, units and our own generated text (typography.md).
 
-Pure string functions: `unit` (㎡, not m2), `running` (14 万人 in a sentence, at most three
-significant figures), `own` (a line the engine wrote, made fit for the report: ㎡ and the
-full-width comparison marks ＜ ＞ and no space before %, so that Markdown needs no `&lt;`), `long_date`.
+Pure string functions: `no_ids` (an engine line without the fact ids, for the body), `running`
+(14 万 in a sentence, at most three significant figures), `cell`, `long_date`. Units are shown by
+text/units (㎡, not m2) and the engine's lines already read as the report wants them.
 """
 
 from __future__ import annotations
@@ -11,27 +11,9 @@ import re
 from decimal import Decimal
 
 from libeval.text import numbers
-from libeval.text.units import display_unit
 
-_M2 = re.compile(r"(?<=[\d\s])m2\b")
-_PERCENT = re.compile(r"(?<=\d) %")
 _ID = re.compile(r"(?:（| \()[a-z][a-z0-9]*(?:_[a-z0-9]+)*(?:）|\))")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-
-
-def unit(text: str | None, lang: str) -> str:
-    """A unit as a reader writes it: `㎡` in Chinese, `m²` in English (text/units.display_unit)."""
-    return display_unit(text, lang) if text else ""
-
-
-def own(text: str | None, lang: str) -> str:
-    """A line libeval generated (an explanation, a condition), for the report: square metres
-    as ㎡ (m² in English) and the comparison marks full width (`600 ＜ 800`), which read the same
-    and need no escaping in Markdown."""
-    if not text:
-        return ""
-    out = _PERCENT.sub("%", _M2.sub("㎡" if lang == "zh" else "m²", text))
-    return out.replace(" < ", " ＜ ").replace(" > ", " ＞ ")
 
 
 def no_ids(text: str) -> str:

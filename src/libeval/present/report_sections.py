@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from libeval.models.result import FactResult, Result
 from libeval.present.completeness import fill_line, grade_name
-from libeval.present.report_format import cell, long_date, no_ids, own, running, unit
+from libeval.present.report_format import cell, long_date, no_ids, running
 from libeval.text import numbers
 from libeval.text.labels import label, region_label
 from libeval.text.provinces import province_name
@@ -90,7 +90,7 @@ def profile(r: Result, lang: str) -> tuple[list[str], list[dict[str, Any]]]:
         {
             "name": f.label.get(lang),
             "value": shown_value[f.id],
-            "unit": counted(shown_value[f.id], unit(f.unit.shown(lang), lang), lang)
+            "unit": counted(shown_value[f.id], f.unit.shown(lang), lang)
             if f.value is not None
             else "",  # 55,000 yuan, as the sentences
             "estimated": f.estimated and not f.corrected,
@@ -191,7 +191,7 @@ def losses(r: Result, lang: str) -> list[dict[str, Any]]:
             "max": numbers.points(i.max),
             "loss": numbers.points(i.loss),
             "loss_value": float(i.loss),
-            "reason": no_ids(own(i.explanation.get(lang), lang)),
+            "reason": no_ids(i.explanation.get(lang)),
             "note": i.note or "",
         }
         for i in lost[:LOSSES]
@@ -209,7 +209,7 @@ def unmet(r: Result, lang: str) -> dict[str, Any] | None:
         "conditions": [
             {
                 "name": c.name.get(lang),
-                "text": own(c.explanation.get(lang), lang),
+                "text": c.explanation.get(lang),
                 "gap": numbers.value(c.shortfall, lang) if c.shortfall is not None else "",
                 "is_score": c.test == "min_score",
             }
@@ -238,7 +238,7 @@ def to_fill(r: Result, lang: str) -> list[str]:
 
 def _change(c: FactChange, r: Result, lang: str, gain: Decimal | None) -> dict[str, Any]:
     fact = r.fact(c.fact)
-    shown_unit = unit(fact.unit.get(lang), lang) if fact else ""
+    shown_unit = fact.unit.get(lang) if fact else ""
     name = c.name.get(lang) + (label("aggregate.mean", lang).join("（）") if c.per_year and lang == "zh" else "")
     if lang == "en" and c.per_year:
         name += " (yearly mean)"

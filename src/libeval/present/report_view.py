@@ -18,7 +18,7 @@ from libeval.present import report_appendix as appendix
 from libeval.present import report_sections as sections
 from libeval.present.completeness import grade_name, notice
 from libeval.present.report_appendix import safe_href
-from libeval.present.report_format import cell, long_date, unit
+from libeval.present.report_format import cell, long_date
 from libeval.text import numbers
 from libeval.text.labels import label, labels, region_label
 from libeval.text.units import with_unit
@@ -43,7 +43,7 @@ def _pct(score: Decimal, mx: Decimal) -> float:
 
 def _unit(r: Result, fact_id: str, lang: str) -> str:
     f = r.fact(fact_id)
-    return unit(f.unit.get(lang), lang) if f else ""
+    return f.unit.get(lang) if f else ""
 
 
 def _compare(result: Result, others: Sequence[Result]) -> Result | None:
