@@ -1,23 +1,29 @@
 """The command line: options -> a settings object -> one call (libeval.commands) -> the returned
-output written. The only module that imports typer; `_run` is the one place that turns problems
-into messages and exit codes."""
+output written by `cli_run.run`. With cli_run.py and cli_text.py, the only modules that import typer."""
 
 from __future__ import annotations
 
 import enum
 import os
 import sys
-from collections.abc import Callable
-from contextlib import AbstractContextManager
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from libeval import __version__
+from libeval.cli_run import (
+    Given,
+    LangOpt,
+    NoColorOpt,
+    OutputOpt,
+    decimal_option,
+    msg_lang,
+    progress,
+    report_lang,
+    run,
+)
 from libeval.cli_text import LibevalGroup
-from libeval.errors import Interrupted, LibevalError, UsageError, problem
 from libeval.present.formats import (
     CheckFormat,
     CriteriaDiffFormat,
@@ -27,14 +33,9 @@ from libeval.present.formats import (
     ReportFormat,
     ScoreOutput,
 )
-from libeval.text.bilingual import Bilingual
-from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED, INTERRUPTED_BATCH
-from libeval.text.encoding import escape_json, guard
+from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED
+from libeval.text.encoding import guard
 from libeval.text.help import startup_lang
-from libeval.text.language import default_lang
-
-if TYPE_CHECKING:
-    from libeval.commands.outcome import Outcome
 
 app = typer.Typer(
     name="libeval",
@@ -46,11 +47,6 @@ app = typer.Typer(
 )
 criteria_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(criteria_app, name="criteria")
-
-
-class Lang(enum.StrEnum):
-    zh = "zh"
-    en = "en"
 
 
 class Level(enum.StrEnum):
@@ -66,92 +62,6 @@ class SchemaKind(enum.StrEnum):
     assessment = "assessment"
 
 
-LangOpt = Annotated[Lang | None, typer.Option("--lang")]
-OutputOpt = Annotated[Path | None, typer.Option("--output", "-o")]
-NoColorOpt = Annotated[bool, typer.Option("--no-color")]
-
-
-class _Given:
-    """What `libeval --lang en --no-color score ...` says before the command."""
-
-    lang: Lang | None = None
-    no_color: bool = False
-
-
-def _msg_lang(lang: Lang | None) -> str:
-    lang = lang or _Given.lang
-    return lang.value if lang else default_lang()
-
-
-def _report_lang(lang: Lang | None) -> str:
-    lang = lang or _Given.lang
-    return lang.value if lang else "zh"
-
-
-def _run(lang: Lang | None, call: Callable[[], Outcome], output: Path | None = None, no_color: bool = False) -> None:
-    """Run a command and write what it returns. Problems become `file:line:col` lines on stderr
-    and exit code 1; options that do not go together, exit code 2; Ctrl-C in a batch, 130.
-    Tables and problems are drawn in colour on a terminal (present/console.color_wanted)."""
-    from libeval.present.console import color_wanted, colors
-    from libeval.present.problems import problem_lines
-
-    guard(sys.stdout)  # what the stream's encoding lacks is drawn with a stand-in, never an error
-    guard(sys.stderr)
-    refused = no_color or _Given.no_color
-    on_stdout = _to_stdout(output) and color_wanted(sys.stdout.isatty(), os.environ, refused)
-    with colors(on_stdout, color_wanted(sys.stderr.isatty(), os.environ, refused)):
-        try:
-            outcome = call()
-            sys.stderr.write(outcome.messages)
-            _emit(outcome, output)
-        except LibevalError as exc:
-            sys.stderr.write(problem_lines(exc.problems, _msg_lang(lang)))
-            raise typer.Exit(1) from None
-        except UsageError as exc:
-            mlang = _msg_lang(lang)
-            raise typer.BadParameter(exc.text(exc.message, mlang), param_hint=exc.text(exc.option, mlang)) from None
-        except Interrupted as exc:
-            sys.stderr.write(INTERRUPTED_BATCH.get(_msg_lang(lang)).format(done=exc.done, total=exc.total))
-            raise typer.Exit(130) from None
-    raise typer.Exit(outcome.exit_code)
-
-
-def _to_stdout(output: Path | None) -> bool:
-    """No `--output`, or `--output -`: standard output."""
-    return output is None or str(output) == "-"
-
-
-def _emit(outcome: Outcome, output: Path | None) -> None:
-    data = outcome.output
-    if isinstance(data, str) and outcome.kind == "json" and _to_stdout(output):
-        data = escape_json(data, getattr(sys.stdout, "encoding", None))  # exact in any encoding
-    if output is None and isinstance(data, bytes) and outcome.kind != "csv":
-        raise LibevalError([problem("-", None, "needs-output", format="xlsx")])
-    if output is None or _to_stdout(output):  # a CSV is in its own encoding; `-o -` asks for a workbook by name
-        if isinstance(data, str):
-            sys.stdout.write(data)
-            return
-        sys.stdout.flush()
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-        return
-    from libeval.load.writing import write_atomic
-
-    write_atomic(output, data, outcome.inputs)
-
-
-def _decimal_option(name: str, raw: str | None, lang: str) -> Decimal | None:
-    if raw is None:
-        return None
-    try:
-        value = Decimal(raw)
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite():
-        raise typer.BadParameter(Bilingual(f"“{raw}”不是数", f"{raw!r} is not a number").get(lang), param_hint=name)
-    return value
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"libeval {__version__}")
@@ -164,12 +74,12 @@ def _main(
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
-    _Given.lang, _Given.no_color = lang, no_color
+    Given.lang, Given.no_color = lang, no_color
 
 
 @criteria_app.callback()
 def _criteria(lang: LangOpt = None) -> None:
-    _Given.lang = lang or _Given.lang
+    Given.lang = lang or Given.lang
 
 
 @app.command()
@@ -182,7 +92,7 @@ def check(
 ) -> None:
     from libeval.commands import check as command
 
-    _run(lang, lambda: command.run(command.CheckSettings(paths, fmt, strict, _msg_lang(lang))), None, no_color)
+    run(lang, lambda: command.run(command.CheckSettings(paths, fmt, strict, msg_lang(lang))), None, no_color)
 
 
 @app.command()
@@ -211,25 +121,18 @@ def score(
         assessment,
         detail,
         explain,
-        _decimal_option("--fail-under", fail_under, _msg_lang(lang)),
+        decimal_option("--fail-under", fail_under, msg_lang(lang)),
         template,
         jobs,
         reports_dir,
         reports_format,
         criteria,
         output,
-        _report_lang(lang),
-        _msg_lang(lang),
+        report_lang(lang),
+        msg_lang(lang),
         encoding,
     )
-    _run(lang, lambda: command.run(settings, _progress), output, no_color)
-
-
-def _progress(total: int) -> AbstractContextManager[Callable[[int], None]]:
-    """A batch's progress bar: on a terminal only, never in CI."""
-    from libeval.present.console import batch_progress
-
-    return batch_progress(total, sys.stderr.isatty() and not os.environ.get("CI"))
+    run(lang, lambda: command.run(settings, progress), output, no_color)
 
 
 @app.command("diff")
@@ -246,8 +149,8 @@ def diff_cmd(
 ) -> None:
     from libeval.commands import diff as command
 
-    rlang, mlang = _report_lang(lang), _msg_lang(lang)
-    _run(
+    rlang, mlang = report_lang(lang), msg_lang(lang)
+    run(
         lang,
         lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria)),
         output,
@@ -266,8 +169,8 @@ def plan_cmd(
 ) -> None:
     from libeval.commands import plan as command
 
-    settings = command.PlanSettings(path, assessment, target, fmt, _report_lang(lang), _msg_lang(lang))
-    _run(lang, lambda: command.run(settings), output)
+    settings = command.PlanSettings(path, assessment, target, fmt, report_lang(lang), msg_lang(lang))
+    run(lang, lambda: command.run(settings), output)
 
 
 @app.command("schema")
@@ -279,14 +182,14 @@ def schema_cmd(
 ) -> None:
     from libeval.commands import schema as command
 
-    _run(lang, lambda: command.run(kind.value, criteria), output)
+    run(lang, lambda: command.run(kind.value, criteria), output)
 
 
 @criteria_app.command("list")
 def criteria_list(lang: LangOpt = None) -> None:
     from libeval.commands import criteria as command
 
-    _run(lang, lambda: command.run_list(_report_lang(lang)))
+    run(lang, lambda: command.run_list(report_lang(lang)))
 
 
 @criteria_app.command("show")
@@ -298,7 +201,7 @@ def criteria_show(
 ) -> None:
     from libeval.commands import criteria as command
 
-    _run(lang, lambda: command.run_show(command.ShowSettings(ref, depth, _report_lang(lang), provenance)))
+    run(lang, lambda: command.run_show(command.ShowSettings(ref, depth, report_lang(lang), provenance)))
 
 
 @criteria_app.command("diff")
@@ -313,8 +216,8 @@ def criteria_diff(
 ) -> None:
     from libeval.commands import criteria_diff as command
 
-    settings = command.CriteriaDiffSettings(a, b, fmt, exit_code, _report_lang(lang))
-    _run(lang, lambda: command.run(settings), output, no_color)
+    settings = command.CriteriaDiffSettings(a, b, fmt, exit_code, report_lang(lang))
+    run(lang, lambda: command.run(settings), output, no_color)
 
 
 @criteria_app.command("import")
@@ -334,9 +237,9 @@ def criteria_import(
     from libeval.commands import criteria_import as command
 
     settings = command.CriteriaImportSettings(
-        table, output, period, std_id, title, level.value, official, citation, sheet, force, _msg_lang(lang)
+        table, output, period, std_id, title, level.value, official, citation, sheet, force, msg_lang(lang)
     )
-    _run(lang, lambda: command.run(settings), output)
+    run(lang, lambda: command.run(settings), output)
 
 
 @app.command()
@@ -349,7 +252,7 @@ def init(
 ) -> None:
     from libeval.commands import init as command
 
-    _run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx, province, _msg_lang(lang))))
+    run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx, province, msg_lang(lang))))
 
 
 @app.command("import")
@@ -361,8 +264,8 @@ def import_cmd(
 ) -> None:
     from libeval.commands import import_facts as command
 
-    settings = command.ImportSettings(sheet, directory, yes, _report_lang(lang), _msg_lang(lang))
-    _run(lang, lambda: command.run(settings))
+    settings = command.ImportSettings(sheet, directory, yes, report_lang(lang), msg_lang(lang))
+    run(lang, lambda: command.run(settings))
 
 
 def main() -> None:
