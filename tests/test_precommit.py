@@ -50,10 +50,32 @@ def _git(*args: str, cwd: Path) -> str:
     return done.stdout
 
 
+_NOT_SOURCE = {
+    ".git",
+    ".venv",
+    "__pycache__",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "dist",
+    "build",
+    "out",
+    "corpus",
+}
+
+
 def _checkout_files() -> list[str]:
-    """The checkout's files as git sees them: tracked and new, less what .gitignore leaves out."""
-    listed = _git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
-    return [f for f in listed.split("\0") if f and (ROOT / f).is_file()]
+    """The checkout's files as git sees them (tracked and new, less what .gitignore leaves out); in
+    an unpacked source tree without .git, every file outside caches and virtual environments."""
+    if (ROOT / ".git").exists():
+        listed = _git("ls-files", "-z", "--cached", "--others", "--exclude-standard", cwd=ROOT)
+        return [f for f in listed.split("\0") if f and (ROOT / f).is_file()]
+    return [
+        p.relative_to(ROOT).as_posix()
+        for p in ROOT.rglob("*")
+        if p.is_file() and not _NOT_SOURCE.intersection(p.relative_to(ROOT).parts)
+    ]
 
 
 class Hook:
@@ -99,8 +121,6 @@ def hook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hook]:
         import pre_commit  # noqa: F401
     except ImportError:
         _skip("pre-commit is not installed here (pip install '.[test]')")
-    if not (ROOT / ".git").exists():
-        _skip(f"{ROOT} is not a git checkout (pre-commit installs the hook from a repository)")
     base = tmp_path_factory.mktemp("precommit")
     snapshot = base / "libeval"
     for name in _checkout_files():
