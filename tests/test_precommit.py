@@ -14,6 +14,7 @@ dependencies cannot be had; CI (.ci/run) sets LIBEVAL_REQUIRE_PRECOMMIT=1, and t
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -117,9 +118,7 @@ class Hook:
 def hook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hook]:
     if GIT is None:
         _skip("git is not installed here")
-    try:
-        import pre_commit  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("pre_commit") is None:
         _skip("pre-commit is not installed here (pip install '.[test]')")
     base = tmp_path_factory.mktemp("precommit")
     snapshot = base / "libeval"

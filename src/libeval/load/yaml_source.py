@@ -83,6 +83,8 @@ class Source:
                 node = node[part]
         if key and key_mark is not None:
             return key_mark
+        if isinstance(node, dict | list) and node and key_mark is not None and key_mark[0] != best[0]:
+            return key_mark  # a block mapping or list starts on its key's line, not at its first entry
         return best
 
 
