@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -14,6 +19,9 @@ from libeval.models.result import Result
 from libeval.scoring.compiler import compile_standard
 from libeval.scoring.engine import score
 from libeval.scoring.standard import Standard
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent  # the installed libeval's scripts
 
 # The facts of a library for tests/data/mini-criteria.yaml.
 MINI_FACTS: dict[str, Any] = {
@@ -89,3 +97,52 @@ parts:
         rule: {rule}
 {extra}
 """)
+
+
+def action_steps(inputs: dict[str, str]) -> list[tuple[str, str, dict[str, str]]]:
+    """The shell steps of action.yml with their environments, `${{ inputs.X }}` filled in from
+    `inputs` over the defaults. The install step is left out: setup-python and pip are GitHub's;
+    the tests run the libeval installed with them (on PATH: BIN)."""
+    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
+    defaults = {k: str(v.get("default", "")) for k, v in action["inputs"].items()} | inputs
+    steps = []
+    for step in action["runs"]["steps"]:
+        if "run" not in step or step.get("name") == "Install libeval":
+            continue
+        env = {
+            k: re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: defaults[m.group(1)], str(v))
+            for k, v in step.get("env", {}).items()
+        }
+        steps.append((step["name"], step["run"], env))
+    return steps
+
+
+def run_action(cwd: Path, scratch: Path, inputs: dict[str, str]) -> tuple[int, str, str, str]:
+    """The Action's steps in bash in `cwd`, the way a runner runs them (GITHUB_STEP_SUMMARY and
+    GITHUB_OUTPUT files in `scratch`), up to the first that fails: its exit code, the logs, the
+    job summary and the step outputs."""
+    summary, output = scratch / "summary.md", scratch / "output.txt"
+    summary.write_text("")
+    output.write_text("")
+    env = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(output),
+    }
+    logs, code = "", 0
+    for _name, script, step_env in action_steps(inputs):
+        proc = subprocess.run(
+            ["bash", "-c", script],
+            env={**env, **step_env},
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            check=False,
+        )
+        logs += proc.stdout + proc.stderr
+        if proc.returncode:
+            code = proc.returncode
+            break
+    return code, logs, summary.read_text(encoding="utf-8"), output.read_text(encoding="utf-8")

@@ -4,11 +4,9 @@ shell steps, the pre-commit hook."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +18,7 @@ from typer.testing import CliRunner
 from libeval.cli import app
 
 from conftest import EXAMPLE, ROOT, STANDARD
-
-BIN = Path(sys.executable).parent
+from helpers import BIN, action_steps, run_action
 
 
 def invoke(*args: str) -> tuple[int, str, str]:
@@ -112,46 +109,8 @@ def test_github_escapes_what_would_break_a_command() -> None:
     )
 
 
-def _action_steps(inputs: dict[str, str]) -> list[tuple[str, str, dict[str, str]]]:
-    action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
-    defaults = {k: str(v.get("default", "")) for k, v in action["inputs"].items()} | inputs
-    steps = []
-    for step in action["runs"]["steps"]:
-        if "run" not in step or step.get("name") == "Install libeval":
-            continue  # setup-python and pip are GitHub's; this test runs the installed libeval
-        env = {
-            k: re.sub(r"\$\{\{\s*inputs\.([\w-]+)\s*\}\}", lambda m: defaults[m.group(1)], str(v))
-            for k, v in step.get("env", {}).items()
-        }
-        steps.append((step["name"], step["run"], env))
-    return steps
-
-
 def _run_action(tmp_path: Path, lib: Path, **inputs: str) -> tuple[int, str, str, str]:
-    summary, output = tmp_path / "summary.md", tmp_path / "output.txt"
-    summary.write_text("")
-    output.write_text("")
-    env = {
-        **os.environ,
-        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
-        "GITHUB_STEP_SUMMARY": str(summary),
-        "GITHUB_OUTPUT": str(output),
-    }
-    logs = ""
-    for _name, script, step_env in _action_steps({"path": str(lib), "output": str(tmp_path / "out"), **inputs}):
-        proc = subprocess.run(
-            ["bash", "-c", script],
-            env={**env, **step_env},
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=180,
-            check=False,
-        )
-        logs += proc.stdout + proc.stderr
-        if proc.returncode:
-            return proc.returncode, logs, summary.read_text(encoding="utf-8"), output.read_text(encoding="utf-8")
-    return 0, logs, summary.read_text(encoding="utf-8"), output.read_text(encoding="utf-8")
+    return run_action(tmp_path, tmp_path, {"path": str(lib), "output": str(tmp_path / "out"), **inputs})
 
 
 def test_action_steps_write_the_summary_and_reports(tmp_path: Path) -> None:
@@ -187,7 +146,7 @@ def test_the_workflow_example_runs_on_linux_and_windows() -> None:
 def test_every_action_step_that_runs_python_writes_utf8() -> None:
     """On a Windows runner Python writes a pipe in cp1252, which has no Chinese: the steps ask for
     UTF-8, which GitHub reads (annotations, the job summary, the step outputs)."""
-    for name, script, env in _action_steps({}):
+    for name, script, env in action_steps({}):
         assert "libeval" in script or "python" in script, name
         assert env.get("PYTHONUTF8") == "1", name
 

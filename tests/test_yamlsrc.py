@@ -31,7 +31,11 @@ def test_positions_of_keys_and_values() -> None:
     assert src.mark(("a", "b", 1)) == (2, 10)
     # a location past the data falls back to the deepest node found; union tags are skipped
     assert src.mark(("a", "b", "decimal", 1)) == (2, 10)
-    assert src.mark(("a", "missing")) == (2, 3)
+    # a block mapping is at its key's line, not at its first entry (issue 20: an empty fact's
+    # `unit:` line was reported instead of the fact's own); a flow one where it is written
+    assert src.mark(("a",)) == (1, 1)
+    assert src.mark(("a", "missing")) == (1, 1)
+    assert loads(b"a: {b: 1}\n", "t.yaml").mark(("a",)) == (1, 4)
 
 
 def test_libyaml_loader_is_used() -> None:

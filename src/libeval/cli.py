@@ -87,12 +87,14 @@ def check(
     paths: Annotated[list[Path], typer.Argument()],
     fmt: Annotated[CheckFormat, typer.Option("--format")] = CheckFormat.text,
     strict: Annotated[bool, typer.Option("--strict")] = False,
+    output: OutputOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
 ) -> None:
     from libeval.commands import check as command
 
-    run(lang, lambda: command.run(command.CheckSettings(paths, fmt, strict, msg_lang(lang))), None, no_color)
+    settings = command.CheckSettings(paths, fmt, strict, msg_lang(lang), output is not None)
+    run(lang, lambda: command.run(settings), output, no_color)
 
 
 @app.command()

@@ -23,6 +23,7 @@ from libeval.present.problems import problem_lines
 from libeval.scoring.engine import score
 from libeval.text.encoding import csv_bytes, unencodable
 from libeval.text.labels import label
+from libeval.text.numbers import points
 from libeval.text.parser_messages import os_error
 
 CHUNK = 16  # folders handed to a worker at a time
@@ -89,7 +90,10 @@ def run(s: BatchSettings, progress: Progress = _silent) -> Outcome:
         warned = sum(1 for r in rows for p in r.problems if p.severity == "warning")
         if warned:
             messages += label("batch.warned", s.msg_lang, n=warned, root=s.root) + "\n"
-    below = s.fail_under is not None and any(r.total is not None and r.total < s.fail_under for r in rows)
+    gate = s.fail_under
+    below = [r for r in rows if gate is not None and r.total is not None and r.total < gate]
+    if gate is not None and below and s.fmt is not BatchFormat.github:  # say why the run fails
+        messages += label("batch.below", s.msg_lang, n=len(below), gate=points(gate)) + "\n"
     code = 1 if summary.failed or below else 0
     if s.fmt is BatchFormat.csv:
         failed = [p for r in summary.failed for p in r.problems if p.severity == "error"]

@@ -13,6 +13,7 @@ from libeval.load.folders import (
     ASSESSMENTS_DIR,
     LIBRARY_FILE,
     StandardCache,
+    assessment_files,
     find_libraries,
     load_library,
     load_standard,
@@ -28,20 +29,24 @@ class CheckSettings:
     fmt: CheckFormat = CheckFormat.text
     strict: bool = False  # warnings fail too
     msg_lang: str = "en"
+    to_file: bool = False  # --output FILE: the problems in the format written there too (text: and on stderr)
 
 
 def run(s: CheckSettings) -> Outcome:
     from libeval.present.check import CheckView, render
 
-    problems = check_paths(s.paths)
+    inputs: list[Path] = []
+    problems = check_paths(s.paths, inputs)
     warned = warnings_only(problems)  # info lines never fail, not even with --strict
     failing = bool(errors_only(problems)) or (s.strict and bool(warned))
     if s.strict and warned and not errors_only(problems):  # say why warnings alone fail
         problems.append(problem("libeval check", None, "strict-warnings", count=len(warned)))
     text = render(CheckView(problems, s.msg_lang), s.fmt)
-    if s.fmt is CheckFormat.text:  # the problem lines are messages: stderr
-        return Outcome("", text, 1 if failing else 0)
-    return Outcome(text, "", 1 if failing else 0, kind=kind_of(s.fmt))
+    code = 1 if failing else 0
+    if s.fmt is CheckFormat.text:  # the problem lines are messages: stderr (and, uncoloured, the file)
+        plain = render(CheckView(problems, s.msg_lang, painted=False), s.fmt) if s.to_file else ""
+        return Outcome(plain, text, code, tuple(inputs))
+    return Outcome(text, "", code, tuple(inputs), kind=kind_of(s.fmt))
 
 
 def _target(path: Path) -> Path:
@@ -57,7 +62,9 @@ def _target(path: Path) -> Path:
     return path
 
 
-def check_paths(paths: Iterable[Path]) -> list[Problem]:
+def check_paths(paths: Iterable[Path], inputs: list[Path] | None = None) -> list[Problem]:
+    """Every problem of `paths`; the files read are added to `inputs` (never to be written over)."""
+    read: list[Path] = [] if inputs is None else inputs
     cache = StandardCache()
     problems: list[Problem] = []
     seen: set[Path] = set()
@@ -72,6 +79,7 @@ def check_paths(paths: Iterable[Path]) -> list[Problem]:
                 if not folders:
                     problems.append(problem(shown(path), None, "no-libraries", path=shown(path)))
                 for folder in folders:
+                    read += [folder / LIBRARY_FILE, *assessment_files(folder).values()]
                     try:
                         loaded = load_library(folder, cache, checking=True)
                         problems += loaded.problems
@@ -79,7 +87,9 @@ def check_paths(paths: Iterable[Path]) -> list[Problem]:
                     except LibevalError as exc:
                         problems += exc.problems
             else:
+                read.append(path)
                 problems += load_standard(path).problems
         except LibevalError as exc:
             problems += exc.problems
+    read += cache.files()
     return sorted(set(problems))

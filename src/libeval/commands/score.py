@@ -15,6 +15,8 @@ from libeval.present.formats import ReportFormat, ScoreFormat
 from libeval.present.problems import problem_lines
 from libeval.scoring.engine import score
 from libeval.text.click_messages import OPTION_ERRORS
+from libeval.text.labels import label
+from libeval.text.numbers import points
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,10 @@ class ScoreSettings:
 def run(s: ScoreSettings) -> Outcome:
     folder = load_library(s.path, criteria_override=criteria_path(s.criteria) if s.criteria else None)
     result = score(folder.standard, folder.library, folder.assessment(s.assessment), s.assessment)
-    below = s.fail_under is not None and result.total < s.fail_under
-    code = 1 if below else 0
+    gate = ""  # the gate says why it fails (github: an annotation on stdout does)
+    if s.fail_under is not None and result.total < s.fail_under:
+        gate = label("score.below", s.msg_lang, total=points(result.total), gate=points(s.fail_under)) + "\n"
+    code = 1 if gate else 0
     problems = [*folder.problems, *result.problems]
     if s.explain is not None:
         from libeval.present.explain import explain
@@ -52,11 +56,12 @@ def run(s: ScoreSettings) -> Outcome:
 
         warn = notice(result.completeness, s.lang)  # an incomplete result says so first, here too
         text = "\n".join([warn, *lines] if warn else lines) + "\n"
-        return Outcome(text, problem_lines(problems, s.msg_lang), code, input_paths(folder))
+        return Outcome(text, problem_lines(problems, s.msg_lang) + gate, code, input_paths(folder))
     output = _render(folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under)
     if s.fmt is ScoreFormat.github:  # the warnings go with the annotations on stdout
         return Outcome(output, "", code, input_paths(folder))
-    return Outcome(output, problem_lines(problems, s.msg_lang), code, input_paths(folder), kind_of(s.fmt))
+    messages = problem_lines(problems, s.msg_lang) + gate
+    return Outcome(output, messages, code, input_paths(folder), kind_of(s.fmt))
 
 
 def library_report(

@@ -80,7 +80,7 @@ def check_fact_entry(
             sink.add((*loc, "years"), "missing-years", "warning", id=fact_id, years=", ".join(map(str, absent)))
     else:
         if entry.years is not None:
-            sink.add((*loc, "years"), "single-value-expected", id=fact_id)
+            sink.add((*loc, "years"), "single-value-expected", key=True, id=fact_id)
         elif entry.value is not None:
             _check_value(sink, fact, entry.value, (*loc, "value"))
 

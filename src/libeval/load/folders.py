@@ -61,6 +61,10 @@ class StandardCache:
             self._by_path[key] = load_standard(path)
         return self._by_path[key]
 
+    def files(self) -> list[Path]:
+        """Every standard file asked for (read, whether or not it loaded)."""
+        return list(self._resolved.values())
+
 
 def load_standard(path: Path) -> Standard:
     """Load, validate and compile a standard; raises with every error, keeps warnings."""

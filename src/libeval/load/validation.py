@@ -8,6 +8,7 @@ input is never expanded into a message.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, TypeVar
 
@@ -66,6 +67,37 @@ def _data_path(src: Source, loc: tuple[Any, ...]) -> tuple[Any, ...]:
     return path
 
 
+def _inside(src: Source, path: tuple[Any, ...], kind: str, ctx: dict[str, Any]) -> tuple[int, int] | None:
+    """Where inside an entry an error raised on the whole entry belongs: the number that cannot be
+    read (`{value: lots}`, `years: {2014: 九万}`), the second key of a year written twice."""
+    if kind == "number-text":
+        found = _find(_node(src, path), lambda _k, v: repr(str(v)) == ctx.get("text"))
+        return src.mark((*path, *found)) if found else None
+    if kind == "duplicate-year":
+        found = _find(_node(src, path), lambda k, v: str(k) == ctx.get("second"))
+        return src.mark((*path, *found), key=True) if found else None
+    return None
+
+
+def _node(src: Source, path: tuple[Any, ...]) -> Any:
+    node: Any = src.data
+    for part in path:
+        node = node[part]
+    return node
+
+
+def _find(node: Any, hit: Callable[[Any, Any], bool], depth: int = 3) -> tuple[Any, ...] | None:
+    """The path (below `node`, at most `depth` deep) of the first entry `hit(key, value)` picks."""
+    items = node.items() if isinstance(node, dict) else enumerate(node) if isinstance(node, list) else ()
+    for k, v in items:
+        if not isinstance(v, dict | list) and hit(k, v):
+            return (k,)
+        sub = _find(v, hit, depth - 1) if depth > 1 else None
+        if sub is not None:
+            return (k, *sub)
+    return None
+
+
 def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> list[Problem]:
     vocabulary = _vocabulary(model)
     by_path: dict[tuple[tuple[Any, ...], Any], ErrorDetails] = {}
@@ -99,7 +131,8 @@ def to_problems(src: Source, exc: ValidationError, model: type[BaseModel]) -> li
             out.append(problem(src.path, src.mark(loc), "not-string"))
         elif kind in CATALOGUE:  # our own errors raised inside models (PydanticCustomError)
             where = (*loc, _AT[kind]) if kind in _AT else loc
-            out.append(problem(src.path, src.mark(where, key=loc[-1] == "[key]"), kind, **ctx))
+            at = _inside(src, path, kind, ctx) or src.mark(where, key=loc[-1] == "[key]")
+            out.append(problem(src.path, at, kind, **ctx))
         else:
             detail = _explain(kind, ctx, err["msg"])
             at = src.mark(loc[:-1], key=True) if loc[-1:] == ("[key]",) else src.mark(loc)  # a mapping's key

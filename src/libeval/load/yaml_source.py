@@ -68,7 +68,8 @@ class Source:
 
         Parts that do not name a key or index of the data (union members, model names)
         are skipped; a location that goes past the data points at the deepest node found.
-        With `key=True` the key itself is pointed at, where the last part is a key.
+        With `key=True` the key itself is pointed at, where the last part is a key; a block mapping
+        or list is at its key's line too, not at its first entry (which has a place of its own).
         """
         node: Any = self.data
         best = self.root_mark
@@ -81,9 +82,8 @@ class Source:
                 best = values.get(part, best)
                 key_mark = keys.get(part)
                 node = node[part]
-        if key and key_mark is not None:
-            return key_mark
-        return best
+        block = isinstance(node, dict | list) and bool(node) and key_mark is not None and key_mark[0] != best[0]
+        return key_mark if key_mark is not None and (key or block) else best
 
 
 def _fatal(path: str, mark: Mark | None, code: str, /, **args: Any) -> LibevalError:

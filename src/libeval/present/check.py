@@ -18,6 +18,7 @@ from libeval.present.problems import problem_lines
 class CheckView:
     problems: Sequence[Problem]
     lang: str
+    painted: bool = True  # text: coloured where stderr gets colour; not in a file
 
 
 CheckRenderer = Callable[[CheckView], str]
@@ -26,7 +27,7 @@ CheckRenderer = Callable[[CheckView], str]
 def renderer(f: CheckFormat) -> CheckRenderer:
     match f:
         case CheckFormat.text:
-            return lambda v: problem_lines(v.problems, v.lang)
+            return lambda v: problem_lines(v.problems, v.lang, painted=v.painted)
         case CheckFormat.json:
             return _json
         case CheckFormat.github:

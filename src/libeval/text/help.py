@@ -47,6 +47,11 @@ HELP: dict[str, Bilingual] = {
     "check paths": B("要检查的评估标准（.yaml）与图书馆目录", "Standards (.yaml) and library folders to validate."),
     "check --format": B("text、json 或 github（工作流注释）", "text, json, or github (workflow-command annotations)."),
     "check --strict": B("有警告也算检查不通过", "Warnings fail the check too."),
+    "check --output": B(
+        "把问题按所选格式写入此文件（先写临时文件再替换；text 格式仍同时输出到标准错误；“-”为标准输出）",
+        "Write the problems in the chosen format to this file (atomically; text: on stderr as well;"
+        " - is standard output).",
+    ),
     "check --lang": _LANG,
     "check --no-color": _NO_COLOR,
     "score": B(

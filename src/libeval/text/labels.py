@@ -62,6 +62,12 @@ LABELS: dict[str, Bilingual] = {
     "batch.warned": Bilingual(
         zh="另有 {n} 条警告，运行 libeval check {root} 查看", en="{n} warning(s); `libeval check {root}` lists them"
     ),
+    "score.below": Bilingual(
+        zh="总分 {total} 分，低于 --fail-under {gate} 分", en="total {total} < --fail-under {gate}"
+    ),
+    "batch.below": Bilingual(
+        zh="{n} 个图书馆的总分低于 --fail-under {gate} 分", en="{n} library(ies) with a total < --fail-under {gate}"
+    ),
     "kind.tiers": Bilingual(zh="分档", en="tiers"),
     "kind.linear": Bilingual(zh="按比例", en="linear"),
     "kind.per_unit": Bilingual(zh="按数量", en="per unit"),
