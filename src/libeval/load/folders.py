@@ -14,7 +14,9 @@ from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load import foreign as foreign_entries
 from libeval.load import names, paths
 from libeval.load.cross_checks import check_assessment, read_library
+from libeval.load.inherit import resolve
 from libeval.load.regions import for_scoring
+from libeval.load.salvage import salvage
 from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
 from libeval.models import Assessment, Library, StandardSpec
@@ -84,8 +86,9 @@ class LibraryFolder:
     library: Library
     source: Source
     standard: Standard
-    assessments: dict[str, tuple[Assessment, Source]]
+    assessments: dict[str, tuple[Assessment, Source]]  # effective: inheritance resolved (load/inherit.py)
     problems: list[Problem] = field(default_factory=list)
+    written: dict[str, Assessment] = field(default_factory=dict)  # each as written: what a pass itself set
 
     def assessment(self, name: str) -> Assessment:
         """The named assessment, or a problem that lists the ones there are."""
@@ -161,23 +164,33 @@ def load_library(
     library, found = validate(Library, src)
     problems += found
     assessments: dict[str, tuple[Assessment, Source]] = {}
+    broken: set[str] = set()  # assessments with errors: one that inherits from them is not told again
     for name, path in assessment_files(folder).items():
         try:
             asrc = load(path, shown(path))
         except LibevalError as exc:
             problems += exc.problems
+            broken.add(name)
             continue
         if std is not None:
             problems += names.read_assessment_names(std, asrc)
         assessment, found = validate(Assessment, asrc)
         problems += found
-        if assessment is not None:
+        if assessment is None:  # what is valid of it is still checked: every problem in one run
+            broken.add(name)
+            kept = salvage(asrc.data)
+            if kept is not None and std is not None:
+                problems += check_assessment(std, kept, asrc, folder)
+        else:
             if std is not None and foreign:
                 assessment, found = foreign_entries.assessment_entries(std, assessment, asrc)
                 problems += found
             assessments[name] = (assessment, asrc)
             if std is not None:
-                problems += check_assessment(std, assessment, asrc)
+                problems += check_assessment(std, assessment, asrc, folder)
+    written = {name: a for name, (a, _) in assessments.items()}
+    assessments, found = resolve(assessments, broken)
+    problems += found
     if library is not None and std is not None:
         if foreign:
             library, found = foreign_entries.library_entries(std, library, src)
@@ -187,7 +200,7 @@ def load_library(
         problems += checked if checking else for_scoring(checked)
     if errors_only(problems) or library is None or std is None:
         raise LibevalError(problems)
-    return LibraryFolder(folder, library, src, std, assessments, problems)
+    return LibraryFolder(folder, library, src, std, assessments, problems, written)
 
 
 def find_libraries(root: Path) -> list[Path]:
