@@ -91,7 +91,9 @@ def test_the_checklist_lists_every_fact_and_every_judged_award(tmp_path: Path) -
         assert f'  # "{code}": ' in text
         assert award.note is None or award.note in text
     assert "（估计值）" in text and "计算机" in text and "2013: 52,000, 2014: 56,000" in text
-    assert "# 古籍保护" not in text and "2.1.8 古籍保护（满分 10）：“self”列为不适用（本馆无古籍收藏）" in text
+    assert "# 古籍保护" not in text and "2.1.8 古籍保护（满分 10 分）：自评列为不适用（本馆无古籍收藏）" in text
+    # the source is named as a reader knows it, never by its file name inside Chinese
+    assert "1.2.1 总分馆制建设（满分 20 分）：自评定为“中”，12 分" in text and "“self”" not in text
 
 
 def test_in_english_the_comments_hold_no_chinese_of_the_program(tmp_path: Path) -> None:

@@ -94,8 +94,9 @@ def _part(code: str, name: str, lang: str) -> str:
 def review_yaml(cl: Checklist, head: ReviewHead, lang: str) -> str:
     """The review's text: it loads as an assessment that scores exactly like its source."""
     src = head.source
-    kind = label(f"assessor.{head.source_kind}", lang)
-    who = f"{label(f'assessor.{head.assessor}', lang)}（{head.name}）" if lang == "zh" else head.name
+    # the source named as a reader knows it (自评, 州（市）评); a pass of kind `other` by its file's name
+    kind = label(f"assessor.{head.source_kind}", lang) if head.source_kind != "other" else f"“{src}”"
+    who = f"{label(f'assessor.{head.assessor}', lang)}（{head.name}.yaml）" if lang == "zh" else f"{head.name}.yaml"
     out = [f"# yaml-language-server: $schema={head.modeline}"] if head.modeline else []
     out += [
         review_label("head", lang, who=who, source=src, source_kind=kind),
@@ -108,13 +109,13 @@ def review_yaml(cl: Checklist, head: ReviewHead, lang: str) -> str:
         review_label("note", lang),
         "",
         "judged:",
-        "  " + review_label("judged", lang, source=src),
+        "  " + review_label("judged", lang, source=kind),
     ]
     for part in cl.parts:
         if part.awards:
             out.append("  " + _part(part.code, part.name.get(lang), lang))
-            out += ["  " + line for a in part.awards for line in _award_lines(a, src, lang)]
-    out += ["", "not_applicable:", "  " + review_label("not_applicable", lang, source=src)]
+            out += ["  " + line for a in part.awards for line in _award_lines(a, kind, lang)]
+    out += ["", "not_applicable:", "  " + review_label("not_applicable", lang, source=kind)]
     for a in cl.awards:
         if a.not_applicable is not None:
             out.append("  " + review_label("na_template", lang, code=a.code, reason=_one_line(a.not_applicable)))
