@@ -6,6 +6,7 @@ from libeval.text.bilingual import Bilingual
 from libeval.text.completeness_labels import COMPLETENESS_LABELS
 from libeval.text.diff_labels import DIFF_LABELS
 from libeval.text.report_labels import REPORT_LABELS
+from libeval.text.review_labels import REVIEW_LABELS
 
 LABELS: dict[str, Bilingual] = {
     "standard": Bilingual(zh="标准", en="Standard"),
@@ -329,6 +330,7 @@ LABELS: dict[str, Bilingual] = {
     "figure": Bilingual(zh="情况", en="Figure"),
     **COMPLETENESS_LABELS,
     **REPORT_LABELS,
+    **REVIEW_LABELS,
     **DIFF_LABELS,
 }
 
