@@ -35,6 +35,7 @@ class ScoreSettings:
     lang: str = "zh"  # reports
     msg_lang: str = "en"  # problem messages
     criteria: str | None = None  # score against this standard (id or path) instead of the library's own
+    library_report: bool = False  # a review's md/html/xlsx: the library's report under its figures, not the 复核意见
 
     def __post_init__(self) -> None:
         if self.fmt is ScoreFormat.github and (self.detail or self.explain):
@@ -59,7 +60,9 @@ def run(s: ScoreSettings) -> Outcome:
         warn = notice(result.completeness, s.lang)  # an incomplete result says so first, here too
         text = "\n".join([warn, *lines] if warn else lines) + "\n"
         return Outcome(text, problem_lines(problems, s.msg_lang), code, input_paths(folder))
-    output = _render(folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under)
+    output = _render(
+        folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under, s.library_report
+    )
     if s.fmt is ScoreFormat.github:  # the warnings go with the annotations on stdout
         return Outcome(output, "", code, input_paths(folder))
     return Outcome(output, problem_lines(problems, s.msg_lang), code, input_paths(folder), kind_of(s.fmt))
@@ -84,12 +87,13 @@ def _render(
     detail: bool,
     template: Path | None,
     gate: Decimal | None,
+    library_report: bool = False,
 ) -> str | bytes:
     from libeval.present.score import ScoreView, render
 
     next_steps = None
     others: list[Result] = []
-    reviewed = _review(folder, result, assessment) if fmt in REVIEW_FORMATS else None
+    reviewed = _review(folder, result, assessment) if fmt in REVIEW_FORMATS and not library_report else None
     if reviewed is not None:  # a review's report is the reviewer's, 复核意见: no 下一步 in it
         pass
     elif fmt in (ScoreFormat.md, ScoreFormat.html):
