@@ -61,7 +61,8 @@ class Review:
 
 
 def _is_verified(c: CorrectionResult) -> bool:
-    return bool(getattr(c, "verified", False))
+    """Checked on site, the value kept (a verified fact given a new value counts as corrected)."""
+    return not c.changed
 
 
 def review(result: Result, reviewed: Result, written: Assessment) -> Review:

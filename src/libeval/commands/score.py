@@ -114,7 +114,7 @@ def _render(
         gate=gate,
         problems=(*folder.problems, *result.problems),
         review=reviewed,
-        members=tuple(getattr(_written(folder, assessment), "members", ())),  # TEMP
+        members=tuple(_written(folder, assessment).members),
     )
     return render(view, fmt)
 
@@ -134,8 +134,7 @@ REVIEW_FORMATS = (ScoreFormat.md, ScoreFormat.html, ScoreFormat.xlsx)
 
 def _written(folder: LibraryFolder, name: str) -> Assessment:
     """The assessment as written (what the pass itself set), not as it inherits."""
-    written: dict[str, Assessment] = getattr(folder, "written", {})  # TEMP until a21's model
-    return written.get(name) or folder.assessment(name)
+    return folder.written.get(name) or folder.assessment(name)
 
 
 def reviewed_name(folder: LibraryFolder, assessment: str) -> str | None:
@@ -144,7 +143,7 @@ def reviewed_name(folder: LibraryFolder, assessment: str) -> str | None:
     a = folder.assessment(assessment)
     if a.assessor == "self":
         return None
-    name = getattr(a, "inherit", None) or "self"  # TEMP until a21's model
+    name = a.inherit or "self"
     return name if name in folder.assessments and name != assessment else None
 
 

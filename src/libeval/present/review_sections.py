@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from libeval.analysis.review import Adjusted, Checked, Review
-from libeval.models.result import CorrectionResult, FactResult, Result
+from libeval.models.result import FactResult, Result
 from libeval.present.report_appendix import safe_href
 from libeval.present.report_format import long_date, no_ids
 from libeval.present.report_sections import _grade_words, assessments, unmet
@@ -45,10 +45,6 @@ def _list_sep(lang: str) -> str:
 
 def refs(items: tuple[str, ...]) -> list[dict[str, Any]]:
     return [{"text": ref, "href": safe_href(ref)} for ref in items]
-
-
-def evidence_of(c: CorrectionResult) -> tuple[str, ...]:
-    return tuple(getattr(c, "evidence", ()))
 
 
 def work(v: Review, lang: str) -> dict[str, Any]:
@@ -181,8 +177,8 @@ def facts(v: Review, lang: str) -> dict[str, list[dict[str, Any]]]:
             "scored_before": _scored(c.before, lang),
             "scored_after": _scored(after, lang),
             "reason": corr.reason,
-            "note": getattr(corr, "note", None) or "",
-            "evidence": refs(evidence_of(corr)),
+            "note": corr.note or "",
+            "evidence": refs(corr.evidence),
         }
 
     return {"corrected": [row(c) for c in v.corrected], "verified": [row(c) for c in v.verified]}

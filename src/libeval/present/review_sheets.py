@@ -48,7 +48,7 @@ def _conclusion(ws: Worksheet, v: Review, c: dict[str, Any], lang: str, members:
     add_row(ws, ["", sign["unit"]])
     add_row(ws, ["", label("rv_sign_team", lang)])
     for m in members or ("", "", ""):
-        add_row(ws, ["", f"{m}　{sign['line']}" if m else sign["line"]])
+        add_row(ws, ["", f"{m}{'　' if lang == 'zh' else ' '}{sign['line']}" if m else sign["line"]])
     add_row(ws, ["", label("rv_sign_leader", lang) + sign["line"]])
     add_row(ws, ["", sign["date"]])
     add_row(ws, ["", label("rv_sign_library", lang) + sign["line"]])

@@ -7,7 +7,7 @@ from __future__ import annotations
 from libeval.text.bilingual import Bilingual
 
 REVIEW_LABELS: dict[str, Bilingual] = {
-    "rv_title": Bilingual(zh="{library}评估复核意见", en="{library}: review opinion"),
+    "rv_title": Bilingual(zh="{library}评估复核意见", en="{library} — Review opinion"),
     "rv_title_short": Bilingual(zh="评估复核意见", en="Review opinion"),
     # the head: who, when, what against what
     "rv_team": Bilingual(zh="复核单位", en="Review team"),
