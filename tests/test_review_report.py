@@ -14,6 +14,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from libeval.cli import app
@@ -172,7 +173,7 @@ def test_library_report_for_a_review_on_request() -> None:
     assert code == 0 and "五、下一步工作" in md and "复核意见" not in md
 
 
-def _evaluate(ws: openpyxl.worksheet.worksheet.Worksheet, ref: str) -> Decimal:
+def _evaluate(ws: Worksheet, ref: str) -> Decimal:
     value = ws[ref].value
     if isinstance(value, int | float):
         return Decimal(str(value))

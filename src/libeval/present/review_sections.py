@@ -14,7 +14,7 @@ from typing import Any
 from libeval.analysis.review import Adjusted, Checked, Review
 from libeval.models.result import FactResult, Result
 from libeval.present.report_appendix import safe_href
-from libeval.present.report_format import long_date, no_ids
+from libeval.present.report_format import cell, long_date, no_ids
 from libeval.present.report_sections import _grade_words, assessments, unmet
 from libeval.text import numbers
 from libeval.text.labels import LABELS, label
@@ -25,6 +25,12 @@ def side(r: Result, lang: str) -> str:
     """A pass named by its assessor: 自评, 州（市）评, 省评 (never 前/后)."""
     key = f"side.{r.assessor}"
     return label(key, lang) if key in LABELS else r.assessment
+
+
+def named(r: Result, lang: str) -> str:
+    """A pass named in a sentence: 自评, 州（市）评; `the self-assessment`, `the prefecture review`."""
+    key = f"assessor.{r.assessor}"
+    return label(key, lang) if key in LABELS and r.assessor != "other" else r.assessment
 
 
 def _library(r: Result, lang: str) -> str:
@@ -50,7 +56,7 @@ def refs(items: tuple[str, ...]) -> list[dict[str, Any]]:
 def work(v: Review, lang: str) -> dict[str, Any]:
     """一、复核工作情况: who reviewed what and when, and the counts."""
     r, o = v.result, v.reviewed
-    mine = side(o, lang)
+    mine = named(o, lang)
     text = label(
         "rv_work_text",
         lang,
@@ -104,13 +110,13 @@ def conclusion(v: Review, lang: str) -> dict[str, Any]:
         "compared": label(
             "rv_compared",
             lang,
-            other=side(o, lang),
+            other=cell(named(o, lang), lang),
             total=other["total"],
             grade=grade_of[o.assessment],
-            side=side(r, lang),
+            side=named(r, lang),
             delta=label(key, lang, points=numbers.points(abs(diff))),
         ),
-        "blocked_head": label("rv_blocked", lang, side=side(r, lang), grade=blocked["grade"]) if blocked else "",
+        "blocked_head": label("rv_blocked", lang, side=named(r, lang), grade=blocked["grade"]) if blocked else "",
         "blocked": [c["text"] for c in (blocked["conditions"] if blocked else [])],  # each names its gap
         "top": label("rv_top", lang) if not r.blocked else "",
     }

@@ -14,11 +14,13 @@ from libeval import __version__
 from libeval.analysis.review import Review
 from libeval.present import review_sections as sections
 from libeval.present.completeness import grade_name, notice
-from libeval.present.report_appendix import evidence
+from libeval.present.report_appendix import evidence, safe_href
 from libeval.present.report_format import cell, long_date
 from libeval.present.report_view import InputFile
 from libeval.text import numbers
 from libeval.text.labels import label, labels
+
+PROVENANCE = ("official", "reconstructed")
 
 
 def _delta(before: Any, after: Any) -> str:
@@ -38,8 +40,9 @@ def rows(v: Review, lang: str) -> list[dict[str, Any]]:
         i = by_code.get(code)
         if i is not None:
             refs: list[dict[str, Any]] = []
-            for f in (facts[x] for x in i.facts if x in facts):
-                refs += [e for e in evidence(f) if e not in refs]
+            for f in (facts[x] for x in i.facts if x in facts):  # a corrected fact's source is the team's reason
+                shown = evidence(f) if not f.corrected else [{"text": e, "href": safe_href(e)} for e in f.evidence]
+                refs += [e for e in shown if e not in refs]
             before = o.indicator(code)
             status = {i.status, before.status if before else i.status} - {"scored"}
             out.append(
@@ -53,6 +56,7 @@ def rows(v: Review, lang: str) -> list[dict[str, Any]]:
                     "max": numbers.points(i.max),
                     "delta": _delta(o.points(code), i.score),
                     "status": label("status." + i.status, lang) if status else "",
+                    "provenance": label(f"rp_{i.provenance}", lang) if i.provenance in PROVENANCE else "",
                     "evidence": refs,
                 }
             )
@@ -69,6 +73,7 @@ def rows(v: Review, lang: str) -> list[dict[str, Any]]:
                 "max": numbers.points(g.max),
                 "delta": _delta(o.points(code), g.score),
                 "status": "",
+                "provenance": "",
                 "evidence": [],
             }
         )
@@ -111,7 +116,7 @@ def build_review_context(
                 label(
                     "rv_reviews_text",
                     lang,
-                    side=sections.side(o, lang),
+                    side=sections.named(o, lang),
                     date=long_date(o.date, lang),
                     by=o.assessed_by or ((o.library_en or o.library) if lang == "en" else o.library),
                     total=numbers.points(o.total),
@@ -130,10 +135,10 @@ def build_review_context(
         "other_grade": grade_name(o, lang),
         "work": sections.work(v, lang),
         "conclusion": sections.conclusion(v, lang),
-        "adjusted_intro": label("rv_adjusted_intro", lang, n=len(v.adjusted), side=sections.side(o, lang)),
+        "adjusted_intro": label("rv_adjusted_intro", lang, n=len(v.adjusted), side=sections.named(o, lang)),
         "adjusted": sections.adjusted(v, lang),
         "facts": sections.facts(v, lang),
-        "accepted_intro": label("rv_accepted_intro", lang, n=len(v.accepted), side=sections.side(o, lang)),
+        "accepted_intro": label("rv_accepted_intro", lang, n=len(v.accepted), side=sections.named(o, lang)),
         "accepted": sections.accepted(v, lang),
         "signature": sections.signature(r, tuple(members), lang),
         "rows": rows(v, lang),
