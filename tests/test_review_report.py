@@ -214,3 +214,44 @@ def test_the_workbook(tmp_path: Path, inheriting: Path, lang: str) -> None:
     kinds = [facts.cell(r, 2).value for r in range(1, facts.max_row + 1)]
     assert kinds.count("更正" if lang == "zh" else "corrected") == 7
     assert kinds.count("核实" if lang == "zh" else "verified") == 1
+
+
+def test_a_provincial_review_reviews_the_pass_it_inherits(inheriting: Path, tmp_path: Path) -> None:
+    lib = tmp_path / "jinghe"
+    shutil.copytree(inheriting, lib)
+    (lib / "assessments" / "province.yaml").write_text(
+        "assessor: province\ninherit: prefecture\nby: 自治区评估组\ndate: 2017-08-20\n"
+        'judged:\n  "1.3.7": {points: 13, note: 补交了志愿者服务记录。}\n',
+        encoding="utf-8",
+    )
+    md = _report(lib, "md", assessment="province")
+    assert "**复核对象**：州（市）评（2017年8月20日" not in md
+    assert "**复核对象**：州（市）评（2017年7月12日，博尔塔拉蒙古自治州公共图书馆评估领导小组），总分 775.3 分" in md
+    assert "| 编号 | 指标 | 州（市）评 | 省评 | 增减 | 满分 | 复核意见 |" in md
+    changed = md[md.index("## 三、调整的评分项目") : md.index("## 四、事实核实")]
+    assert [ln.split(" | ")[0] for ln in changed.splitlines() if ln.startswith("| 1")] == ["| 1.3.7"]
+    assert "| 1.3.7 | 志愿者服务 | 11 | 13 | +2 | 15 | 补交了志愿者服务记录。 |" in changed
+    assert "省评总分 777.3 分" in md and "州（市）评总分 775.3 分，达到三级；省评高 2 分。" in md
+    assert "核实事实数据 0 项，更正数据 0 项" in md  # the prefecture's corrections are not the province's
+    names = re.findall(r"^\| (\S+) \| `[0-9a-f]{64}` \|$", md, re.M)
+    assert [Path(p).name for p in names][:4] == [
+        "library.yaml",
+        "prefecture.yaml",
+        "province.yaml",
+        "cn-2017-county.yaml",
+    ]
+
+
+def test_accepted_and_changed_cover_every_indicator_once() -> None:
+    from libeval.analysis.review import review
+    from libeval.load.folders import load_library
+    from libeval.scoring.engine import score
+
+    folder = load_library(EXAMPLE)
+    a, b = (score(folder.standard, folder.library, folder.assessment(n), n) for n in ("self", "prefecture"))
+    v = review(b, a, folder.written["prefecture"])
+    codes = [i.code for i in v.accepted] + [x.after.code for x in v.adjusted]
+    assert sorted(codes) == sorted(i.code for i in b.indicators)
+    assert all(a.points(i.code) == i.score for i in v.accepted)
+    assert all(x.before.score != x.after.score or x.before.status != x.after.status for x in v.adjusted)
+    assert sum((x.delta for x in v.adjusted), Decimal(0)) == b.total - a.total  # no cap absorbs a change here
