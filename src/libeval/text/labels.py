@@ -5,8 +5,8 @@ from __future__ import annotations
 from libeval.text.bilingual import Bilingual
 from libeval.text.completeness_labels import COMPLETENESS_LABELS
 from libeval.text.diff_labels import DIFF_LABELS
+from libeval.text.opinion_labels import OPINION_LABELS
 from libeval.text.report_labels import REPORT_LABELS
-from libeval.text.review_labels import REVIEW_LABELS
 
 LABELS: dict[str, Bilingual] = {
     "standard": Bilingual(zh="标准", en="Standard"),
@@ -80,6 +80,7 @@ LABELS: dict[str, Bilingual] = {
     "citation": Bilingual(zh="出处", en="citation"),
     "children": Bilingual(zh="下级", en="Children"),
     "corrected": Bilingual(zh="已更正", en="corrected"),
+    "verified": Bilingual(zh="已核实", en="verified"),
     # reports
     "report_title": Bilingual(zh="评估定级自评报告", en="Evaluation report"),
     "report_title.review": Bilingual(zh="评估定级评审报告", en="Evaluation review report"),
@@ -330,7 +331,7 @@ LABELS: dict[str, Bilingual] = {
     "figure": Bilingual(zh="情况", en="Figure"),
     **COMPLETENESS_LABELS,
     **REPORT_LABELS,
-    **REVIEW_LABELS,
+    **OPINION_LABELS,
     **DIFF_LABELS,
 }
 
