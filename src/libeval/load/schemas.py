@@ -52,10 +52,6 @@ DESCRIPTIONS: dict[str, str] = {
     "Assessment.assessor": "评估者：self 自评 / prefecture 州（市）评 / city 市评 / province 省评 / ministry 部评 / "
     "other — who assesses",
     "Assessment.by": "评估人或评估小组 — the assessor's name or team",
-    "Assessment.inherit": "继承的评估（同目录另一评估文件名，如 self）；本文件只写改动 — the assessment (file stem) "
-    "this one inherits from; it lists only its changes",
-    "Assessment.members": "评估组成员（复核意见的签字行），如 [张三（组长）, 李四] — the team's members, for the "
-    "signature lines",
     "Assessment.date": "评估日期（YYYY-MM-DD）— date of the assessment",
     "Assessment.note": "评估说明 — a note on the whole assessment",
     "Assessment.judged": "评定类指标的得分：编号 → 分数或等级 — points of the judged indicators by code",
@@ -68,10 +64,15 @@ DESCRIPTIONS: dict[str, str] = {
     "Correction.value": "更正后的数值（单一值）— the corrected single value",
     "Correction.years": "更正后的逐年数值：年份 → 数值 — the corrected per-year values",
     "Correction.unit": "单位（可省略；写在数值后亦可，如 600㎡）— unit (optional; may follow the value, as in 600㎡)",
-    "Correction.reason": "更正理由（写新值时必填）— the reason for the correction (required with a new value)",
-    "Correction.verified": "现场核实无误（保留原值）— checked on site, the value kept",
-    "Correction.evidence": "证明材料：目录内的相对路径或 http(s) 网址 — evidence: paths inside the folder or URLs",
-    "Correction.note": "核实说明 — the team's note on the fact",
+    "Correction.reason": "更正理由（给出新值时必填）— the reason for the correction (required with a new value)",
+    "Correction.verified": "现场核实无误：数值不变，不再是估计值 — checked on site: the value stays, not an estimate",
+    "Correction.evidence": "证明材料：图书馆目录内的路径或网址 — evidence: paths inside the library folder, or URLs",
+    "Correction.note": "备注 — a note",
+    "Assessment.inherit": (
+        "继承的评估（文件名，如 self）：本评估只写改动 — the assessment inherited (its file stem, e.g. self):"
+        " this one lists only its changes"
+    ),
+    "Assessment.members": "评估组成员 — the team's members",
     # a standard
     "StandardSpec.id": "标准标识（小写英文、数字、连字符）— the standard's identifier",
     "StandardSpec.title": "标准名称 — title",
