@@ -117,7 +117,8 @@ def test_commands_do_not_import_what_they_do_not_need(args: list[str]) -> None:
 @pytest.mark.parametrize(("fmt", "assessment"), [("html", "prefecture"), ("md", "self")])
 def test_a_batch_report_is_the_single_report(tmp_path: Path, fmt: str, assessment: str) -> None:
     """One function builds a library's report: `score DIR --reports-dir` writes, byte for byte,
-    what `score LIB --format html` prints, next steps included (a bug once left them out)."""
+    what `score LIB --format html` prints, next steps included (a bug once left them out); for a
+    review, the reviewer's report."""
     root = tmp_path / "province"
     shutil.copytree(EXAMPLE, root / "jinghe")
     reports = tmp_path / "reports"
@@ -129,4 +130,7 @@ def test_a_batch_report_is_the_single_report(tmp_path: Path, fmt: str, assessmen
     assert code == 0, err
     batch = (reports / f"jinghe.{fmt}").read_text(encoding="utf-8")
     assert batch == single
-    assert ("下一步" in single) and ("建筑面积" in single.split("下一步", 1)[1])
+    if assessment == "self":
+        assert ("下一步" in single) and ("建筑面积" in single.split("下一步", 1)[1])
+    else:  # a review's report is the reviewer's (复核意见), the same from the batch
+        assert "评估复核意见" in single and "建筑面积" in single.split("二、复核结论", 1)[1]

@@ -30,9 +30,9 @@ CJK = "\u4e00-\u9fff"
 
 
 def _report(folder: Path, assessment: str, fmt: str, lang: str = "zh") -> str:
-    out = CliRunner().invoke(
-        app, ["score", str(folder), "-a", assessment, "--format", fmt, "--lang", lang], catch_exceptions=False
-    )
+    """The library's report (for a review too: --library-report; the 复核意见 is test_review_report's)."""
+    args = ["score", str(folder), "-a", assessment, "--format", fmt, "--lang", lang, "--library-report"]
+    out = CliRunner().invoke(app, args, catch_exceptions=False)
     assert out.exit_code == 0, out.stderr
     return out.stdout
 

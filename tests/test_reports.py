@@ -26,10 +26,9 @@ UPDATE = os.environ.get("LIBEVAL_UPDATE_GOLDEN") == "1"
 CASES = [(a, f, lang) for a in ("self", "prefecture") for f in ("md", "html") for lang in ("zh", "en")]
 
 
-def _render(folder_path: Path, assessment: str, fmt: str, lang: str) -> str:
-    result = CliRunner().invoke(
-        app, ["score", str(folder_path), "-a", assessment, "--format", fmt, "--lang", lang], catch_exceptions=False
-    )
+def _render(folder_path: Path, assessment: str, fmt: str, lang: str, *extra: str) -> str:
+    args = ["score", str(folder_path), "-a", assessment, "--format", fmt, "--lang", lang, *extra]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
@@ -45,20 +44,21 @@ def test_golden_reports(assessment: str, fmt: str, lang: str, monkeypatch: pytes
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_html_parses_cleanly_and_is_self_contained(lang: str) -> None:
-    page = _render(EXAMPLE, "prefecture", "html", lang)
+@pytest.mark.parametrize("extra", [("--library-report",), ()], ids=["library", "review"])
+def test_html_parses_cleanly_and_is_self_contained(lang: str, extra: tuple[str, ...]) -> None:
+    page = _render(EXAMPLE, "prefecture", "html", lang, *extra)
     parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
     doc = parser.parse(page)
     assert doc.find(".//title") is not None
     for bad in ("<script", "http://", "https://", "@import", "url("):
         assert bad not in page.lower(), bad  # no script, no fetch
-    assert "<svg" in page and "@media print" in page and "size: A4" in page
+    assert ("<svg" in page) == bool(extra) and "@media print" in page and "size: A4" in page
     assert page.count("<table") == page.count("<thead>")  # every table's header repeats on each printed page
     assert doc.find(".//*[@id='total']") is not None
 
 
 def test_markdown_report_has_every_section() -> None:
-    page = _render(EXAMPLE, "prefecture", "md", "zh")
+    page = _render(EXAMPLE, "prefecture", "md", "zh", "--library-report")
     for heading in (
         "## 一、基本情况",
         "## 二、评估工作开展情况",

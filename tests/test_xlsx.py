@@ -169,7 +169,8 @@ def _evaluate_sum(ws: Any, text: str) -> Decimal:
 @pytest.mark.parametrize("assessment", ["self", "prefecture"])
 def test_score_sheet_formulas_recompute_the_totals(tmp_path: Path, assessment: str) -> None:
     out = tmp_path / "sheet.xlsx"
-    assert invoke("score", str(EXAMPLE), "-a", assessment, "--format", "xlsx", "-o", str(out))[0] == 0
+    args = ("score", str(EXAMPLE), "-a", assessment, "--format", "xlsx", "-o", str(out), "--library-report")
+    assert invoke(*args)[0] == 0
     result = json.loads(invoke("score", str(EXAMPLE), "-a", assessment, "--format", "json")[1])
     wb = openpyxl.load_workbook(out)
     ws = wb["评分表"]
@@ -216,7 +217,19 @@ def _no_number_text(ws: Any, header: int, columns: str) -> None:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_score_workbook_title_rows_headers_numbers_and_print(tmp_path: Path, lang: str) -> None:
     out = tmp_path / "sheet.xlsx"
-    args = ("score", str(EXAMPLE), "-a", "prefecture", "--format", "xlsx", "-o", str(out), "--lang", lang)
+    args = (
+        "score",
+        str(EXAMPLE),
+        "-a",
+        "prefecture",
+        "--format",
+        "xlsx",
+        "-o",
+        str(out),
+        "--lang",
+        lang,
+        "--library-report",
+    )
     assert invoke(*args)[0] == 0
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == (["评分表", "等级"] if lang == "zh" else ["Scores", "Grades"])
@@ -324,7 +337,8 @@ def _soffice_csv(book: Path, outdir: Path) -> None:
 @needs_soffice
 def test_libreoffice_recomputes_the_score_sheet(tmp_path: Path) -> None:
     out = tmp_path / "sheet.xlsx"
-    assert invoke("score", str(EXAMPLE), "-a", "prefecture", "--format", "xlsx", "-o", str(out))[0] == 0
+    args = ("score", str(EXAMPLE), "-a", "prefecture", "--format", "xlsx", "-o", str(out), "--library-report")
+    assert invoke(*args)[0] == 0
     _soffice_csv(out, tmp_path)
     with (tmp_path / "sheet-评分表.csv").open(encoding="utf-8") as fh:
         rows = list(csv.reader(fh))

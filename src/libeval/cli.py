@@ -107,6 +107,7 @@ def score(
     explain: Annotated[str | None, typer.Option("--explain")] = None,
     fail_under: Annotated[str | None, typer.Option("--fail-under")] = None,
     template: Annotated[Path | None, typer.Option("--template")] = None,
+    library_report: Annotated[bool, typer.Option("--library-report")] = False,
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1)] = None,
     reports_dir: Annotated[Path | None, typer.Option("--reports-dir")] = None,
     reports_format: Annotated[ReportFormat, typer.Option("--reports-format")] = ReportFormat.html,
@@ -134,6 +135,7 @@ def score(
         report_lang(lang),
         msg_lang(lang),
         encoding,
+        library_report=library_report,
     )
     run(lang, lambda: command.run(settings, progress), output, no_color)
 

@@ -6,17 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from libeval.commands.outcome import Outcome, criteria_path, input_files, input_paths, kind_of
 from libeval.errors import LibevalError, UsageError, problem
 from libeval.load.folders import LibraryFolder, load_library
+from libeval.models.assessment import Assessment
 from libeval.models.result import Result
 from libeval.present.formats import ReportFormat, ScoreFormat
 from libeval.present.problems import problem_lines
+from libeval.present.report_view import InputFile
 from libeval.scoring.engine import score
 from libeval.text.click_messages import OPTION_ERRORS
 from libeval.text.labels import label
 from libeval.text.numbers import points
+
+if TYPE_CHECKING:
+    from libeval.analysis.review import Review
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class ScoreSettings:
     lang: str = "zh"  # reports
     msg_lang: str = "en"  # problem messages
     criteria: str | None = None  # score against this standard (id or path) instead of the library's own
+    library_report: bool = False  # a review's md/html/xlsx: the library's report under its figures, not the 复核意见
 
     def __post_init__(self) -> None:
         if self.fmt is ScoreFormat.github and (self.detail or self.explain):
@@ -57,7 +64,9 @@ def run(s: ScoreSettings) -> Outcome:
         warn = notice(result.completeness, s.lang)  # an incomplete result says so first, here too
         text = "\n".join([warn, *lines] if warn else lines) + "\n"
         return Outcome(text, problem_lines(problems, s.msg_lang) + gate, code, input_paths(folder))
-    output = _render(folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under)
+    output = _render(
+        folder, result, s.assessment, s.fmt, s.lang, s.msg_lang, s.detail, s.template, s.fail_under, s.library_report
+    )
     if s.fmt is ScoreFormat.github:  # the warnings go with the annotations on stdout
         return Outcome(output, "", code, input_paths(folder))
     messages = problem_lines(problems, s.msg_lang) + gate
@@ -83,12 +92,16 @@ def _render(
     detail: bool,
     template: Path | None,
     gate: Decimal | None,
+    library_report: bool = False,
 ) -> str | bytes:
     from libeval.present.score import ScoreView, render
 
     next_steps = None
     others: list[Result] = []
-    if fmt in (ScoreFormat.md, ScoreFormat.html):
+    reviewed = _review(folder, result, assessment) if fmt in REVIEW_FORMATS and not library_report else None
+    if reviewed is not None:  # a review's report is the reviewer's, 复核意见: no 下一步 in it
+        pass
+    elif fmt in (ScoreFormat.md, ScoreFormat.html):
         from libeval.analysis.plan import plan
 
         next_steps = plan(folder.standard, folder.library, folder.assessment(assessment), now=result)
@@ -99,14 +112,55 @@ def _render(
         lang=lang,
         msg_lang=msg_lang,
         detail=detail,
-        inputs=input_files(folder, assessment),
+        inputs=_inputs(folder, assessment, reviewed),
         plan=next_steps,
         others=others,
         template=template,
         gate=gate,
         problems=(*folder.problems, *result.problems),
+        review=reviewed,
+        members=tuple(_written(folder, assessment).members),
     )
     return render(view, fmt)
+
+
+def _inputs(folder: LibraryFolder, assessment: str, reviewed: Review | None) -> tuple[InputFile, ...]:
+    """The files a report rests on; a review's report rests on the pass it reviews too."""
+    files = input_files(folder, assessment)
+    if reviewed is None or reviewed.reviewed.assessment not in folder.assessments:
+        return files
+    src = folder.assessments[reviewed.reviewed.assessment][1]
+    known = {f.path for f in files}
+    return files if src.path in known else (*files[:1], InputFile(src.path, src.sha256), *files[1:])
+
+
+REVIEW_FORMATS = (ScoreFormat.md, ScoreFormat.html, ScoreFormat.xlsx)
+
+
+def _written(folder: LibraryFolder, name: str) -> Assessment:
+    """The assessment as written (what the pass itself set), not as it inherits."""
+    return folder.written.get(name) or folder.assessment(name)
+
+
+def reviewed_name(folder: LibraryFolder, assessment: str) -> str | None:
+    """The pass a review reviews: the one it inherits from, else the self-assessment; None for
+    the self-assessment itself, or when there is nothing to review."""
+    a = folder.assessment(assessment)
+    if a.assessor == "self":
+        return None
+    name = a.inherit or "self"
+    return name if name in folder.assessments and name != assessment else None
+
+
+def _review(folder: LibraryFolder, result: Result, assessment: str) -> Review | None:
+    """A review against the pass it reviews, for the reviewer's report."""
+    name = reviewed_name(folder, assessment)
+    if name is None:
+        return None
+    from libeval.analysis.review import review
+
+    before = score(folder.standard, folder.library, folder.assessment(name), name)
+    return review(result, before, _written(folder, assessment))
 
 
 def _others(folder: LibraryFolder, assessment: str) -> list[Result]:

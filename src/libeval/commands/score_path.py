@@ -33,6 +33,7 @@ class ScorePathSettings:
     lang: str = "zh"
     msg_lang: str = "en"
     encoding: CsvEncoding | None = None  # --encoding, for a CSV
+    library_report: bool = False  # a review's md/html/xlsx: the library's report, not the 复核意见
 
 
 def run(s: ScorePathSettings, progress: batch.Progress) -> Outcome:
@@ -78,5 +79,6 @@ def run(s: ScorePathSettings, progress: batch.Progress) -> Outcome:
             s.lang,
             s.msg_lang,
             s.criteria,
+            library_report=s.library_report,
         )
     )

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, assert_never
+from typing import TYPE_CHECKING, Any, Literal, assert_never
 
 from libeval import __version__
 from libeval.errors import Problem
@@ -27,6 +27,7 @@ from libeval.text.units import with_unit
 
 if TYPE_CHECKING:
     from libeval.analysis.plan import Plan
+    from libeval.analysis.review import Review
     from libeval.scoring.standard import Standard
 
 
@@ -45,6 +46,8 @@ class ScoreView:
     template: Path | None = None  # md/html: a user's template instead of the bundled one
     gate: Decimal | None = None  # github: the --fail-under bound
     problems: Sequence[Problem] = ()  # github: the warnings, as annotations
+    review: Review | None = None  # md/html/xlsx: a review's report is the reviewer's (复核意见)
+    members: Sequence[str] = ()  # the review team, for the signature lines
 
 
 Renderer = Callable[[ScoreView], str | bytes]
@@ -75,8 +78,14 @@ def _report(v: ScoreView, kind: str) -> str:
     from libeval.present.report_view import build_context
     from libeval.present.templates import render as render_template
 
+    fmt: Literal["md", "html"] = "md" if kind == "md" else "html"
+    if v.review is not None:
+        from libeval.present.review_view import build_review_context
+
+        review = build_review_context(v.review, v.lang, v.inputs, v.members)
+        return render_template(review, fmt, v.template, f"review.{fmt}.j2")
     context = build_context(v.result, v.lang, v.inputs, v.plan, v.others)
-    return render_template(context, "md" if kind == "md" else "html", v.template)
+    return render_template(context, fmt, v.template)
 
 
 def _md(v: ScoreView) -> str:
@@ -88,6 +97,10 @@ def _html(v: ScoreView) -> str:
 
 
 def _xlsx(v: ScoreView) -> bytes:
+    if v.review is not None:
+        from libeval.present.review_sheets import review_sheets
+
+        return review_sheets(v.review, v.lang, v.members, v.inputs)
     from libeval.present.sheets import score_sheet
 
     notes = {i.code: i.note for i in v.result.indicators if i.kind == "judged"}

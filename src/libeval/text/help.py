@@ -73,6 +73,10 @@ HELP: dict[str, Bilingual] = {
     "score --explain": B("一项指标的完整计分过程", "One indicator's whole trace."),
     "score --fail-under": B("总分低于 N 时以退出码 1 结束", "Exit 1 when the total is below N."),
     "score --template": B("用此 Jinja2 模板生成 md/html", "Render md/html with this Jinja2 template instead."),
+    "score --library-report": B(
+        "评审（州评、省评）的 md/html/xlsx 输出图书馆的报告（按评审数据），而非复核意见",
+        "For a review, write the library's report (under the review's figures) instead of the review opinion.",
+    ),
     "score --jobs": B(
         "多个图书馆时的进程数，默认为处理器核数",
         "Processes for a folder of libraries (default: the number of cores).",

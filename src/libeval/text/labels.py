@@ -5,6 +5,7 @@ from __future__ import annotations
 from libeval.text.bilingual import Bilingual
 from libeval.text.completeness_labels import COMPLETENESS_LABELS
 from libeval.text.diff_labels import DIFF_LABELS
+from libeval.text.opinion_labels import OPINION_LABELS
 from libeval.text.report_labels import REPORT_LABELS
 
 LABELS: dict[str, Bilingual] = {
@@ -336,6 +337,7 @@ LABELS: dict[str, Bilingual] = {
     "figure": Bilingual(zh="情况", en="Figure"),
     **COMPLETENESS_LABELS,
     **REPORT_LABELS,
+    **OPINION_LABELS,
     **DIFF_LABELS,
 }
 

@@ -23,11 +23,11 @@ REVIEW_LABELS: dict[str, Bilingual] = {
     "note": B("# note: 复核总体意见", "# note: the team's overall opinion"),
     "judged": B(
         "# 主观评分：与{source}不同的评分写在这里，如“1.2.1”: {{level: 中, note: 理由}}",
-        "# Judged awards: the ones that differ from the {source}'s, e.g. \"1.1.10\": {{points: 3, note: why}}",
+        '# Judged awards: the ones that differ from the {source}\'s, e.g. "1.1.10": {{points: 3, note: why}}',
     ),
     "not_applicable": B(
         "# 不适用：如“2.1.8”: 本馆无古籍收藏（{source}已列为不适用的，不必重写）",
-        "# Not applicable: e.g. \"2.1.8\": no ancient books (what the {source} lists needs no repeating)",
+        '# Not applicable: e.g. "2.1.8": no ancient books (what the {source} lists needs no repeating)',
     ),
     "corrections": B(
         "# 数据核对：核实无误写 {{verified: true}}，数值有误写 {{value: 新值, reason: 理由}}，"
