@@ -260,11 +260,12 @@ def import_cmd(
     sheet: Annotated[Path, typer.Argument()],
     directory: Annotated[Path, typer.Argument()],
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
+    review: Annotated[str | None, typer.Option("--as")] = None,
     lang: LangOpt = None,
 ) -> None:
     from libeval.commands import import_facts as command
 
-    settings = command.ImportSettings(sheet, directory, yes, report_lang(lang), msg_lang(lang))
+    settings = command.ImportSettings(sheet, directory, yes, report_lang(lang), msg_lang(lang), review)
     run(lang, lambda: command.run(settings))
 
 

@@ -1,5 +1,6 @@
 """`libeval import`: a filled facts sheet (.xlsx, .xls or .csv) into a library folder's
-library.yaml, edited in place; shows what would change, writes only when confirmed (keeping a
+library.yaml, or with `--as NAME` a filled on-site checklist into the review assessments/NAME.yaml,
+edited in place; shows what would change, writes only when confirmed (keeping a
 backup)."""
 
 from __future__ import annotations
@@ -24,10 +25,16 @@ class ImportSettings:
     yes: bool = False  # write the changes
     lang: str = "zh"
     msg_lang: str = "en"
+    review: str | None = None  # `--as NAME`: a filled checklist into assessments/NAME.yaml
 
 
 def run(s: ImportSettings) -> Outcome:
-    plan = plan_import(s.sheet, s.directory)
+    if s.review is not None:
+        from libeval.load.review_import import plan_review_import
+
+        plan = plan_review_import(s.sheet, s.directory, s.review)
+    else:
+        plan = plan_import(s.sheet, s.directory)
     messages = problem_lines([p for p in plan.warnings if p.code != "missing-fact"], s.msg_lang)
     if not plan.changes:
         return Outcome(NOTHING.get(s.lang) + "\n", messages)

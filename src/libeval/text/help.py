@@ -159,6 +159,10 @@ HELP: dict[str, Bilingual] = {
     ),
     "import directory": B("要填写其 library.yaml 的图书馆目录", "The library folder whose library.yaml to fill."),
     "import --yes": B("写入改动（旧文件留有备份）", "Write the changes (a backup of the old file is kept)."),
+    "import --as": B(
+        "读入填好的现场核实清单（由 libeval review --xlsx 生成），写入复核 assessments/<名称>.yaml",
+        "Read a filled on-site checklist (from `libeval review --xlsx`) into the review assessments/<NAME>.yaml.",
+    ),
     "import --lang": _LANG,
     "criteria": B(
         "评估标准：内置标准列表、以树形显示一个标准、导入公布的评分表。",
@@ -248,6 +252,7 @@ METAVARS: dict[str, str] = {
     "init --province": "省份",
     "import sheet": "表格",
     "import directory": "目录",
+    "import --as": "名称",
     "criteria show ref": "标准",
     "criteria show --depth": "N",
     "criteria diff a": "标准A",
