@@ -15,6 +15,7 @@ from libeval.text.bilingual import Bilingual
 
 NOTHING = Bilingual("没有变化。", "Nothing changes.")
 WOULD = Bilingual("{n} 项将更新；加 --yes 写入 {target}。", "{n} entries would change; add --yes to write {target}.")
+CREATED = Bilingual("已写入 {target}。", "Wrote {target}.")
 WROTE = Bilingual("已写入 {target}（原文件备份为 {backup}）。", "Wrote {target} (the old file is kept as {backup}).")
 
 
@@ -44,4 +45,5 @@ def run(s: ImportSettings) -> Outcome:
             "".join(lines) + WOULD.format(n=len(plan.changes), target=plan.target).get(s.lang) + "\n", messages
         )
     backup = write_import(plan)
-    return Outcome("".join(lines) + WROTE.format(target=plan.target, backup=backup).get(s.lang) + "\n", messages)
+    done = WROTE.format(target=plan.target, backup=backup) if backup else CREATED.format(target=plan.target)
+    return Outcome("".join(lines) + done.get(s.lang) + "\n", messages)

@@ -136,10 +136,12 @@ def _fact(std: Standard, fid: str, cell: Cell, years: list[str], out: ChecklistE
         else:
             problems.append(problem(mark_ref, None, "checklist-mark", got=_got(mark)))
     given: dict[int, Decimal | bool] = {}
+    typed = False  # a value typed, read or not (a bad one is said once, not as a reason alone too)
     for y in years:
         c, ref = cell(f"review:{y}")
         if c.value is None and c.formula is None:
             continue
+        typed = True
         if not fact.per_year:
             problems.append(problem(ref, None, "checklist-not-per-year", year=y))
         elif (value := _fact_value(c, fact, ref, problems)) is not None:
@@ -147,6 +149,7 @@ def _fact(std: Standard, fid: str, cell: Cell, years: list[str], out: ChecklistE
     c, value_ref = cell("review_value")
     value = None
     if c.value is not None or c.formula is not None:
+        typed = True
         if fact.per_year:
             first, last = (years[0], years[-1]) if years else ("", "")
             problems.append(problem(value_ref, None, "checklist-per-year", first=first, last=last))
@@ -165,6 +168,8 @@ def _fact(std: Standard, fid: str, cell: Cell, years: list[str], out: ChecklistE
         entry = {"verified": True}
         if reason:
             entry["note"] = reason
+    elif typed:
+        return
     elif reason or evidence:
         problems.append(problem(reason_ref if reason else cell("evidence")[1], None, "checklist-reason-only"))
         return

@@ -45,7 +45,7 @@ def plan_review_import(sheet: Path, folder: Path, name: str) -> ImportPlan:
     sources = {n: a for n, (a, _) in current.assessments.items() if n != name}
     got = read_checklist(sheet, shown(sheet), std, sources)
     source = got.meta.get("source", "")
-    if source not in sources:
+    if source not in sources and (source or not got.problems):
         known = ", ".join(sources) or "-"
         got.problems.append(problem(shown(sheet), None, "checklist-source", name=source, known=known))
     if got.problems:
