@@ -4,10 +4,12 @@ worked example's review typed into the sheet as the team would, read back, score
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import openpyxl
+import pytest
 import yaml
 
 from libeval.load.checklist_rows import checklist
@@ -15,7 +17,7 @@ from libeval.load.folders import load_library
 from libeval.present.checklist_sheet import Review, checklist_workbook
 from test_xlsx import invoke
 
-from conftest import EXAMPLE
+from conftest import EXAMPLE, needs_soffice
 
 BY = "博尔塔拉蒙古自治州公共图书馆评估领导小组"
 
@@ -117,3 +119,100 @@ def test_the_worked_example_round_trip(tmp_path: Path) -> None:
     assert written["inherit"] == "self" and written["by"] == BY and str(written["date"]) == "2017-07-12"
     assert _total(lib) == "775.3"
     assert invoke("check", "--strict", str(lib))[0] == 0
+
+
+def _soffice(tmp_path: Path, src: Path, target: str, outdir: Path) -> Path:
+    """Open `src` in LibreOffice and save it as `target` in `outdir`; the file it wrote."""
+    profile = f"-env:UserInstallation=file://{tmp_path}/lo"
+    command = ["soffice", "--headless", profile, "--convert-to", target, str(src), "--outdir", str(outdir)]
+    subprocess.run(command, capture_output=True, timeout=180, check=True)
+    return next(p for p in outdir.iterdir() if p.stem == src.stem)
+
+
+@needs_soffice
+@pytest.mark.parametrize("target", ["xlsx", "xls:MS Excel 97"])
+def test_the_round_trip_through_libreoffice(tmp_path: Path, target: str) -> None:
+    """The filled checklist opened and saved by LibreOffice (as .xlsx and as Excel 97 .xls), then
+    read back: the same review, 775.3."""
+    lib = _copy(tmp_path)
+    fill(write_checklist(lib, tmp_path / "checklist.xlsx"), tmp_path / "filled.xlsx")
+    saved = _soffice(tmp_path, tmp_path / "filled.xlsx", target, tmp_path / "lo-out")
+    assert saved.suffix == "." + target.split(":")[0]
+    code, _, err = invoke("import", str(saved), str(lib), "--as", "prefecture", "--yes")
+    assert code == 0, err
+    assert _total(lib) == "775.3"
+    assert invoke("check", "--strict", str(lib))[0] == 0
+
+
+HEAD = """# yaml-language-server: $schema=../.libeval/assessment.schema.json
+# 州评：现场核实清单
+assessor: prefecture
+inherit: self  # 只写本次复核改动的内容
+by: 州评估组
+date: 2017-07-10
+judged: {}
+# judged 之后的说明
+not_applicable: {}
+corrections: {}
+# 文件末尾的说明
+"""
+
+
+def test_an_existing_review_is_edited_in_place(tmp_path: Path) -> None:
+    """The review `libeval review` wrote: its comments, schema line and own head stay; the
+    sheet's entries go under its empty mappings; a second import changes nothing."""
+    lib = _copy(tmp_path)
+    review = lib / "assessments" / "prefecture.yaml"
+    review.write_text(HEAD, encoding="utf-8")
+    fill(write_checklist(lib, tmp_path / "checklist.xlsx"), tmp_path / "filled.xlsx")
+    code, _, err = invoke("import", str(tmp_path / "filled.xlsx"), str(lib), "--as", "prefecture", "--yes")
+    assert code == 0, err
+    text = review.read_text(encoding="utf-8")
+    for line in HEAD.splitlines():
+        if line.startswith("#") or line.startswith(("by:", "date:", "inherit:")):
+            assert line in text
+    assert list(lib.glob("assessments/prefecture.yaml.*.bak"))  # the old file kept
+    assert _total(lib) == "775.3"
+    code, out, err = invoke("import", str(tmp_path / "filled.xlsx"), str(lib), "--as", "prefecture", "--yes")
+    assert (code, out) == (0, "没有变化。\n"), err
+    assert review.read_text(encoding="utf-8") == text
+
+
+def test_an_english_checklist_reads_back_the_same(tmp_path: Path) -> None:
+    """Written with --lang en (English sheet names and headers), filled, read back: the same file
+    as from the Chinese one."""
+    written = {}
+    for lang in ("zh", "en"):
+        lib = _copy(tmp_path / lang)
+        sheet = write_checklist(lib, tmp_path / f"{lang}.xlsx", lang)
+        wb = openpyxl.load_workbook(sheet)
+        if lang == "en":  # the team fills the same cells: name them as the Chinese sheet does
+            for ws, zh in zip(wb.worksheets, ("事实核实", "评分项目", "说明"), strict=True):
+                ws.title = zh
+            _rename_headers(wb)
+        wb.save(tmp_path / f"{lang}-named.xlsx")
+        fill(tmp_path / f"{lang}-named.xlsx", tmp_path / f"{lang}-filled.xlsx")
+        if lang == "en":  # back to the English names the team saw
+            wb = openpyxl.load_workbook(tmp_path / "en-filled.xlsx")
+            for ws, en in zip(wb.worksheets, ("Facts", "Judged items", "How to fill"), strict=True):
+                ws.title = en
+            _rename_headers(wb, back=True)
+            wb.save(tmp_path / "en-filled.xlsx")
+        code, _, err = invoke("import", str(tmp_path / f"{lang}-filled.xlsx"), str(lib), "--as", "prefecture", "--yes")
+        assert code == 0, err
+        written[lang] = (lib / "assessments" / "prefecture.yaml").read_text(encoding="utf-8")
+    assert written["en"] == written["zh"]
+
+
+def _rename_headers(wb: Any, back: bool = False) -> None:
+    from libeval.text.checklist_labels import AWARD_COLUMNS, FACT_COLUMNS, REVIEW_YEAR
+
+    names = {label.en: label.zh for label in (*FACT_COLUMNS.values(), *AWARD_COLUMNS.values())}
+    names |= {REVIEW_YEAR.en.format(year=y): REVIEW_YEAR.zh.format(year=y) for y in range(2013, 2017)}
+    if back:
+        names = {zh: en for en, zh in names.items()}
+    for ws in wb.worksheets[:2]:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value in names:
+                    cell.value = names[cell.value]

@@ -94,8 +94,9 @@ def plan_review_import(sheet: Path, folder: Path, name: str) -> ImportPlan:
 
 def _same(old: Any, new: Any) -> bool:
     """An entry already written as the sheet gives it (numbers compared as numbers)."""
-    if isinstance(new, dict) and isinstance(old, dict):
-        return set(old) == set(new) and all(_same(old[k], new[k]) for k in new)
+    if isinstance(new, dict) and isinstance(old, dict):  # years are read as text keys: 2013 is "2013"
+        old = {str(k): v for k, v in old.items()}
+        return set(old) == {str(k) for k in new} and all(_same(old[str(k)], v) for k, v in new.items())
     if isinstance(new, list) and isinstance(old, list):
         return len(old) == len(new) and all(_same(a, b) for a, b in zip(old, new, strict=True))
     if isinstance(new, bool) or isinstance(old, bool):
