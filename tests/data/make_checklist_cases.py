@@ -47,6 +47,7 @@ GOOD_FACTS: dict[str, dict[str, Any]] = {
     "satisfaction": {"复核值": (0.88, "0%"), "理由": "现场抽样", "证明材料": "survey.pdf\nhttps://example.org/s"},
     "computers": {"核实 ✓": "✓", "理由": "现场清点"},
     "holdings": {"复核值": "2.5万", "理由": "以财产账为准"},
+    "population": {"复核值": "14万", "理由": "以统计公报为准"},
 }
 GOOD_AWARDS: dict[str, dict[str, Any]] = {
     "1.3.7": {"复核得分": 11, "意见": "无服务时长记录。"},

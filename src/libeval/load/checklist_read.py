@@ -24,8 +24,8 @@ from libeval.errors import LibevalError, Problem, problem
 from libeval.load.sheet_facts import _fact_value, _got, _number, letter
 from libeval.load.sheet_files import Grid, SheetCell, read_grid
 from libeval.models import Assessment
-from libeval.models.standard import Judged
-from libeval.scoring.standard import Standard
+from libeval.models.standard import FactDef, Judged
+from libeval.scoring.standard import POPULATION, Standard
 from libeval.text import checklist_labels as words
 from libeval.text.bilingual import Bilingual
 from libeval.text.numbers import plain
@@ -125,8 +125,12 @@ def _evidence(text: str) -> list[str]:
     return [part.strip() for part in _SPLIT.split(text) if part.strip()]
 
 
+# the service population: a row of the checklist as a fact is, corrected like one
+POPULATION_FACT = FactDef(id=POPULATION, name="服务人口", name_en="Service population", unit="人", type="integer")
+
+
 def _fact(std: Standard, fid: str, cell: Cell, years: list[str], out: ChecklistEntries) -> None:
-    fact = std.facts[fid]
+    fact = std.facts.get(fid) or POPULATION_FACT
     problems = out.problems
     mark, mark_ref = cell("verified")
     verified = False
@@ -241,7 +245,7 @@ def read_checklist(path: Path, shown: str, std: Standard, sources: dict[str, Ass
         at, header = found
         years = [h for h in header if h.isdigit() and len(h) == 4]
         for fid, cell in _rows(facts, at, header, _columns(words.FACT_COLUMNS)):
-            if fid not in std.facts:
+            if fid not in std.facts and fid != POPULATION:
                 ref = cell("id")[1]
                 out.problems.append(
                     problem(ref, None, "unknown-fact", id=fid, suggest=did_you_mean(fid, list(std.facts)))

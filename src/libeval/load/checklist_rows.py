@@ -15,6 +15,8 @@ from decimal import Decimal
 from libeval.load.folders import LibraryFolder
 from libeval.models import Assessment
 from libeval.models.standard import Judged
+from libeval.scoring.standard import POPULATION
+from libeval.scoring.values import apply_corrections
 
 
 @dataclass(frozen=True)
@@ -60,33 +62,43 @@ class Checklist:
 
 
 def _fact_rows(folder: LibraryFolder, assessment: Assessment) -> list[FactRow]:
-    rows = []
-    for fact in folder.standard.spec.facts:
-        given = folder.library.facts.get(fact.id)
+    """The service population, then every fact of the standard, with the assessment's own
+    corrections applied (scoring/values.apply_corrections, the one meaning of a correction)."""
+    std = folder.standard
+    entries, population = apply_corrections(folder.library, assessment)
+    rows = [
+        FactRow(
+            POPULATION,
+            std.name_of(POPULATION, "zh"),
+            std.name_of(POPULATION, "en"),
+            "人",
+            (std.unit_of(POPULATION, "zh"), std.unit_of(POPULATION, "en")),
+            "integer",
+            False,
+            population,
+        )
+    ]
+    for fact in std.spec.facts:
+        given = entries.get(fact.id)
         corrected = assessment.corrections.get(fact.id)
-        value = given.value if given else None
-        years = dict(given.years or {}) if given else {}
         source = (given.source or "") if given else ""
         evidence = tuple(given.evidence) if given else ()
-        estimated = bool(given and given.estimated)
         if corrected is not None and (corrected.value is not None or corrected.years):
-            value, years = corrected.value, dict(corrected.years or {})
-            source, estimated = corrected.reason or "", False
-            evidence = tuple(getattr(corrected, "evidence", None) or ())
+            source, evidence = corrected.reason or "", tuple(corrected.evidence)  # the correction's own
         rows.append(
             FactRow(
                 fact.id,
                 fact.name,
                 fact.name_en or fact.name,
                 fact.unit or "",
-                (folder.standard.unit_of(fact.id, "zh"), folder.standard.unit_of(fact.id, "en")),
+                (std.unit_of(fact.id, "zh"), std.unit_of(fact.id, "en")),
                 fact.type,
                 fact.per_year,
-                value,
-                tuple(sorted(years.items())),
+                given.value if given else None,
+                tuple(sorted((given.years or {}).items())) if given else (),
                 source,
                 evidence,
-                estimated,
+                bool(given and given.estimated),
             )
         )
     return rows

@@ -12,7 +12,7 @@ CHECKLIST_MESSAGES: dict[str, Bilingual] = {
         zh="找不到含“{column}”列的表头行：这是 libeval review --xlsx 写出的核实清单吗？",
     ),
     "checklist-no-reason": Bilingual(
-        en="a reviewed value needs its reason: write it under Reason (理由) on this row",
+        en="a reviewed value needs its reason: write it under Reason on this row",
         zh="复核值需要写明理由：请在本行“理由”列填写",
     ),
     "checklist-mark": Bilingual(en="choose ✓ or leave the cell blank, not {got}", zh="请选 ✓ 或留空，而不是{got}"),
