@@ -216,3 +216,36 @@ def _rename_headers(wb: Any, back: bool = False) -> None:
             for cell in row:
                 if isinstance(cell.value, str) and cell.value in names:
                     cell.value = names[cell.value]
+
+
+def test_the_sheet_is_laid_out_for_print_and_for_typing(tmp_path: Path) -> None:
+    """Title rows naming the review, the header frozen and repeated on every page, A4 landscape,
+    numbers as numbers, percentages as percent cells, a ✓ drop-down, levels as a drop-down."""
+    wb = openpyxl.load_workbook(write_checklist(_copy(tmp_path), tmp_path / "c.xlsx"))
+    assert wb.sheetnames == ["事实核实", "评分项目", "说明"]
+    facts, awards = wb["事实核实"], wb["评分项目"]
+    for ws, first in ((facts, "id"), (awards, "代码")):
+        header, _ = _header(ws, first)
+        assert ws.print_title_rows == f"${header}:${header}"
+        assert ws.freeze_panes == f"C{header + 1}"
+        assert ws.page_setup.orientation == "landscape" and str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+        assert [ws.cell(r, 2).value for r in range(2, 7)] == [
+            "cn-2017-county 第六次全国县级公共图书馆评估定级标准（重建版）",
+            "self",
+            "prefecture",
+            BY,
+            "2017-07-12",
+        ]
+    header, col = _header(facts, "id")
+    rows = {facts.cell(r, 2).value: r for r in range(header + 1, facts.max_row + 1)}
+    satisfaction = facts.cell(rows["satisfaction"], col["本馆数值"])
+    assert (satisfaction.value, satisfaction.number_format) == (0.95, "0%")
+    assert facts.cell(rows["annual_loans"], col["2013"]).value == 52000
+    assert facts.cell(rows["population"], col["本馆数值"]).value == 140000
+    marks = [dv for dv in facts.data_validations.dataValidation if dv.formula1 == '"✓"']
+    assert marks and f"{openpyxl.utils.get_column_letter(col['核实 ✓'])}{rows['computers']}" in str(marks[0].sqref)
+    header, col = _header(awards, "代码")
+    codes = {str(awards.cell(r, 1).value): r for r in range(header + 1, awards.max_row + 1)}
+    assert awards.cell(codes["1.2.1"], col["自评等级"]).value == "中"
+    levels = [dv for dv in awards.data_validations.dataValidation if dv.formula1 == '"好,中,差"']
+    assert levels and f"I{codes['1.2.1']}" in str(levels[0].sqref)

@@ -52,7 +52,7 @@ def side(assessor: str, name: str, lang: str) -> str:
     return label(key, lang) if key in LABELS else name
 
 
-def _title(ws: Worksheet, c: Checklist, r: Review) -> int:
+def _title(ws: Worksheet, c: Checklist, r: Review) -> None:
     lang = r.lang
     library = c.library_en if lang == "en" else c.library
     add_row(ws, [words.TITLE.get(lang).format(library=library)])
@@ -67,7 +67,6 @@ def _title(ws: Worksheet, c: Checklist, r: Review) -> int:
     ):
         add_row(ws, [words.META[key].get(lang), value, shown])
     add_row(ws, [])
-    return int(ws.max_row) + 1
 
 
 def _cell(value: Decimal | bool | None, kind: str, lang: str) -> Any:
@@ -138,9 +137,12 @@ def _fact_row(ws: Worksheet, fact: FactRow, years: list[str], lang: str) -> None
     cells.append(None if fact.per_year else _cell(fact.value, fact.type, lang))
     cells += [fact.source, "\n".join(fact.evidence), words.YES.get(lang) if fact.estimated else None]
     add_row(ws, cells)
-    if fact.type != "percent":
-        return
     row = int(ws.max_row)
+    if fact.type != "percent":
+        for cell in ws[row][3 : 4 + len(years)]:
+            if isinstance(cell.value, int) and not isinstance(cell.value, bool) and abs(cell.value) >= 1000:
+                cell.number_format = "#,##0"  # 52,000 as the reports write it
+        return
     values = [by_year.get(int(y)) for y in years] if fact.per_year else [fact.value]
     columns = range(4, 4 + len(years)) if fact.per_year else [4 + len(years)]
     for column, value in zip(columns, values, strict=True):
@@ -175,6 +177,8 @@ def awards_sheet(ws: Worksheet, c: Checklist, r: Review) -> None:
         add_row(ws, [award.code, name, number(award.max), _levels(award, lang), points, award.level, note])
         row = int(ws.max_row)
         by_max[award.max].append(f"H{row}")
+        for column in range(8, 12):
+            ws.cell(row=row, column=column).fill = INFO  # the team's cells
         if award.levels:
             by_levels[",".join(zh for zh, _, _ in award.levels)].append(f"I{row}")
         else:
@@ -200,7 +204,7 @@ def awards_sheet(ws: Worksheet, c: Checklist, r: Review) -> None:
         ws.add_data_validation(dv)
         for ref in refs:
             dv.add(ref)
-    finish(ws, header, [9, 22, 6, 20, 8, 8, 26, 8, 8, 14, 26], freeze="C", wrapped="BDGK")
+    finish(ws, header, [12, 22, 6, 20, 8, 8, 26, 8, 8, 14, 26], freeze="C", wrapped="BDGK")
 
 
 def checklist_workbook(c: Checklist, r: Review) -> bytes:
@@ -209,9 +213,8 @@ def checklist_workbook(c: Checklist, r: Review) -> bytes:
     facts.title = words.FACTS_SHEET.get(r.lang)
     awards = wb.create_sheet(words.AWARDS_SHEET.get(r.lang))
     for ws, fill in ((facts, facts_sheet), (awards, awards_sheet)):
-        header = _title(ws, c, r)
-        fill(ws, c, r)
-        ws.print_title_rows = f"{header}:{header}"
+        _title(ws, c, r)
+        fill(ws, c, r)  # under the title rows: the header, frozen and repeated on every page
     info = wb.create_sheet(words.HELP_SHEET.get(r.lang))
     for line in words.HELP:
         add_row(info, [cell_text(line.get(r.lang).format(review=r.name))])
