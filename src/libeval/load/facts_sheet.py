@@ -1,5 +1,5 @@
-"""The facts spreadsheet (openpyxl is imported here, in load/standard_table.py and in
-present/sheets.py only, by the commands that need it).
+"""The facts spreadsheet (openpyxl is imported here, in load/standard_table.py,
+present/sheets.py and present/checklist_sheet.py only, by the commands that need it).
 
 - facts_template: a facts.xlsx with rows for the library (name, level, province, region and
   population, with drop-downs in Chinese) and one row per fact of a standard, per-year columns,
