@@ -106,6 +106,10 @@ def main() -> None:
     case.mkdir(parents=True, exist_ok=True)
     lib = _lib(case)
     (case / "facts.xlsx").write_bytes(facts_template(load_library(lib).standard))
+    case = CASES / "invalid" / "import-checklist-csv"
+    case.mkdir(parents=True, exist_ok=True)
+    _lib(case)
+    (case / "checklist.csv").write_text("id,复核值\npopulation,1\n", encoding="utf-8")
     case = CASES / "valid" / "import-checklist"
     case.mkdir(parents=True, exist_ok=True)
     lib = _lib(case)

@@ -238,6 +238,8 @@ def read_checklist(path: Path, shown: str, std: Standard, sources: dict[str, Ass
     """The entries of a filled checklist; `sources` are the folder's (effective) assessments,
     the one the checklist names is the one the review inherits from."""
     out = ChecklistEntries()
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls"):  # a .csv holds one sheet of the two
+        raise LibevalError([problem(shown, None, "checklist-format", ext=path.suffix or path.name)])
     facts = _sheet(path, shown, words.FACTS_SHEET)
     awards = _sheet(path, shown, words.AWARDS_SHEET)
     found = _header(facts, words.FACT_COLUMNS["id"], out)

@@ -35,6 +35,10 @@ CHECKLIST_MESSAGES: dict[str, Bilingual] = {
         en="the checklist reviews the assessment '{name}', which this library folder does not have ({known})",
         zh="核实清单复核的是评估“{name}”，但该图书馆目录中没有这一评估（现有：{known}）",
     ),
+    "checklist-format": Bilingual(
+        en="a checklist has two sheets: give it as .xlsx or .xls, not '{ext}'",
+        zh="核实清单有两张工作表，请提供 .xlsx 或 .xls 文件，而不是 {ext} 文件",
+    ),
     "checklist-no-sheet": Bilingual(
         en="the workbook has no sheet '{sheet}' (write the checklist with `libeval review LIB --as NAME --xlsx FILE`)",
         zh="工作簿中没有“{sheet}”工作表（可用 libeval review <图书馆目录> --as <名称> --xlsx <文件> 生成核实清单）",
