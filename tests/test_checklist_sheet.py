@@ -5,16 +5,23 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from libeval.load.checklist_read import read_grids
 from libeval.load.checklist_rows import checklist
 from libeval.load.folders import load_library
+from libeval.load.sheet_files import Grid, SheetCell
 from libeval.present.checklist_sheet import Review, checklist_workbook
+from libeval.scoring.standard import Standard
 from test_xlsx import invoke
 
 from conftest import EXAMPLE, needs_soffice
@@ -249,3 +256,35 @@ def test_the_sheet_is_laid_out_for_print_and_for_typing(tmp_path: Path) -> None:
     assert awards.cell(codes["1.2.1"], col["自评等级"]).value == "中"
     levels = [dv for dv in awards.data_validations.dataValidation if dv.formula1 == '"好,中,差"']
     assert levels and f"I{codes['1.2.1']}" in str(levels[0].sqref)
+
+
+def _grids(value: object, reason: str) -> tuple[Grid, Grid]:
+    head = [SheetCell(v) for v in ("事实", "id", "单位", "复核值", "理由")]
+    title = [SheetCell("被复核的评估"), SheetCell("self")]
+    facts = Grid(
+        "c.xlsx:事实核实",
+        [
+            title,
+            head,
+            [SheetCell("总藏量"), SheetCell("holdings"), SheetCell("册"), SheetCell(value), SheetCell(reason)],
+        ],
+    )
+    return facts, Grid("c.xlsx:评分项目", [[SheetCell("代码")]])
+
+
+@cache
+def _standard() -> Standard:
+    return load_library(EXAMPLE).standard
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["plain", "comma", "wan", "number"]))
+def test_a_reviewed_value_reads_as_written(n: int, form: str) -> None:
+    """However the team writes a whole number (1200, 1,200, 2.5万, a number cell), it reads back
+    as that number; without a reason it is an error at the reason's cell, never a value."""
+    std = _standard()
+    text: object = {"plain": str(n), "comma": f"{n:,}", "wan": f"{Decimal(n) / 10000}万", "number": n}[form]
+    got = read_grids(*_grids(text, "现场清点"), std, {})
+    assert not got.problems and got.corrections["holdings"]["value"] == n
+    got = read_grids(*_grids(text, ""), std, {})
+    assert [(p.file, p.code) for p in got.problems] == [("c.xlsx:事实核实!E3", "checklist-no-reason")]

@@ -237,11 +237,14 @@ def _award(std: Standard, code: str, cell: Cell, source: Assessment | None, out:
 def read_checklist(path: Path, shown: str, std: Standard, sources: dict[str, Assessment]) -> ChecklistEntries:
     """The entries of a filled checklist; `sources` are the folder's (effective) assessments,
     the one the checklist names is the one the review inherits from."""
-    out = ChecklistEntries()
     if path.suffix.lower() not in (".xlsx", ".xlsm", ".xls"):  # a .csv holds one sheet of the two
         raise LibevalError([problem(shown, None, "checklist-format", ext=path.suffix or path.name)])
-    facts = _sheet(path, shown, words.FACTS_SHEET)
-    awards = _sheet(path, shown, words.AWARDS_SHEET)
+    return read_grids(_sheet(path, shown, words.FACTS_SHEET), _sheet(path, shown, words.AWARDS_SHEET), std, sources)
+
+
+def read_grids(facts: Grid, awards: Grid, std: Standard, sources: dict[str, Assessment]) -> ChecklistEntries:
+    """The entries of the checklist's two sheets, as cells."""
+    out = ChecklistEntries()
     found = _header(facts, words.FACT_COLUMNS["id"], out)
     if found is not None:
         at, header = found
