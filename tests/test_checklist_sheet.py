@@ -17,10 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from libeval.load.checklist_read import read_grids
-from libeval.load.checklist_rows import checklist
 from libeval.load.folders import load_library
 from libeval.load.sheet_files import Grid, SheetCell
-from libeval.present.checklist_sheet import Review, checklist_workbook
+from libeval.present.checklist_sheet import Review, review_workbook
 from libeval.scoring.standard import Standard
 from test_xlsx import invoke
 
@@ -45,7 +44,7 @@ def _copy(tmp_path: Path) -> Path:
 def write_checklist(lib: Path, out: Path, lang: str = "zh") -> Path:
     """The checklist `review --xlsx` writes (through the command once it has the option)."""
     folder = load_library(lib)
-    out.write_bytes(checklist_workbook(checklist(folder, "self"), Review("prefecture", BY, "2017-07-12", lang)))
+    out.write_bytes(review_workbook(folder, "self", Review("prefecture", BY, "2017-07-12", lang)))
     return out
 
 

@@ -16,10 +16,9 @@ from typing import Any
 
 import openpyxl
 
-from libeval.load.checklist_rows import checklist
 from libeval.load.facts_sheet import facts_template
 from libeval.load.folders import load_library
-from libeval.present.checklist_sheet import Review, checklist_workbook
+from libeval.present.checklist_sheet import Review, review_workbook
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent / "cases"
@@ -80,7 +79,7 @@ def _fill(sheet: Any, first: str, cells: dict[str, dict[str, Any]]) -> None:
 
 
 def _checklist(lib: Path, out: Path, facts: dict[str, dict[str, Any]], awards: dict[str, dict[str, Any]]) -> None:
-    data = checklist_workbook(checklist(load_library(lib), "self"), Review("prefecture", BY, "2017-07-12"))
+    data = review_workbook(load_library(lib), "self", Review("prefecture", BY, "2017-07-12"))
     out.write_bytes(data)
     wb = openpyxl.load_workbook(out)
     _fill(wb["事实核实"], "id", facts)

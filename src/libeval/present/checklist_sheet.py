@@ -25,9 +25,14 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from libeval.load.checklist_rows import AwardRow, Checklist, FactRow
+from libeval.analysis.checklist import Checklist, FactRow, checklist
 from libeval.load.facts_sheet import GROUP, INFO, add_row, first_sheet, print_setup, workbook_bytes
+from libeval.load.folders import LibraryFolder
+from libeval.models.result import Result
+from libeval.models.standard import Judged, Level
 from libeval.present.sheets import TITLE, finish, header_row, number
+from libeval.scoring.engine import score
+from libeval.scoring.standard import Standard
 from libeval.text import checklist_labels as words
 from libeval.text.labels import LABELS, label
 from libeval.text.numbers import plain
@@ -52,15 +57,40 @@ def side(assessor: str, name: str, lang: str) -> str:
     return label(key, lang) if key in LABELS else name
 
 
-def _title(ws: Worksheet, c: Checklist, r: Review) -> None:
-    lang = r.lang
-    library = c.library_en if lang == "en" else c.library
+@dataclass(frozen=True)
+class Sheet:
+    """What the sheets are drawn from: the checklist, the standard, the reviewed assessment's score."""
+
+    checklist: Checklist
+    std: Standard
+    result: Result
+    review: Review
+
+    @property
+    def source_side(self) -> str:
+        return side(self.result.assessor, self.checklist.source, self.review.lang)
+
+    def kind(self, fid: str) -> str:
+        fact = self.std.facts.get(fid)
+        return fact.type if fact is not None else "integer"  # the service population
+
+    def levels(self, code: str) -> list[Level]:
+        rule = self.std.nodes[code].node.rule
+        return rule.levels if isinstance(rule, Judged) else []
+
+    def may_not_apply(self, code: str) -> bool:
+        return self.std.nodes[code].node.not_applicable is not None
+
+
+def _title(ws: Worksheet, s: Sheet) -> None:
+    lang, r, res = s.review.lang, s.review, s.result
+    library = (res.library_en or res.library) if lang == "en" else res.library
     add_row(ws, [words.TITLE.get(lang).format(library=library)])
     ws.cell(row=1, column=1).font = TITLE
     assessor = r.name if r.name in {"self", "prefecture", "city", "province", "ministry"} else "other"
     for key, value, shown in (
-        ("standard", c.standard, ""),
-        ("source", c.source, side(c.source_assessor, c.source, lang)),
+        ("standard", f"{res.criteria_id} {res.criteria_title.get(lang)}", ""),
+        ("source", s.checklist.source, s.source_side),
         ("review", r.name, side(assessor, r.name, lang)),
         ("by", r.by, ""),
         ("date", r.date, ""),
@@ -83,9 +113,9 @@ def _percent(value: Decimal | bool | None) -> str:
     return "0%" if not places else "0." + "0" * places + "%"
 
 
-def facts_sheet(ws: Worksheet, c: Checklist, r: Review) -> None:
-    lang = r.lang
-    years = [str(y) for y in range(c.period[0], c.period[1] + 1)]
+def facts_sheet(ws: Worksheet, s: Sheet) -> None:
+    lang = s.review.lang
+    years = [str(y) for y in range(s.result.period[0], s.result.period[1] + 1)]
     col = words.FACT_COLUMNS
     head = [col[k].get(lang) for k in ("name", "id", "unit")]
     head += [*years, col["value"].get(lang), *(col[k].get(lang) for k in ("source", "library_evidence", "estimated"))]
@@ -107,8 +137,8 @@ def facts_sheet(ws: Worksheet, c: Checklist, r: Review) -> None:
         errorTitle="libeval",
     )
     ws.add_data_validation(mark)
-    for fact in c.facts:
-        _fact_row(ws, fact, years, lang)
+    for fact in s.checklist.facts:
+        _fact_row(ws, fact, s.kind(fact.id), years, lang)
         row = int(ws.max_row)
         mark.add(f"{get_column_letter(verified)}{row}")
         team = [verified, *range(verified + 1, review_value + 3)]
@@ -129,16 +159,15 @@ def facts_sheet(ws: Worksheet, c: Checklist, r: Review) -> None:
             cell.alignment = WRAP
 
 
-def _fact_row(ws: Worksheet, fact: FactRow, years: list[str], lang: str) -> None:
-    name = fact.name_en if lang == "en" else fact.name
-    by_year = dict(fact.years)
-    cells: list[Any] = [name, fact.id, fact.unit_shown[lang == "en"]]
-    cells += [_cell(by_year.get(int(y)), fact.type, lang) if fact.per_year else None for y in years]
-    cells.append(None if fact.per_year else _cell(fact.value, fact.type, lang))
-    cells += [fact.source, "\n".join(fact.evidence), words.YES.get(lang) if fact.estimated else None]
+def _fact_row(ws: Worksheet, fact: FactRow, kind: str, years: list[str], lang: str) -> None:
+    by_year = dict(fact.years or {})
+    cells: list[Any] = [fact.name.get(lang), fact.id, fact.unit.shown(lang)]
+    cells += [_cell(by_year.get(int(y)), kind, lang) if fact.per_year else None for y in years]
+    cells.append(None if fact.per_year else _cell(fact.value, kind, lang))
+    cells += [fact.source or "", "\n".join(fact.evidence), words.YES.get(lang) if fact.estimated else None]
     add_row(ws, cells)
     row = int(ws.max_row)
-    if fact.type != "percent":
+    if kind != "percent":
         for cell in ws[row][3 : 4 + len(years)]:
             if isinstance(cell.value, int) and not isinstance(cell.value, bool) and abs(cell.value) >= 1000:
                 cell.number_format = "#,##0"  # 52,000 as the reports write it
@@ -149,17 +178,17 @@ def _fact_row(ws: Worksheet, fact: FactRow, years: list[str], lang: str) -> None
         ws.cell(row=row, column=column).number_format = _percent(value)
 
 
-def _levels(row: AwardRow, lang: str) -> str:
+def _levels(levels: list[Level], lang: str) -> str:
     return words.LEVEL_JOIN.get(lang).join(
-        words.LEVEL.get(lang).format(name=en if lang == "en" else zh, points=plain(points))
-        for zh, en, points in row.levels
+        words.LEVEL.get(lang).format(name=(lv.name_en or lv.name) if lang == "en" else lv.name, points=plain(lv.points))
+        for lv in levels
     )
 
 
-def awards_sheet(ws: Worksheet, c: Checklist, r: Review) -> None:
-    lang = r.lang
+def awards_sheet(ws: Worksheet, s: Sheet) -> None:
+    lang = s.review.lang
     col = words.AWARD_COLUMNS
-    who = side(c.source_assessor, c.source, lang)
+    who = s.source_side
     head = [col[k].get(lang) for k in ("code", "name", "max", "levels")]
     head += [col[k].get(lang).format(side=who) for k in ("points", "level", "note")]
     head += [col[k].get(lang) for k in ("review_points", "review_level", "not_applicable", "opinion")]
@@ -168,22 +197,24 @@ def awards_sheet(ws: Worksheet, c: Checklist, r: Review) -> None:
         cell.alignment = WRAP
     by_max: dict[Decimal, list[str]] = defaultdict(list)
     by_levels: dict[str, list[str]] = defaultdict(list)
-    for award in c.awards:
-        name = award.name_en if lang == "en" else award.name
-        note = award.note
+    for award in s.checklist.awards:
+        levels = s.levels(award.code)
+        note = award.note or ""
         if award.not_applicable is not None:
             note = words.NOT_APPLICABLE.get(lang).format(reason=award.not_applicable)
         points = number(award.points) if award.points is not None else None
-        add_row(ws, [award.code, name, number(award.max), _levels(award, lang), points, award.level, note])
+        add_row(
+            ws, [award.code, award.name.get(lang), number(award.max), _levels(levels, lang), points, award.level, note]
+        )
         row = int(ws.max_row)
         by_max[award.max].append(f"H{row}")
         for column in range(8, 12):
             ws.cell(row=row, column=column).fill = INFO  # the team's cells
-        if award.levels:
-            by_levels[",".join(zh for zh, _, _ in award.levels)].append(f"I{row}")
+        if levels:
+            by_levels[",".join(lv.name for lv in levels)].append(f"I{row}")
         else:
             ws.cell(row=row, column=9).fill = GROUP
-        if not award.may_not_apply:
+        if not s.may_not_apply(award.code):
             ws.cell(row=row, column=10).fill = GROUP
     for top, refs in by_max.items():
         dv = DataValidation(
@@ -207,18 +238,27 @@ def awards_sheet(ws: Worksheet, c: Checklist, r: Review) -> None:
     finish(ws, header, [12, 22, 6, 20, 8, 8, 26, 8, 8, 14, 26], freeze="C", wrapped="BDGK")
 
 
-def checklist_workbook(c: Checklist, r: Review) -> bytes:
+def checklist_workbook(s: Sheet) -> bytes:
+    lang = s.review.lang
     wb = Workbook()
     facts = first_sheet(wb)
-    facts.title = words.FACTS_SHEET.get(r.lang)
-    awards = wb.create_sheet(words.AWARDS_SHEET.get(r.lang))
+    facts.title = words.FACTS_SHEET.get(lang)
+    awards = wb.create_sheet(words.AWARDS_SHEET.get(lang))
     for ws, fill in ((facts, facts_sheet), (awards, awards_sheet)):
-        _title(ws, c, r)
-        fill(ws, c, r)  # under the title rows: the header, frozen and repeated on every page
-    info = wb.create_sheet(words.HELP_SHEET.get(r.lang))
+        _title(ws, s)
+        fill(ws, s)  # under the title rows: the header, frozen and repeated on every page
+    info = wb.create_sheet(words.HELP_SHEET.get(lang))
     for line in words.HELP:
-        add_row(info, [cell_text(line.get(r.lang).format(review=r.name))])
+        add_row(info, [cell_text(line.get(lang).format(review=s.review.name))])
         info.cell(row=info.max_row, column=1).alignment = WRAP
     info.column_dimensions["A"].width = 110
     print_setup(info, landscape=False)
     return workbook_bytes(wb)
+
+
+def review_workbook(folder: LibraryFolder, source: str, review: Review) -> bytes:
+    """The checklist workbook of a review of the (effective) assessment named `source`."""
+    assessment = folder.assessment(source)
+    result = score(folder.standard, folder.library, assessment, source)
+    rows = checklist(folder.standard, folder.library, assessment, source, result)
+    return checklist_workbook(Sheet(rows, folder.standard, result, review))
