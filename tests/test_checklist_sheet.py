@@ -16,16 +16,25 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from libeval.analysis.checklist import Checklist, checklist
 from libeval.load.checklist_read import read_grids
-from libeval.load.folders import load_library
+from libeval.load.folders import LibraryFolder, load_library
 from libeval.load.sheet_files import Grid, SheetCell
 from libeval.present.checklist_sheet import Review, review_workbook
+from libeval.scoring.engine import score
 from libeval.scoring.standard import Standard
 from test_xlsx import invoke
 
 from conftest import EXAMPLE, needs_soffice
 
 BY = "博尔塔拉蒙古自治州公共图书馆评估领导小组"
+
+
+def gather(folder: LibraryFolder, source: str) -> Checklist:
+    """The checklist rows, as the review command gathers them (until it writes the sheet itself)."""
+    assessment = folder.assessment(source)
+    result = score(folder.standard, folder.library, assessment, source)
+    return checklist(folder.standard, folder.library, assessment, source, result)
 
 
 def _review() -> dict[str, Any]:
@@ -44,7 +53,7 @@ def _copy(tmp_path: Path) -> Path:
 def write_checklist(lib: Path, out: Path, lang: str = "zh") -> Path:
     """The checklist `review --xlsx` writes (through the command once it has the option)."""
     folder = load_library(lib)
-    out.write_bytes(review_workbook(folder, "self", Review("prefecture", BY, "2017-07-12", lang)))
+    out.write_bytes(review_workbook(folder, gather(folder, "self"), Review("prefecture", BY, "2017-07-12", lang)))
     return out
 
 

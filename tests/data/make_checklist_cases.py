@@ -16,14 +16,24 @@ from typing import Any
 
 import openpyxl
 
+from libeval.analysis.checklist import Checklist, checklist
 from libeval.load.facts_sheet import facts_template
-from libeval.load.folders import load_library
+from libeval.load.folders import LibraryFolder, load_library
 from libeval.present.checklist_sheet import Review, review_workbook
+from libeval.scoring.engine import score
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent / "cases"
 EXAMPLE = HERE.parent.parent / "examples" / "jinghe-2017"
 BY = "博尔塔拉蒙古自治州公共图书馆评估领导小组"
+
+
+def gather(folder: LibraryFolder, source: str) -> Checklist:
+    """The checklist rows, as the review command gathers them (until it writes the sheet itself)."""
+    assessment = folder.assessment(source)
+    result = score(folder.standard, folder.library, assessment, source)
+    return checklist(folder.standard, folder.library, assessment, source, result)
+
 
 BAD_FACTS: dict[str, dict[str, Any]] = {
     "annual_loans": {"复核 2013": 42000},  # a value without its reason
@@ -79,7 +89,8 @@ def _fill(sheet: Any, first: str, cells: dict[str, dict[str, Any]]) -> None:
 
 
 def _checklist(lib: Path, out: Path, facts: dict[str, dict[str, Any]], awards: dict[str, dict[str, Any]]) -> None:
-    data = review_workbook(load_library(lib), "self", Review("prefecture", BY, "2017-07-12"))
+    folder = load_library(lib)
+    data = review_workbook(folder, gather(folder, "self"), Review("prefecture", BY, "2017-07-12"))
     out.write_bytes(data)
     wb = openpyxl.load_workbook(out)
     _fill(wb["事实核实"], "id", facts)

@@ -25,13 +25,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from libeval.analysis.checklist import Checklist, FactRow, checklist
+from libeval.analysis.checklist import Checklist, FactRow
 from libeval.load.facts_sheet import GROUP, INFO, add_row, first_sheet, print_setup, workbook_bytes
 from libeval.load.folders import LibraryFolder
-from libeval.models.result import Result
+from libeval.models import Library
 from libeval.models.standard import Judged, Level
 from libeval.present.sheets import TITLE, finish, header_row, number
-from libeval.scoring.engine import score
 from libeval.scoring.standard import Standard
 from libeval.text import checklist_labels as words
 from libeval.text.labels import LABELS, label
@@ -59,16 +58,22 @@ def side(assessor: str, name: str, lang: str) -> str:
 
 @dataclass(frozen=True)
 class Sheet:
-    """What the sheets are drawn from: the checklist, the standard, the reviewed assessment's score."""
+    """What the sheets are drawn from: the checklist (analysis/checklist.py), the standard, the
+    library and the kind of the assessment reviewed (self)."""
 
     checklist: Checklist
     std: Standard
-    result: Result
+    library: Library
+    source_assessor: str
     review: Review
 
     @property
     def source_side(self) -> str:
-        return side(self.result.assessor, self.checklist.source, self.review.lang)
+        return side(self.source_assessor, self.checklist.source, self.review.lang)
+
+    @property
+    def period(self) -> tuple[int, int]:
+        return self.std.spec.period.start, self.std.spec.period.end
 
     def kind(self, fid: str) -> str:
         fact = self.std.facts.get(fid)
@@ -83,13 +88,13 @@ class Sheet:
 
 
 def _title(ws: Worksheet, s: Sheet) -> None:
-    lang, r, res = s.review.lang, s.review, s.result
-    library = (res.library_en or res.library) if lang == "en" else res.library
+    lang, r, spec = s.review.lang, s.review, s.std.spec
+    library = (s.library.name_en or s.library.name) if lang == "en" else s.library.name
     add_row(ws, [words.TITLE.get(lang).format(library=library)])
     ws.cell(row=1, column=1).font = TITLE
     assessor = r.name if r.name in {"self", "prefecture", "city", "province", "ministry"} else "other"
     for key, value, shown in (
-        ("standard", f"{res.criteria_id} {res.criteria_title.get(lang)}", ""),
+        ("standard", f"{spec.id} {(spec.title_en or spec.title) if lang == 'en' else spec.title}", ""),
         ("source", s.checklist.source, s.source_side),
         ("review", r.name, side(assessor, r.name, lang)),
         ("by", r.by, ""),
@@ -115,7 +120,7 @@ def _percent(value: Decimal | bool | None) -> str:
 
 def facts_sheet(ws: Worksheet, s: Sheet) -> None:
     lang = s.review.lang
-    years = [str(y) for y in range(s.result.period[0], s.result.period[1] + 1)]
+    years = [str(y) for y in range(s.period[0], s.period[1] + 1)]
     col = words.FACT_COLUMNS
     head = [col[k].get(lang) for k in ("name", "id", "unit")]
     head += [*years, col["value"].get(lang), *(col[k].get(lang) for k in ("source", "library_evidence", "estimated"))]
@@ -256,9 +261,8 @@ def checklist_workbook(s: Sheet) -> bytes:
     return workbook_bytes(wb)
 
 
-def review_workbook(folder: LibraryFolder, source: str, review: Review) -> bytes:
-    """The checklist workbook of a review of the (effective) assessment named `source`."""
-    assessment = folder.assessment(source)
-    result = score(folder.standard, folder.library, assessment, source)
-    rows = checklist(folder.standard, folder.library, assessment, source, result)
-    return checklist_workbook(Sheet(rows, folder.standard, result, review))
+def review_workbook(folder: LibraryFolder, rows: Checklist, review: Review) -> bytes:
+    """The checklist workbook of a review of the folder's assessment `rows.source` (`rows` as
+    gathered by analysis/checklist.py for the review's YAML comments too)."""
+    kind = folder.assessment(rows.source).assessor
+    return checklist_workbook(Sheet(rows, folder.standard, folder.library, kind, review))
