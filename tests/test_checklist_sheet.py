@@ -16,25 +16,17 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from libeval.analysis.checklist import Checklist, checklist
+from libeval.commands.review import gather
 from libeval.load.checklist_read import read_grids
-from libeval.load.folders import LibraryFolder, load_library
+from libeval.load.folders import load_library
 from libeval.load.sheet_files import Grid, SheetCell
 from libeval.present.checklist_sheet import Review, review_workbook
-from libeval.scoring.engine import score
 from libeval.scoring.standard import Standard
 from test_xlsx import invoke
 
 from conftest import EXAMPLE, needs_soffice
 
 BY = "博尔塔拉蒙古自治州公共图书馆评估领导小组"
-
-
-def gather(folder: LibraryFolder, source: str) -> Checklist:
-    """The checklist rows, as the review command gathers them (until it writes the sheet itself)."""
-    assessment = folder.assessment(source)
-    result = score(folder.standard, folder.library, assessment, source)
-    return checklist(folder.standard, folder.library, assessment, source, result)
 
 
 def _review() -> dict[str, Any]:
@@ -83,7 +75,7 @@ def fill(sheet: Path, out: Path) -> None:
             value = corr["value"]
             if isinstance(value, bool):
                 value = "是" if value else "否"
-            elif fid == "satisfaction":
+            elif fid == "satisfaction" and not isinstance(value, str):
                 value = f"{value}%"  # typed with its sign, as a text
             ws.cell(row, col["复核值"], value)
         if corr.get("verified"):
@@ -118,20 +110,32 @@ def _total(lib: Path) -> str:
 
 
 def test_the_worked_example_round_trip(tmp_path: Path) -> None:
+    """`review --xlsx` writes the review and its checklist; the team fills the sheet; `import`
+    shows, then writes the review (edited in place, its checklist comments kept): 775.3."""
     lib = _copy(tmp_path)
-    sheet = write_checklist(lib, tmp_path / "checklist.xlsx")
+    sheet = tmp_path / "核实清单.xlsx"
+    review = ("review", str(lib), "--as", "prefecture", "--by", BY, "--date", "2017-07-12", "--xlsx", str(sheet))
+    code, out, err = invoke(*review)
+    assert code == 0, err
+    assert str(sheet) in out and (lib / "assessments" / "prefecture.yaml").is_file()
+    started = (lib / "assessments" / "prefecture.yaml").read_text(encoding="utf-8")
+    assert _total(lib) == "832"
     fill(sheet, tmp_path / "filled.xlsx")
     code, out, err = invoke("import", str(tmp_path / "filled.xlsx"), str(lib), "--as", "prefecture", "--lang", "zh")
     assert code == 0, err
     assert "加 --yes 写入" in out and "corrections.satisfaction" in out
-    assert not (lib / "assessments" / "prefecture.yaml").exists()  # shown, not written, without --yes
+    assert (lib / "assessments" / "prefecture.yaml").read_text(encoding="utf-8") == started  # not without --yes
     code, out, err = invoke(
         "import", str(tmp_path / "filled.xlsx"), str(lib), "--as", "prefecture", "--yes", "--lang", "zh"
     )
     assert code == 0, err
     assert "已写入" in out
-    written = yaml.safe_load((lib / "assessments" / "prefecture.yaml").read_text(encoding="utf-8"))
+    text = (lib / "assessments" / "prefecture.yaml").read_text(encoding="utf-8")
+    comments = [line for line in started.splitlines() if line.lstrip().startswith("#")]
+    assert comments and all(line in text for line in comments)  # the checklist comments stay
+    written = yaml.safe_load(text)
     assert written["inherit"] == "self" and written["by"] == BY and str(written["date"]) == "2017-07-12"
+    assert not written.get("not_applicable")  # the self-assessment's, with the same reason: inherited
     assert _total(lib) == "775.3"
     assert invoke("check", "--strict", str(lib))[0] == 0
 
@@ -296,3 +300,13 @@ def test_a_reviewed_value_reads_as_written(n: int, form: str) -> None:
     assert not got.problems and got.corrections["holdings"]["value"] == n
     got = read_grids(*_grids(text, ""), std, {})
     assert [(p.file, p.code) for p in got.problems] == [("c.xlsx:事实核实!E3", "checklist-no-reason")]
+
+
+def test_review_never_writes_the_sheet_over_an_input(tmp_path: Path) -> None:
+    """`--xlsx` naming library.yaml is refused before anything is written: no review either."""
+    lib = _copy(tmp_path)
+    before = (lib / "library.yaml").read_bytes()
+    code, _, err = invoke("review", str(lib), "--as", "prefecture", "--xlsx", str(lib / "library.yaml"))
+    assert code == 1 and "[output-is-input]" in err
+    assert (lib / "library.yaml").read_bytes() == before
+    assert not (lib / "assessments" / "prefecture.yaml").exists()

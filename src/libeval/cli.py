@@ -264,12 +264,15 @@ def review(
     by: Annotated[str | None, typer.Option("--by")] = None,
     date: Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"])] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx")] = None,
     lang: LangOpt = None,
 ) -> None:
     from libeval.commands import review as command
 
     day = date.date() if date is not None else dt.date.today()
-    settings = command.ReviewSettings(library, name, source, by, day, force, report_lang(lang), msg_lang(lang))
+    settings = command.ReviewSettings(
+        library, name, source, by, day, force, report_lang(lang), msg_lang(lang), xlsx=xlsx
+    )
     run(lang, lambda: command.run(settings))
 
 

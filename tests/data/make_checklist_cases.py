@@ -16,23 +16,15 @@ from typing import Any
 
 import openpyxl
 
-from libeval.analysis.checklist import Checklist, checklist
+from libeval.commands.review import gather
 from libeval.load.facts_sheet import facts_template
-from libeval.load.folders import LibraryFolder, load_library
+from libeval.load.folders import load_library
 from libeval.present.checklist_sheet import Review, review_workbook
-from libeval.scoring.engine import score
 
 HERE = Path(__file__).resolve().parent
 CASES = HERE.parent / "cases"
 EXAMPLE = HERE.parent.parent / "examples" / "jinghe-2017"
 BY = "博尔塔拉蒙古自治州公共图书馆评估领导小组"
-
-
-def gather(folder: LibraryFolder, source: str) -> Checklist:
-    """The checklist rows, as the review command gathers them (until it writes the sheet itself)."""
-    assessment = folder.assessment(source)
-    result = score(folder.standard, folder.library, assessment, source)
-    return checklist(folder.standard, folder.library, assessment, source, result)
 
 
 BAD_FACTS: dict[str, dict[str, Any]] = {
@@ -61,7 +53,7 @@ GOOD_FACTS: dict[str, dict[str, Any]] = {
 GOOD_AWARDS: dict[str, dict[str, Any]] = {
     "1.3.7": {"复核得分": 11, "意见": "无服务时长记录。"},
     "1.2.1": {"复核等级": "差"},
-    "2.1.8": {"不适用理由": "本馆无古籍收藏"},
+    "2.1.8": {"不适用理由": "本馆无古籍收藏（现场确认）"},
     "1.1.10": {"意见": "设咨询台。"},  # the same points, the team's opinion
 }
 

@@ -214,7 +214,7 @@ def _award(std: Standard, code: str, cell: Cell, source: Assessment | None, out:
             problems.append(problem(na_ref, None, "checklist-not-applicable", code=code))
         elif points is not None or level is not None:
             problems.append(problem(na_ref, None, "checklist-na-and-award", code=code))
-        else:
+        elif source is None or source.not_applicable.get(code) != _text(na):  # else inherited as it is
             out.not_applicable[code] = _text(na)
         return
     old = source.judged.get(code) if source else None

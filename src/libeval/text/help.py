@@ -163,6 +163,12 @@ HELP: dict[str, Bilingual] = {
     "review --by": B("评估组名称", "The reviewing team's name."),
     "review --date": B("复核日期，如 2017-07-12（默认：今天）", "The review's date, YYYY-MM-DD (default: today)."),
     "review --force": B("覆盖已有的同名评估文件", "Write over an existing assessment of that name."),
+    "review --xlsx": B(
+        "同时把现场核实清单写成此 .xlsx 工作簿（可打印，或在 Excel、WPS 中填写；"
+        "填好后用 libeval import 文件 目录 --as 名称 读入）",
+        "Also write the on-site checklist as this .xlsx workbook (print it, or fill it in Excel or WPS; read it "
+        "back with `libeval import FILE DIR --as NAME`).",
+    ),
     "review --lang": _LANG,
     "import": B(
         "用填好的事实表格填写 library.yaml：先显示将要改动的内容，加 --yes 才写入。",
@@ -270,6 +276,7 @@ METAVARS: dict[str, str] = {
     "review --from": "评估",
     "review --by": "评估组",
     "review --date": "日期",
+    "review --xlsx": "文件",
     "import sheet": "表格",
     "import directory": "目录",
     "import --as": "名称",
