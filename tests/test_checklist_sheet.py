@@ -310,3 +310,12 @@ def test_review_never_writes_the_sheet_over_an_input(tmp_path: Path) -> None:
     assert code == 1 and "[output-is-input]" in err
     assert (lib / "library.yaml").read_bytes() == before
     assert not (lib / "assessments" / "prefecture.yaml").exists()
+
+
+def test_import_as_takes_a_plain_name(tmp_path: Path) -> None:
+    """`--as ../x` would write outside assessments/: refused as `review --as` refuses it."""
+    lib = _copy(tmp_path)
+    sheet = write_checklist(lib, tmp_path / "c.xlsx")
+    code, _, err = invoke("import", str(sheet), str(lib), "--as", "../../escaped", "--yes")
+    assert code == 1 and "[review-name]" in err
+    assert not list(tmp_path.rglob("escaped*"))

@@ -31,8 +31,10 @@ class ImportSettings:
 
 def run(s: ImportSettings) -> Outcome:
     if s.review is not None:
+        from libeval.commands.review import target
         from libeval.load.review_import import plan_review_import
 
+        target(s.directory, s.review)  # a plain file stem (`../x` is refused), as `review --as` takes it
         plan = plan_review_import(s.sheet, s.directory, s.review)
     else:
         plan = plan_import(s.sheet, s.directory)
