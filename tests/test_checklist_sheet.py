@@ -58,7 +58,7 @@ def _header(ws: Any, first: str) -> tuple[int, dict[str, int]]:
 
 def fill(sheet: Path, out: Path) -> None:
     """Type the worked example's review into the checklist, as the team would: a reviewed value
-    (percentages as 88%), the years, ✓, reasons and evidence; the team's points or level only
+    (percentages as 88%), the years, √, reasons and evidence; the team's points or level only
     where they differ from the self-assessment's, with the opinion; the not-applicable reason."""
     review = _review()
     self_judged = yaml.safe_load((EXAMPLE / "assessments" / "self.yaml").read_text(encoding="utf-8"))["judged"]
@@ -79,7 +79,7 @@ def fill(sheet: Path, out: Path) -> None:
                 value = f"{value}%"  # typed with its sign, as a text
             ws.cell(row, col["复核值"], value)
         if corr.get("verified"):
-            ws.cell(row, col["核实 ✓"], "✓")
+            ws.cell(row, col["核实 √"], "√")
         if corr.get("reason") or corr.get("note"):
             ws.cell(row, col["理由"], corr.get("reason") or corr.get("note"))
         if corr.get("evidence"):
@@ -239,7 +239,7 @@ def _rename_headers(wb: Any, back: bool = False) -> None:
 
 def test_the_sheet_is_laid_out_for_print_and_for_typing(tmp_path: Path) -> None:
     """Title rows naming the review, the header frozen and repeated on every page, A4 landscape,
-    numbers as numbers, percentages as percent cells, a ✓ drop-down, levels as a drop-down."""
+    numbers as numbers, percentages as percent cells, a √ drop-down, levels as a drop-down."""
     wb = openpyxl.load_workbook(write_checklist(_copy(tmp_path), tmp_path / "c.xlsx"))
     assert wb.sheetnames == ["事实核实", "评分项目", "说明"]
     facts, awards = wb["事实核实"], wb["评分项目"]
@@ -261,8 +261,8 @@ def test_the_sheet_is_laid_out_for_print_and_for_typing(tmp_path: Path) -> None:
     assert (satisfaction.value, satisfaction.number_format) == (0.95, "0%")
     assert facts.cell(rows["annual_loans"], col["2013"]).value == 52000
     assert facts.cell(rows["population"], col["本馆数值"]).value == 140000
-    marks = [dv for dv in facts.data_validations.dataValidation if dv.formula1 == '"✓"']
-    assert marks and f"{openpyxl.utils.get_column_letter(col['核实 ✓'])}{rows['computers']}" in str(marks[0].sqref)
+    marks = [dv for dv in facts.data_validations.dataValidation if dv.formula1 == '"√"']
+    assert marks and f"{openpyxl.utils.get_column_letter(col['核实 √'])}{rows['computers']}" in str(marks[0].sqref)
     header, col = _header(awards, "代码")
     codes = {str(awards.cell(r, 1).value): r for r in range(header + 1, awards.max_row + 1)}
     assert awards.cell(codes["1.2.1"], col["自评等级"]).value == "中"

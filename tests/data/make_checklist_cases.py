@@ -29,12 +29,12 @@ BY = "博尔塔拉蒙古自治州公共图书馆评估领导小组"
 
 BAD_FACTS: dict[str, dict[str, Any]] = {
     "annual_loans": {"复核 2013": 42000},  # a value without its reason
-    "branches": {"核实 ✓": "ok"},  # not a mark
+    "branches": {"核实 √": "ok"},  # not a mark
     "floor_area": {"复核 2014": 500, "理由": "实测"},  # a single figure in a year column
     "promotion_events": {"复核值": 100, "理由": "台账"},  # a yearly figure in the value column
     "satisfaction": {"复核值": "八十八", "理由": "现场抽样"},  # not a number
     "computers": {"理由": "现场核实"},  # a reason alone
-    "website": {"核实 ✓": "✓", "复核值": "否"},  # ✓ and a value, no reason
+    "website": {"核实 √": "√", "复核值": "否"},  # √ and a value, no reason
 }
 BAD_AWARDS: dict[str, dict[str, Any]] = {
     "1.3.7": {"复核得分": 18},  # above the max
@@ -46,7 +46,7 @@ BAD_AWARDS: dict[str, dict[str, Any]] = {
 GOOD_FACTS: dict[str, dict[str, Any]] = {
     "annual_loans": {"复核 2013": "42,000", "复核 2014": 45000, "复核 2015": 47000, "复核 2016": 50000, "理由": "年报"},
     "satisfaction": {"复核值": (0.88, "0%"), "理由": "现场抽样", "证明材料": "survey.pdf\nhttps://example.org/s"},
-    "computers": {"核实 ✓": "✓", "理由": "现场清点"},
+    "computers": {"核实 √": "√", "理由": "现场清点"},
     "holdings": {"复核值": "2.5万", "理由": "以财产账为准"},
     "population": {"复核值": "14万", "理由": "以统计公报为准"},
 }

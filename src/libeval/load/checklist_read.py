@@ -2,7 +2,7 @@
 saved it as .xlsx or .xls) read back as a review's entries, every bad cell located as
 `checklist.xlsx:事实核实!P12` and explained in the sheet's terms.
 
-- 事实核实: ✓ alone is `{verified: true}` (证明材料 its evidence, 理由 its note); a 复核值 (per-year
+- 事实核实: √ alone is `{verified: true}` (证明材料 its evidence, 理由 its note); a 复核值 (per-year
   facts: the 复核 <year> columns) is a correction with its 理由 (required) and evidence. Numbers
   are read as the facts import reads them (load/sheet_facts.py: 1,200, 2.5万, 88%, a percent cell).
 - 评分项目: the team's points or level where it differs from the reviewed assessment's (the review
@@ -31,7 +31,7 @@ from libeval.text.bilingual import Bilingual
 from libeval.text.numbers import plain
 from libeval.text.suggest import did_you_mean
 
-MARKS = {"✓", "√", "✔", "☑", "是", "yes", "y", "x", "true", "1"}
+MARKS = {"✓", "√", "是", "yes", "y", "x", "true", "1"}
 _SPLIT = re.compile(r"[\n；;、]+")
 Cell = Callable[[str], tuple[SheetCell, str]]
 

@@ -32,7 +32,7 @@ def _entry_shown(section: str, entry: Any) -> Bilingual:
     if section == "not_applicable":
         return Bilingual(f"不适用：{entry}", f"not applicable: {entry}")
     if section == "corrections" and entry.get("verified") and "value" not in entry and "years" not in entry:
-        return Bilingual("核实 ✓", "verified ✓")
+        return Bilingual("核实 √", "verified √")
     if section == "judged":
         points = entry.get("points", entry.get("level"))
         return show({"value": points})

@@ -3,7 +3,7 @@ imported here, in present/sheets.py, load/facts_sheet.py and load/standard_table
 
 Three sheets, each printable on A4 landscape with its header row repeated:
 - 事实核实: one row per fact with the value the reviewed assessment scores (per-year facts one
-  column per year), its source, evidence and estimated flag; then the team's columns: 核实 ✓ (a
+  column per year), its source, evidence and estimated flag; then the team's columns: 核实 √ (a
   drop-down), 复核值 (per-year facts: 复核 <year> columns), 理由, 证明材料;
 - 评分项目: one row per judged indicator with its max and levels, the reviewed assessment's
   points, level and note; then the team's points or level (drop-downs), 不适用理由 and 意见;
@@ -30,14 +30,15 @@ from libeval.load.facts_sheet import GROUP, INFO, add_row, first_sheet, print_se
 from libeval.load.folders import LibraryFolder
 from libeval.models import Library
 from libeval.models.standard import Judged, Level
-from libeval.present.sheets import TITLE, finish, header_row, number
+from libeval.present.sheets import LINE, TITLE, finish, header_row, number
 from libeval.scoring.standard import Standard
 from libeval.text import checklist_labels as words
 from libeval.text.labels import LABELS, label
 from libeval.text.numbers import plain
-from libeval.text.safe import cell_text
+from libeval.text.width import wrap
 
 WRAP = Alignment(wrap_text=True, vertical="top")
+HELP_WIDTH = 70  # the 说明 sheet's one column, on A4 portrait
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def facts_sheet(ws: Worksheet, s: Sheet) -> None:
         formula1=f'"{words.CHECK}"',
         allow_blank=True,
         showErrorMessage=True,
-        error="请选 ✓ 或留空 / ✓ or blank",
+        error="请选 √ 或留空 / √ or blank",
         errorTitle="libeval",
     )
     ws.add_data_validation(mark)
@@ -254,9 +255,13 @@ def checklist_workbook(s: Sheet) -> bytes:
         fill(ws, s)  # under the title rows: the header, frozen and repeated on every page
     info = wb.create_sheet(words.HELP_SHEET.get(lang))
     for line in words.HELP:
-        add_row(info, [cell_text(line.get(lang).format(review=s.review.name))])
+        text = line.get(lang).format(review=s.review.name)
+        add_row(info, [text])
         info.cell(row=info.max_row, column=1).alignment = WRAP
-    info.column_dimensions["A"].width = 110
+        info.row_dimensions[info.max_row].height = LINE * len(
+            wrap(text, HELP_WIDTH - 4)
+        )  # LibreOffice does not measure
+    info.column_dimensions["A"].width = HELP_WIDTH
     print_setup(info, landscape=False)
     return workbook_bytes(wb)
 

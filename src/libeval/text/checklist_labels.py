@@ -30,7 +30,7 @@ FACT_COLUMNS: dict[str, Bilingual] = {
     "source": Bilingual("来源", "Source"),
     "library_evidence": Bilingual("本馆证明材料", "Library's evidence"),
     "estimated": Bilingual("估计值", "Estimated"),
-    "verified": Bilingual("核实 ✓", "Verified ✓"),
+    "verified": Bilingual("核实 √", "Verified √"),
     "review_value": Bilingual("复核值", "Reviewed value"),
     "reason": Bilingual("理由", "Reason"),
     "evidence": Bilingual("证明材料", "Evidence"),
@@ -51,7 +51,7 @@ AWARD_COLUMNS: dict[str, Bilingual] = {
     "opinion": Bilingual("意见", "Opinion"),
 }
 
-CHECK = "✓"
+CHECK = "√"
 YES = Bilingual("是", "yes")
 NOT_APPLICABLE = Bilingual("不适用：{reason}", "not applicable: {reason}")
 LEVEL = Bilingual("{name} {points} 分", "{name} {points}")
@@ -64,8 +64,8 @@ HELP: list[Bilingual] = [
         "Judged items every judged indicator with the points of the assessment reviewed.",
     ),
     Bilingual(
-        "核实无误的事实：在“核实 ✓”列选 ✓，可在“证明材料”列写照片或文件名，在“理由”列写说明。",
-        "A fact checked on site and right: choose ✓ in Verified ✓; name photos or files under Evidence, "
+        "核实无误的事实：在“核实 √”列选 √，可在“证明材料”列写照片或文件名，在“理由”列写说明。",
+        "A fact checked on site and right: choose √ in Verified √; name photos or files under Evidence, "
         "write a note under Reason.",
     ),
     Bilingual(

@@ -9,13 +9,13 @@ from libeval.text.bilingual import Bilingual
 CHECKLIST_MESSAGES: dict[str, Bilingual] = {
     "checklist-no-header": Bilingual(
         en="no header row with the column {column}: is this the checklist `libeval review --xlsx` wrote?",
-        zh="找不到含“{column}”列的表头行：这是 libeval review --xlsx 写出的核实清单吗？",
+        zh="找不到含“{column}”列的表头行：这是 `libeval review --xlsx` 写出的核实清单吗？",
     ),
     "checklist-no-reason": Bilingual(
         en="a reviewed value needs its reason: write it under Reason on this row",
         zh="复核值需要写明理由：请在本行“理由”列填写",
     ),
-    "checklist-mark": Bilingual(en="choose ✓ or leave the cell blank, not {got}", zh="请选 ✓ 或留空，而不是{got}"),
+    "checklist-mark": Bilingual(en="choose √ or leave the cell blank, not {got}", zh="请选 √ 或留空，而不是{got}"),
     "checklist-points": Bilingual(
         en="points for {code} are from 0 to {max}, not {got}",
         zh="{code} 的得分应在 0 到 {max} 之间，而不是{got}",
@@ -41,7 +41,7 @@ CHECKLIST_MESSAGES: dict[str, Bilingual] = {
     ),
     "checklist-no-sheet": Bilingual(
         en="the workbook has no sheet '{sheet}' (write the checklist with `libeval review LIB --as NAME --xlsx FILE`)",
-        zh="工作簿中没有“{sheet}”工作表（可用 libeval review <图书馆目录> --as <名称> --xlsx <文件> 生成核实清单）",
+        zh="工作簿中没有“{sheet}”工作表（可用 `libeval review 图书馆目录 --as 名称 --xlsx 文件` 生成核实清单）",
     ),
     "checklist-per-year": Bilingual(
         en="this fact is given per year: type the team's value in the columns Reviewed {first}–{last}",
@@ -52,8 +52,8 @@ CHECKLIST_MESSAGES: dict[str, Bilingual] = {
         zh="这项数据不按年填报，请把复核值填在“复核值”列，不要填在“复核 {year}”列",
     ),
     "checklist-reason-only": Bilingual(
-        en="a reason or evidence alone changes nothing: choose ✓ (checked, value kept) or type a reviewed value",
-        zh="只写理由或证明材料不构成复核结论：核实无误请选 ✓（保留原值），需要更正请填写复核值",
+        en="a reason or evidence alone changes nothing: choose √ (checked, value kept) or type a reviewed value",
+        zh="只写理由或证明材料不构成复核结论：核实无误请选 √（保留原值），需要更正请填写复核值",
     ),
     "checklist-na-and-award": Bilingual(
         en="{code} is marked not applicable and given the team's points or level: keep one",

@@ -164,8 +164,8 @@ HELP: dict[str, Bilingual] = {
     "review --date": B("复核日期，如 2017-07-12（默认：今天）", "The review's date, YYYY-MM-DD (default: today)."),
     "review --force": B("覆盖已有的同名评估文件", "Write over an existing assessment of that name."),
     "review --xlsx": B(
-        "同时把现场核实清单写成此 .xlsx 工作簿（可打印，或在 Excel、WPS 中填写；"
-        "填好后用 libeval import 文件 目录 --as 名称 读入）",
+        "同时把现场核实清单写成此 .xlsx 工作簿（可打印，或在 Excel 中填写；"
+        "填好后用 `libeval import 文件 目录 --as 名称` 读入）",
         "Also write the on-site checklist as this .xlsx workbook (print it, or fill it in Excel or WPS; read it "
         "back with `libeval import FILE DIR --as NAME`).",
     ),
