@@ -64,7 +64,15 @@ DESCRIPTIONS: dict[str, str] = {
     "Correction.value": "更正后的数值（单一值）— the corrected single value",
     "Correction.years": "更正后的逐年数值：年份 → 数值 — the corrected per-year values",
     "Correction.unit": "单位（可省略；写在数值后亦可，如 600㎡）— unit (optional; may follow the value, as in 600㎡)",
-    "Correction.reason": "更正理由 — the reason for the correction",
+    "Correction.reason": "更正理由（给出新值时必填）— the reason for the correction (required with a new value)",
+    "Correction.verified": "现场核实无误：数值不变，不再是估计值 — checked on site: the value stays, not an estimate",
+    "Correction.evidence": "证明材料：图书馆目录内的路径或网址 — evidence: paths inside the library folder, or URLs",
+    "Correction.note": "备注 — a note",
+    "Assessment.inherit": (
+        "继承的评估（文件名，如 self）：本评估只写改动 — the assessment inherited (its file stem, e.g. self):"
+        " this one lists only its changes"
+    ),
+    "Assessment.members": "评估组成员 — the team's members",
     # a standard
     "StandardSpec.id": "标准标识（小写英文、数字、连字符）— the standard's identifier",
     "StandardSpec.title": "标准名称 — title",
