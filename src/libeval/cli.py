@@ -268,12 +268,15 @@ def review(
     by: Annotated[str | None, typer.Option("--by")] = None,
     date: Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"])] = None,
     force: Annotated[bool, typer.Option("--force")] = False,
+    xlsx: Annotated[Path | None, typer.Option("--xlsx")] = None,
     lang: LangOpt = None,
 ) -> None:
     from libeval.commands import review as command
 
     day = date.date() if date is not None else dt.date.today()
-    settings = command.ReviewSettings(library, name, source, by, day, force, report_lang(lang), msg_lang(lang))
+    settings = command.ReviewSettings(
+        library, name, source, by, day, force, report_lang(lang), msg_lang(lang), xlsx=xlsx
+    )
     run(lang, lambda: command.run(settings))
 
 
@@ -282,11 +285,12 @@ def import_cmd(
     sheet: Annotated[Path, typer.Argument()],
     directory: Annotated[Path, typer.Argument()],
     yes: Annotated[bool, typer.Option("--yes", "-y")] = False,
+    review: Annotated[str | None, typer.Option("--as")] = None,
     lang: LangOpt = None,
 ) -> None:
     from libeval.commands import import_facts as command
 
-    settings = command.ImportSettings(sheet, directory, yes, report_lang(lang), msg_lang(lang))
+    settings = command.ImportSettings(sheet, directory, yes, report_lang(lang), msg_lang(lang), review)
     run(lang, lambda: command.run(settings))
 
 

@@ -1,5 +1,6 @@
 """`libeval import`: a filled facts sheet (.xlsx, .xls or .csv) into a library folder's
-library.yaml, edited in place; shows what would change, writes only when confirmed (keeping a
+library.yaml, or with `--as NAME` a filled on-site checklist into the review assessments/NAME.yaml,
+edited in place; shows what would change, writes only when confirmed (keeping a
 backup)."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from libeval.text.bilingual import Bilingual
 
 NOTHING = Bilingual("没有变化。", "Nothing changes.")
 WOULD = Bilingual("{n} 项将更新；加 --yes 写入 {target}。", "{n} entries would change; add --yes to write {target}.")
+CREATED = Bilingual("已写入 {target}。", "Wrote {target}.")
 WROTE = Bilingual("已写入 {target}（原文件备份为 {backup}）。", "Wrote {target} (the old file is kept as {backup}).")
 
 
@@ -24,10 +26,18 @@ class ImportSettings:
     yes: bool = False  # write the changes
     lang: str = "zh"
     msg_lang: str = "en"
+    review: str | None = None  # `--as NAME`: a filled checklist into assessments/NAME.yaml
 
 
 def run(s: ImportSettings) -> Outcome:
-    plan = plan_import(s.sheet, s.directory)
+    if s.review is not None:
+        from libeval.commands.review import target
+        from libeval.load.review_import import plan_review_import
+
+        target(s.directory, s.review)  # a plain file stem (`../x` is refused), as `review --as` takes it
+        plan = plan_review_import(s.sheet, s.directory, s.review)
+    else:
+        plan = plan_import(s.sheet, s.directory)
     messages = problem_lines([p for p in plan.warnings if p.code != "missing-fact"], s.msg_lang)
     if not plan.changes:
         return Outcome(NOTHING.get(s.lang) + "\n", messages)
@@ -37,4 +47,5 @@ def run(s: ImportSettings) -> Outcome:
             "".join(lines) + WOULD.format(n=len(plan.changes), target=plan.target).get(s.lang) + "\n", messages
         )
     backup = write_import(plan)
-    return Outcome("".join(lines) + WROTE.format(target=plan.target, backup=backup).get(s.lang) + "\n", messages)
+    done = WROTE.format(target=plan.target, backup=backup) if backup else CREATED.format(target=plan.target)
+    return Outcome("".join(lines) + done.get(s.lang) + "\n", messages)

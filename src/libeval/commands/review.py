@@ -40,6 +40,7 @@ class ReviewSettings:
     force: bool = False  # write over an existing review
     lang: str = "zh"  # of the checklist's comments
     msg_lang: str = "en"
+    xlsx: Path | None = None  # --xlsx: the checklist as a workbook too (present/checklist_sheet.py)
 
 
 def gather(folder: LibraryFolder, source: str) -> Checklist:
@@ -76,6 +77,14 @@ def run(s: ReviewSettings) -> Outcome:
         lib=shown(s.library),
         modeline=modeline,
     )
-    write_atomic(path, review_yaml(cl, head, s.lang))
+    text = review_yaml(cl, head, s.lang)
+    written = ""
+    if s.xlsx is not None:  # the sheet first: a sheet that cannot be written leaves no review behind
+        from libeval.present.checklist_sheet import Review, review_workbook
+
+        sheet = review_workbook(folder, cl, Review(s.name, s.by or "", s.date.isoformat(), s.lang))
+        write_atomic(s.xlsx, sheet, [Path(src.path) for src in folder.sources()])  # never over an input
+        written = f"{shown(s.xlsx)}\n"
+    write_atomic(path, text)
     nxt = review_label("wrote", s.msg_lang, path=shown(path), lib=shown(s.library))
-    return Outcome(f"{shown(path)}\n", nxt + "\n")
+    return Outcome(f"{shown(path)}\n{written}", nxt + "\n")

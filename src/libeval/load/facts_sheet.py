@@ -1,5 +1,5 @@
-"""The facts spreadsheet (openpyxl is imported here, in load/standard_table.py and in
-present/sheets.py only, by the commands that need it).
+"""The facts spreadsheet (openpyxl is imported here, in load/standard_table.py,
+present/sheets.py and present/checklist_sheet.py only, by the commands that need it).
 
 - facts_template: a facts.xlsx with rows for the library (name, level, province, region and
   population, with drop-downs in Chinese) and one row per fact of a standard, per-year columns,
@@ -204,8 +204,8 @@ def facts_template(std: Standard, province: str | None = None) -> bytes:
     return workbook_bytes(wb)
 
 
-def xlsx_grid(data: bytes, shown: str) -> Grid:
-    """The cells of the sheet 事实: the saved values (a formula's cached result), each number's
+def xlsx_grid(data: bytes, shown: str, sheet: str = FACTS_SHEET) -> Grid:
+    """The cells of the sheet 事实 (or the one named): the saved values (a formula's cached result), each number's
     percentage format, and the formulas that have no saved result (a workbook written by a
     program and never opened in Excel or WPS)."""
     try:
@@ -213,12 +213,10 @@ def xlsx_grid(data: bytes, shown: str) -> Grid:
         formulas = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
         raise LibevalError([problem(shown, None, "xlsx-unreadable", detail=type(exc).__name__)]) from None
-    if FACTS_SHEET not in values.sheetnames:
-        raise LibevalError([problem(shown, None, "xlsx-no-sheet", sheet=FACTS_SHEET)])
+    if sheet not in values.sheetnames:
+        raise LibevalError([problem(shown, None, "xlsx-no-sheet", sheet=sheet)])
     rows: list[list[SheetCell]] = []
-    for cells, written in zip(
-        values[FACTS_SHEET].iter_rows(), formulas[FACTS_SHEET].iter_rows(values_only=True), strict=False
-    ):
+    for cells, written in zip(values[sheet].iter_rows(), formulas[sheet].iter_rows(values_only=True), strict=False):
         row = []
         for i, cell in enumerate(cells):
             value: Any = cell.value
@@ -232,4 +230,4 @@ def xlsx_grid(data: bytes, shown: str) -> Grid:
         rows.append(row)
     values.close()
     formulas.close()
-    return Grid(f"{shown}:{FACTS_SHEET}", rows)
+    return Grid(f"{shown}:{sheet}", rows)

@@ -53,8 +53,8 @@ def is_percent(number_format: str | None) -> bool:
     return "%" in _QUOTED.sub("", number_format.split(";")[0])
 
 
-def read_grid(path: Path, shown: str) -> Grid:
-    """The facts sheet of a .xlsx/.xls workbook (the sheet 事实) or a .csv file."""
+def read_grid(path: Path, shown: str, sheet: str = FACTS_SHEET) -> Grid:
+    """The facts sheet of a .xlsx/.xls workbook (the sheet 事实, or the one named) or a .csv file."""
     ext = path.suffix.lower()
     if ext not in FORMATS:
         raise LibevalError([problem(shown, None, "sheet-format", ext=ext or path.name)])
@@ -64,23 +64,23 @@ def read_grid(path: Path, shown: str) -> Grid:
         return Grid(shown, rows, ":")
     data = _read_bytes(path, shown)
     if ext == ".xls":
-        return _xls(data, shown)
+        return _xls(data, shown, sheet)
     if not zipfile.is_zipfile(io.BytesIO(data)):  # a .xlsx is a zip file
         raise LibevalError([problem(shown, None, "xlsx-unreadable", detail="BadZipFile")])
     _check_zip(data, shown, "Excel .xlsx")  # and one that unpacks to too much is refused
     from libeval.load.facts_sheet import xlsx_grid
 
-    return xlsx_grid(data, shown)
+    return xlsx_grid(data, shown, sheet)
 
 
-def _xls(data: bytes, shown: str) -> Grid:
+def _xls(data: bytes, shown: str, sheet: str) -> Grid:
     import xlrd
 
     try:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True)
-        if FACTS_SHEET not in book.sheet_names():
-            raise LibevalError([problem(shown, None, "xlsx-no-sheet", sheet=FACTS_SHEET)])
-        return Grid(f"{shown}:{FACTS_SHEET}", _xls_rows(book, book.sheet_by_name(FACTS_SHEET)))
+        if sheet not in book.sheet_names():
+            raise LibevalError([problem(shown, None, "xlsx-no-sheet", sheet=sheet)])
+        return Grid(f"{shown}:{sheet}", _xls_rows(book, book.sheet_by_name(sheet)))
     except LibevalError:
         raise
     except Exception as exc:  # xlrd raises many kinds for a file that is not a workbook

@@ -221,3 +221,70 @@ def _rename(data: Any, old: str, new: str) -> None:
     data.insert(at, new, value)
     if comment is not None:
         data.ca.items[new] = comment
+
+
+# where a review's keys go when its file lacks them: before the first of these it finds
+_REVIEW_ORDER = ["assessor", "inherit", "by", "members", "date", "note", "judged", "not_applicable", "corrections"]
+
+
+def edit_review(raw: bytes, text: str, top: dict[str, Any], sections: dict[str, dict[str, Any]], shown: str) -> bytes:
+    """An assessment file (`raw`, decoded as `text`; both empty for a new one) with the top-level
+    values of `top` set where missing, and each entry of `sections` (judged, not_applicable,
+    corrections: key -> entry) set; the rest, its comments and the schema line as they were."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.error import YAMLError
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    editor = YAML(typ="rt", pure=True)
+    editor.preserve_quotes = True
+    editor.width = 1 << 16
+    mapping, sequence, offset = _indents(text)
+    editor.indent(mapping=mapping, sequence=sequence, offset=offset)
+    try:
+        data = editor.load(text.replace("\r\n", "\n")) if text.strip() else None
+        if data is None:
+            data = CommentedMap()
+        for key, value in top.items():
+            if key not in data:
+                later = _REVIEW_ORDER[_REVIEW_ORDER.index(key) + 1 :]
+                keys = list(data)
+                data.insert(next((keys.index(k) for k in later if k in keys), len(keys)), key, _plain(value))
+        for name, entries in sections.items():
+            if not entries:
+                continue
+            target = data.get(name)
+            if not isinstance(target, dict):
+                target = CommentedMap()
+                data[name] = target
+            if not target:
+                target.fa.set_block_style()  # `judged: {}` as written by `review` grows as a block
+            for key, entry in entries.items():
+                if name != "corrections":  # a code is text: "1.2" is not a number
+                    key = DoubleQuotedScalarString(key)
+                target[key] = _review_entry(entry)
+        out = io.StringIO()
+        editor.dump(data, out)
+    except YAMLError as exc:  # what libeval's reader accepted but ruamel.yaml does not
+        raise LibevalError([problem(shown, None, "yaml-syntax", detail=str(exc).replace("\n", " "))]) from None
+    result = out.getvalue()
+    if "\r\n" in text:
+        result = result.replace("\n", "\r\n")
+    return (BOM if raw.startswith(BOM) else b"") + result.encode("utf-8")
+
+
+def _review_entry(entry: Any) -> Any:
+    """One entry as a short flow mapping (`{points: 12, note: ...}`), years and lists inside it too."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(entry, dict):
+        out = CommentedMap()
+        for key, value in entry.items():
+            out[key] = _review_entry(value)
+        out.fa.set_flow_style()
+        return out
+    if isinstance(entry, list):
+        seq = CommentedSeq(_review_entry(v) for v in entry)
+        seq.fa.set_flow_style()
+        return seq
+    return _plain(entry)

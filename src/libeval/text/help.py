@@ -172,6 +172,12 @@ HELP: dict[str, Bilingual] = {
     "review --by": B("评估组名称", "The reviewing team's name."),
     "review --date": B("复核日期，如 2017-07-12（默认：今天）", "The review's date, YYYY-MM-DD (default: today)."),
     "review --force": B("覆盖已有的同名评估文件", "Write over an existing assessment of that name."),
+    "review --xlsx": B(
+        "同时把现场核实清单写成此 .xlsx 工作簿（可打印，或在 Excel 中填写；"
+        "填好后用 `libeval import 文件 目录 --as 名称` 读入）",
+        "Also write the on-site checklist as this .xlsx workbook (print it, or fill it in Excel or WPS; read it "
+        "back with `libeval import FILE DIR --as NAME`).",
+    ),
     "review --lang": _LANG,
     "import": B(
         "用填好的事实表格填写 library.yaml：先显示将要改动的内容，加 --yes 才写入。",
@@ -183,6 +189,10 @@ HELP: dict[str, Bilingual] = {
     ),
     "import directory": B("要填写其 library.yaml 的图书馆目录", "The library folder whose library.yaml to fill."),
     "import --yes": B("写入改动（旧文件留有备份）", "Write the changes (a backup of the old file is kept)."),
+    "import --as": B(
+        "读入填好的现场核实清单（由 libeval review --xlsx 生成），写入复核 assessments/<名称>.yaml",
+        "Read a filled on-site checklist (from `libeval review --xlsx`) into the review assessments/<NAME>.yaml.",
+    ),
     "import --lang": _LANG,
     "criteria": B(
         "评估标准：内置标准列表、以树形显示一个标准、导入公布的评分表。",
@@ -275,8 +285,10 @@ METAVARS: dict[str, str] = {
     "review --from": "评估",
     "review --by": "评估组",
     "review --date": "日期",
+    "review --xlsx": "文件",
     "import sheet": "表格",
     "import directory": "目录",
+    "import --as": "名称",
     "criteria show ref": "标准",
     "criteria show --depth": "N",
     "criteria diff a": "标准A",
