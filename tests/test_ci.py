@@ -67,7 +67,7 @@ def test_standard_schema_and_descriptions() -> None:
     assert "服务人口" in lib["properties"]["population"]["description"]
     assert "service population" in lib["properties"]["population"]["description"]
     floor = lib["properties"]["facts"]["properties"]["floor_area"]
-    assert floor["description"].startswith("建筑面积，m2 — Floor area")
+    assert floor["description"].startswith("建筑面积，单位 ㎡，单一值 value — Floor area")
     asmt = _schema("assessment", "--criteria", "cn-2017-county")
     assert "3.4.2" in asmt["properties"]["judged"]["properties"]
     assert "1.1.1" not in asmt["properties"]["judged"]["properties"]  # scored by rule, not judged

@@ -18,17 +18,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-_NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(万|亿|千)?\s*(.*)$")
-_SCIENTIFIC = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
-# a unit starts with a letter (any script) or %: "50,00" or "1.2.3" are not a number and a unit
-_UNIT = re.compile(r"^(?:%|[^\W\d_])")
-_MULTIPLIER = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(10) ** 3}
-_BOOLEAN = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no": False, "true": True, "false": False}
+from libeval.text import number_grammar as grammar
+
+_MULTIPLIER = {word: Decimal(10) ** power for word, power in grammar.MULTIPLIERS.items()}
 _UNIT_SYNONYMS = {"平方米": "m2", "平米": "m2", "m²": "m2", "平方": "m2", "percent": "%", "个百分点": "%"}
 
 
@@ -69,21 +66,18 @@ def unit_factor(written: str, target: str) -> Decimal | None:
 
 
 def parse(text: str) -> tuple[Decimal | bool, str | None]:
-    """(value, unit written after it or None); raises PydanticCustomError when unreadable."""
-    raw = text
-    t = unicodedata.normalize("NFKC", text).strip()
-    if t.lower() in _BOOLEAN:
-        return _BOOLEAN[t.lower()], None
-    if _SCIENTIFIC.match(t):
-        return Decimal(t), None
-    m = _NUMBER.match(t)
-    if not m or (m.group(3) and not _UNIT.match(m.group(3).strip())):
-        raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(raw)})
-    number, multiplier, unit = m.group(1), m.group(2), m.group(3).strip()
-    try:
-        value = Decimal(number.replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
-        raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(raw)}) from None
+    """(value, unit written after it or None); raises PydanticCustomError when unreadable: text
+    is read only when it is written in the grammar (text/number_grammar.py), the one the JSON
+    schema's pattern is made of."""
+    if grammar.is_boolean(text):
+        return grammar.BOOLEANS[unicodedata.normalize("NFKC", text).strip().lower()], None
+    if grammar.is_scientific(text):
+        return Decimal(unicodedata.normalize("NFKC", text).strip()), None
+    parts = grammar.fact_parts(text)
+    if parts is None:
+        raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(text)})
+    number, multiplier, unit = parts
+    value = Decimal(unicodedata.normalize("NFKC", number).replace(",", ""))
     if multiplier:
         if unit.startswith("元"):  # 20万元 is 20 in the unit 万元
             unit = multiplier + unit
@@ -140,15 +134,14 @@ def year(data: Any) -> Any:
         return data
     written = str(data)
     text = _YEAR_SUFFIX.sub("", unicodedata.normalize("NFKC", written).strip())
-    if text.isascii() and text.isdigit():
-        if len(text) == 4:
-            return int(text)
-        if len(text) <= 2:
-            n = int(text)
-            fix = 2000 + n if n < 70 else 1900 + n
-            raise PydanticCustomError(
-                "year-short", "{written} is not a year: write {fix}", {"written": written, "fix": fix}
-            )
+    if grammar.matches(grammar.YEAR, written):
+        return int(text)
+    if text.isascii() and text.isdigit() and len(text) <= 2:
+        n = int(text)
+        fix = 2000 + n if n < 70 else 1900 + n
+        raise PydanticCustomError(
+            "year-short", "{written} is not a year: write {fix}", {"written": written, "fix": fix}
+        )
     raise PydanticCustomError("not-a-year", "{written} is not a year", {"written": written})
 
 
