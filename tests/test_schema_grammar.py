@@ -46,7 +46,7 @@ def _schema(kind: str, standard: bool) -> Data:
 
 
 def _valid(kind: str, data: Data, standard: bool = True) -> bool:
-    return jsonschema.Draft202012Validator(_schema(kind, standard)).is_valid(_json(data))
+    return bool(jsonschema.Draft202012Validator(_schema(kind, standard)).is_valid(_json(data)))
 
 
 @cache
