@@ -239,3 +239,8 @@ def test_the_reader_refuses_what_the_grammar_does_not_take() -> None:
     for text in ("1,200", "１，２００", "2.5万", "600㎡", "85%", "260个", "-3", ".5", "1e5", "是", "True"):
         assert grammar.matches(grammar.FACT, text)
         reading.parse(text)
+
+
+def test_an_exponent_beyond_any_decimal_is_refused_without_a_traceback(tmp_path: Path) -> None:
+    ok, messages = _check(tmp_path / "lib", _lib(_set("population", "0E1000000000000000000")))
+    assert not ok and "[number-text]" in messages  # it was an internal error (InvalidOperation)

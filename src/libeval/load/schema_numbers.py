@@ -11,45 +11,59 @@ from typing import Any
 from libeval.text import number_grammar as grammar
 
 LIMIT = 1e15  # models/common.LIMIT: every number of a file is at most this in size
-Branches = list[dict[str, Any]]
 
 
-def number(minimum: float = -LIMIT, maximum: float = LIMIT, **more: Any) -> dict[str, Any]:
-    return {"type": "number", "minimum": minimum, "maximum": maximum, **more}
+# What yaml-language-server says of text the pattern refuses (its own message shows the pattern)
+FACT_TEXT = "无法读作数值：可写 1200、1,200、2.5万、600㎡ 或 是/否 — not a number: write 1200, 1,200, 2.5万, 600㎡, yes"
+AMOUNT_TEXT = "无法读作数值：可写 140000、140,000、14万 — not a number: write e.g. 140000, 140,000 or 14万"
+YEAR_TEXT = "无法读作年份：写作 2016 或 2016年 — not a year: write e.g. 2016"
 
 
-def written(pattern: str) -> dict[str, Any]:
-    """Text in the grammar: `1,200`, `2.5万`, `600㎡`, `１２００`."""
-    return {"type": "string", "pattern": pattern}
+def value(
+    types: list[str], pattern: str, minimum: float = -LIMIT, maximum: float = LIMIT, said: str = FACT_TEXT, **more: Any
+) -> dict[str, Any]:
+    """One schema, no `anyOf`: a number within its bounds, or text in the grammar (`pattern`
+    applies to text only, the bounds to numbers only), so an editor's hover shows the field once
+    and its message names the pattern."""
+    bounds = {"minimum": minimum, "maximum": maximum} if "number" in types or "integer" in types else {}
+    return {"type": types, "pattern": pattern, "patternErrorMessage": said, **bounds, **more}
 
 
-def scalar() -> Branches:
+def scalar() -> dict[str, Any]:
     """A fact's value as any fact may have it: yes/no, a number, or either written as text."""
-    return [{"type": "boolean"}, number(), written(grammar.FACT)]
+    return value(["boolean", "number", "string"], grammar.FACT)
 
 
-def years(values: Branches) -> dict[str, Any]:
+def years(values: dict[str, Any]) -> dict[str, Any]:
     """Per-year values: keys are years as written (2016, 2016年), values as `values`."""
-    return {"type": "object", "propertyNames": {"pattern": grammar.YEAR}, "additionalProperties": {"anyOf": values}}
+    keys = {"pattern": grammar.YEAR, "patternErrorMessage": YEAR_TEXT}
+    return {"type": "object", "propertyNames": keys, "additionalProperties": values}
 
 
-def points(maximum: float = LIMIT) -> Branches:
+def points(maximum: float = LIMIT) -> dict[str, Any]:
     """Awarded points: a number, or text like `11分`, `１１`."""
-    return [number(0, maximum), written(grammar.amount("分"))]
+    return value(["number", "string"], grammar.amount("分"), 0, maximum, said=AMOUNT_TEXT)
 
 
-def _set(prop: dict[str, Any], branches: Branches) -> None:
-    """A property's type replaced by `branches` (null kept where the field may be left empty)."""
-    nullable = any(b.get("type") == "null" for b in prop.get("anyOf", ()))
-    for key in ("anyOf", "type", "pattern", "minimum", "maximum", "gt", "le"):
+def replace(prop: dict[str, Any], schema: dict[str, Any]) -> None:
+    """A property's type replaced by `schema`, its description kept."""
+    for key in ("anyOf", "type", "pattern", "minimum", "maximum", "gt", "le", "propertyNames", "additionalProperties"):
         prop.pop(key, None)
-    prop["anyOf"] = [*branches, {"type": "null"}] if nullable else branches
+    prop.update(schema)
+
+
+def _set(prop: dict[str, Any], schema: dict[str, Any]) -> None:
+    """A property's type replaced by `schema` (null kept where the field may be left empty)."""
+    nullable = any(b.get("type") == "null" for b in prop.get("anyOf", ()))
+    replace(prop, schema)
+    if nullable:
+        prop["type"] = [*schema["type"], "null"] if isinstance(schema["type"], list) else [schema["type"], "null"]
 
 
 def entry(props: dict[str, Any]) -> None:
     """A fact entry's or a correction's `value` and `years`."""
     _set(props["value"], scalar())
-    _set(props["years"], [years(scalar())])
+    _set(props["years"], years(scalar()))
 
 
 def apply(schema: dict[str, Any], kind: str) -> None:
@@ -57,17 +71,18 @@ def apply(schema: dict[str, Any], kind: str) -> None:
     defs = schema.get("$defs", {})
     props = schema["properties"]
     if kind == "library":
-        _set(props["population"], [number(exclusiveMinimum=0, maximum=1e10), written(grammar.amount("人"))])
-        _set(props["year"], [{"type": "integer", "minimum": 1000, "maximum": 9999}, written(grammar.YEAR)])
+        population = value(["number", "string"], grammar.amount("人"), 0, 1e10, said=AMOUNT_TEXT)
+        _set(props["population"], population | {"exclusiveMinimum": 0})
+        _set(props["year"], value(["integer", "string"], grammar.YEAR, 1000, 9999, said=YEAR_TEXT))
         entry(defs["FactValue"]["properties"])
     if kind == "assessment":
         _set(defs["Award"]["properties"]["points"], points())
         entry(defs["Correction"]["properties"])
 
 
-def fact_value(fact_type: str) -> Branches:
+def fact_value(fact_type: str) -> dict[str, Any]:
     """The value of one fact of a standard, by its type: yes/no, or a number (whole, at most 100)."""
     if fact_type == "boolean":
-        return [{"type": "boolean"}, written(grammar.BOOLEAN)]
+        return value(["boolean", "string"], grammar.BOOLEAN)
     more: dict[str, Any] = {"multipleOf": 1} if fact_type == "integer" else {}
-    return [number(maximum=100 if fact_type == "percent" else LIMIT, **more), written(grammar.NUMBER)]
+    return value(["number", "string"], grammar.NUMBER, maximum=100 if fact_type == "percent" else LIMIT, **more)

@@ -22,9 +22,13 @@ from libeval.text.units import display_unit
 
 
 def described(branches: list[dict[str, Any]], title: str, description: str) -> dict[str, Any]:
-    """`anyOf` branches, each with the title and description a hover shows."""
+    """`anyOf` branches with the title and description a hover shows: beside them, and on a
+    `$ref` branch (where the server would show the referenced definition's text instead)."""
     for branch in branches:
-        branch["title"], branch["description"] = title, description
+        if "$ref" in branch:
+            branch["title"], branch["description"] = title, description
+        elif branch.get("type") == "object":  # shown beside the wrapper's description
+            branch["title"] = title
     return {"anyOf": branches, "title": title, "description": description}
 
 
@@ -50,12 +54,12 @@ def fact(f: FactDef, entry: dict[str, Any]) -> dict[str, Any]:
     props = obj["properties"]
     if f.per_year:
         props["value"] = {"type": "null", "description": props["value"].get("description", "")}
-        props["years"]["anyOf"] = [numbers.years(value), {"type": "null"}]
+        numbers.replace(props["years"], numbers.years(value) | {"type": ["object", "null"]})
         branches = [obj]
     else:
-        props["value"]["anyOf"] = [*copy.deepcopy(value), {"type": "null"}]
+        numbers.replace(props["value"], copy.deepcopy(value) | {"type": [*value["type"], "null"]})
         props["years"] = {"type": "null", "description": props["years"].get("description", "")}
-        branches = [obj, *value]
+        branches = [obj, value]
     return described(branches, f"{f.id} {f.name}", fact_text(f))
 
 
@@ -87,17 +91,20 @@ def award(std: Standard, code: str, award_def: dict[str, Any]) -> dict[str, Any]
     obj = copy.deepcopy(award_def)
     obj.pop("description", None)
     props = obj["properties"]
-    props["points"]["anyOf"] = [*numbers.points(maximum), {"type": "null"}]
+    points = numbers.points(maximum)
+    numbers.replace(props["points"], points | {"type": [*points["type"], "null"]})
     if levels:
         zh, en = _levels_text(std, code)
-        props["level"] = described(
-            [{"enum": [lv.name for lv in levels]}, {"type": "null"}], f"{code} 等级 levels", f"{zh} — {en}"
-        )
+        props["level"] = {
+            "enum": [*(lv.name for lv in levels), None],
+            "title": f"{code} 等级 levels",
+            "description": f"{zh} — {en}",
+        }
         obj["not"] = {"required": ["points", "level"]}
     else:
         props.pop("level")
     title = f"{code} {node.name}"
-    return described([obj, *numbers.points(maximum)], title, indicator_text(std, code))
+    return described([obj, numbers.points(maximum)], title, indicator_text(std, code))
 
 
 def library(props: dict[str, Any], defs: dict[str, Any], std: Standard) -> None:

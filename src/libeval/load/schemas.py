@@ -35,7 +35,7 @@ def _describe(schema: dict[str, Any], root: str) -> None:
 
 def _scalar_or(ref: dict[str, Any]) -> dict[str, Any]:
     # `floor_area: 600` (or "600㎡") is short for `floor_area: {value: 600}`
-    return {"anyOf": [ref, *schema_numbers.scalar()]}
+    return {"anyOf": [ref, schema_numbers.scalar()]}
 
 
 # The regions of a standard that does not say otherwise (a standard's own: with --criteria)
@@ -87,13 +87,13 @@ def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
 
 
 def _branches(schema: dict[str, Any]) -> None:
-    """A property's title and description copied into each of its `anyOf` branches that has
-    none: yaml-language-server's hover shows the branch a value matches."""
+    """A property's title and description copied into each `$ref` branch of its `anyOf`:
+    yaml-language-server's hover shows the referenced definition's text there, not the field's."""
     for node in [schema, *schema.get("$defs", {}).values()]:
         for prop in (node.get("properties") or {}).values():
             if not isinstance(prop, dict) or "description" not in prop:
                 continue
-            for branch in prop.get("anyOf", ()):
+            for branch in (b for b in prop.get("anyOf", ()) if "$ref" in b):
                 branch.setdefault("description", prop["description"])
                 if "title" in prop:
                     branch.setdefault("title", prop["title"])
@@ -143,7 +143,7 @@ def _known(prop: dict[str, Any], names: dict[str, tuple[str, str]]) -> None:
 
 def _award(ref: dict[str, Any]) -> dict[str, Any]:
     # `"3.4.2": 10` (or "10分") is short for `"3.4.2": {points: 10}`
-    return {"anyOf": [ref, *schema_numbers.points()]}
+    return {"anyOf": [ref, schema_numbers.points()]}
 
 
 def _node_title(std: Standard, code: str) -> tuple[str, str]:

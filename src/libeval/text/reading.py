@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from pydantic_core import PydanticCustomError
@@ -72,7 +72,10 @@ def parse(text: str) -> tuple[Decimal | bool, str | None]:
     if grammar.is_boolean(text):
         return grammar.BOOLEANS[unicodedata.normalize("NFKC", text).strip().lower()], None
     if grammar.is_scientific(text):
-        return Decimal(unicodedata.normalize("NFKC", text).strip()), None
+        try:
+            return Decimal(unicodedata.normalize("NFKC", text).strip()), None
+        except InvalidOperation:  # an exponent beyond any decimal's (1e1000000000000000000)
+            raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(text)}) from None
     parts = grammar.fact_parts(text)
     if parts is None:
         raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(text)})
