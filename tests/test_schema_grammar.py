@@ -181,8 +181,8 @@ def _in_range(text: str, positive: bool = False, limit: Decimal = Decimal("1e15"
     schema's patterns check the writing; the size of written text is check's alone)."""
     try:
         value, _ = reading.parse(text)
-    except PydanticCustomError:
-        return True
+    except PydanticCustomError:  # unreadable, or an exponent beyond any decimal (out of range)
+        return not grammar.is_scientific(text)
     if isinstance(value, bool):
         return True
     zero, tiny = Decimal(0), Decimal("1e-15")
