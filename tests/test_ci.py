@@ -92,7 +92,7 @@ def test_github_annotations(tmp_path: Path) -> None:
     code, out, err = invoke("check", str(lib), "--format", "github", "--lang", "en")
     assert code == 1 and err == ""
     assert out == (
-        f"::error file={lib}/library.yaml,line=15,col=3,title=libeval unknown-fact::"
+        f"::error file={lib}/library.yaml,line=16,col=3,title=libeval unknown-fact::"
         "unknown fact 'floor_aera'; did you mean 'floor_area'? [unknown-fact]\n"
     )
     code, out, _ = invoke("score", str(EXAMPLE), "--format", "github", "--fail-under", "900", "--lang", "en")
@@ -208,4 +208,4 @@ def test_pre_commit_hook_entry(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     (repo / "assessments" / "self.yaml").write_text("assessor: self\ndate: 2017-06-30\njudged: {'9.9': 1}\n")
     bad = subprocess.run([*entry, *files], cwd=repo, capture_output=True, text=True, check=False, timeout=60)
-    assert bad.returncode == 1 and "assessments/self.yaml:3:" in bad.stderr and "[unknown-code]" in bad.stderr
+    assert bad.returncode == 1 and "assessments/self.yaml:4:" in bad.stderr and "[unknown-code]" in bad.stderr

@@ -161,6 +161,9 @@ class Server:
         except Exception:  # a server that does not stop is stopped
             self.proc.kill()
             self.proc.wait()
+        for stream in (self.proc.stdin, self.proc.stdout):
+            if stream is not None:
+                stream.close()
 
 
 def _at(path: Path, line: int, character: int) -> dict[str, Any]:

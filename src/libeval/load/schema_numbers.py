@@ -36,7 +36,8 @@ def scalar() -> dict[str, Any]:
 
 def years(values: dict[str, Any]) -> dict[str, Any]:
     """Per-year values: keys are years as written (2016, 2016年), values as `values`."""
-    keys = {"pattern": grammar.YEAR, "patternErrorMessage": YEAR_TEXT}
+    # yaml-language-server checks a key written as a number (2016) as a number: the bounds
+    keys = {"pattern": grammar.YEAR, "patternErrorMessage": YEAR_TEXT, "minimum": 1000, "maximum": 9999}
     return {"type": "object", "propertyNames": keys, "additionalProperties": values}
 
 

@@ -9,7 +9,9 @@
     "2016", "2016年", "２０１６" -> the year 2016 (a year key); "16" is refused with the fix (2016)
 
 `number` is the one reading of a number written anywhere (library.yaml, assessments, a
-spreadsheet cell); the models read their text through `parse` and `amount`.
+spreadsheet cell); the models read their text through `parse` and `amount`. Text is read only
+when it is written in the grammar of text/number_grammar.py, whose patterns the JSON schemas
+carry too (load/schema_numbers.py): the editor and `check` accept the same writings.
 Anything else ("about 600", "12,00", "1.2.3") is an error, never a guess and never a zero.
 """
 
