@@ -208,4 +208,4 @@ def test_pre_commit_hook_entry(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stderr
     (repo / "assessments" / "self.yaml").write_text("assessor: self\ndate: 2017-06-30\njudged: {'9.9': 1}\n")
     bad = subprocess.run([*entry, *files], cwd=repo, capture_output=True, text=True, check=False, timeout=60)
-    assert bad.returncode == 1 and "assessments/self.yaml:4:" in bad.stderr and "[unknown-code]" in bad.stderr
+    assert bad.returncode == 1 and "assessments/self.yaml:3:" in bad.stderr and "[unknown-code]" in bad.stderr

@@ -9,12 +9,14 @@ from __future__ import annotations
 from typing import Any
 
 from libeval.text import number_grammar as grammar
+from libeval.text import reading
 
 LIMIT = 1e15  # models/common.LIMIT: every number of a file is at most this in size
 
 
 # What yaml-language-server says of text the pattern refuses (its own message shows the pattern)
 FACT_TEXT = "无法读作数值：可写 1200、1,200、2.5万、600㎡ 或 是/否 — not a number: write 1200, 1,200, 2.5万, 600㎡, yes"
+POINTS_TEXT = "无法读作分数：可写 9、9分、9.5 — not points: write e.g. 9, 9分 or 9.5"
 AMOUNT_TEXT = "无法读作数值：可写 140000、140,000、14万 — not a number: write e.g. 140000, 140,000 or 14万"
 YEAR_TEXT = "无法读作年份：写作 2016 或 2016年 — not a year: write e.g. 2016"
 
@@ -43,7 +45,7 @@ def years(values: dict[str, Any]) -> dict[str, Any]:
 
 def points(maximum: float = LIMIT) -> dict[str, Any]:
     """Awarded points: a number, or text like `11分`, `１１`."""
-    return value(["number", "string"], grammar.amount("分"), 0, maximum, said=AMOUNT_TEXT)
+    return value(["number", "string"], grammar.amount("分"), 0, maximum, said=POINTS_TEXT)
 
 
 def replace(prop: dict[str, Any], schema: dict[str, Any]) -> None:
@@ -81,9 +83,12 @@ def apply(schema: dict[str, Any], kind: str) -> None:
         entry(defs["Correction"]["properties"])
 
 
-def fact_value(fact_type: str) -> dict[str, Any]:
-    """The value of one fact of a standard, by its type: yes/no, or a number (whole, at most 100)."""
+def fact_value(fact_type: str, unit: str | None) -> dict[str, Any]:
+    """The value of one fact of a standard, by its type: yes/no, or a number (whole, at most 100)
+    with nothing or the fact's unit after it (`600㎡`, `600 平方米` for m2; not `600个`)."""
     if fact_type == "boolean":
         return value(["boolean", "string"], grammar.BOOLEAN)
     more: dict[str, Any] = {"multipleOf": 1} if fact_type == "integer" else {}
-    return value(["number", "string"], grammar.NUMBER, maximum=100 if fact_type == "percent" else LIMIT, **more)
+    pattern = grammar.number_in(reading.unit_spellings(unit)) if unit else grammar.NUMBER
+    said = FACT_TEXT if not unit else f"{FACT_TEXT}；单位：{unit}"
+    return value(["number", "string"], pattern, maximum=100 if fact_type == "percent" else LIMIT, said=said, **more)

@@ -48,7 +48,7 @@ def fact_text(f: FactDef) -> str:
 def fact(f: FactDef, entry: dict[str, Any]) -> dict[str, Any]:
     """One fact's key: its entry (`{value: ..}` or `{years: {..}}` as the fact is given) or the
     value alone, typed as the fact is (yes/no, number, whole number, percentage)."""
-    value = numbers.fact_value(f.type)
+    value = numbers.fact_value(f.type, f.unit)
     obj = copy.deepcopy(entry)
     obj.pop("description", None)
     props = obj["properties"]

@@ -67,6 +67,13 @@ def amount(*units: str) -> str:
     return _whole(_with_unit("|".join(re.escape(u) for u in units)))
 
 
+def number_in(suffixes: list[str]) -> str:
+    """A number followed by nothing or by one of `suffixes` as written (`万元`, `千 册次`): the
+    value of a fact whose unit these are (spaces may stand between a multiplier and the unit)."""
+    alternatives = "|".join(f"{SPACE}*".join(re.escape(c) for c in s) for s in suffixes)
+    return _whole(f"{_SCIENTIFIC}|{_PLAIN}{SPACE}*(?:{alternatives})?")
+
+
 # A year key or the evaluation year; "16" is read, then refused with the fix (reading.year)
 YEAR = _whole(f"{DIGIT}{{4}}{SPACE}*(?:年度?)?")
 

@@ -67,6 +67,27 @@ def unit_factor(written: str, target: str) -> Decimal | None:
     return None
 
 
+def unit_spellings(target: str) -> list[str]:
+    """What may follow a number of a fact in `target` (check converts it, or it is the same unit):
+    the unit as written and by its synonyms and alternatives (㎡, 平方米 for m2; 册 or 件 for
+    册（件）), with or without 千/万/亿 before it (4800册次 for 千册次, 20万元 for 万元). Each is
+    read by `parse` itself, so the schema's pattern takes exactly what the reader converts."""
+    t = canonical_unit(target)
+    bases = {target, t, *(w for w, c in _UNIT_SYNONYMS.items() if c == t)}
+    bases |= {p + b for p in _PREFIXES for b in list(bases)} | {b[1:] for b in bases if b[:1] in _PREFIXES}
+    if t == "m2":
+        bases |= {"㎡", "m²"}
+    for b in list(bases):
+        if m := _ALTERNATIVES.match(canonical_unit(b)):
+            bases |= {m.group(1), m.group(2), f"{m.group(1)}（{m.group(2)}）"}
+    out = []
+    for suffix in sorted({p + b for p in ("", *_PREFIXES) for b in bases if b}):
+        written = parse("1" + suffix)[1] if grammar.fact_parts("1" + suffix) else None
+        if written is not None and unit_factor(written, target) is not None:
+            out.append(suffix)
+    return out
+
+
 def parse(text: str) -> tuple[Decimal | bool, str | None]:
     """(value, unit written after it or None); raises PydanticCustomError when unreadable: text
     is read only when it is written in the grammar (text/number_grammar.py), the one the JSON
