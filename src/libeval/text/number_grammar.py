@@ -26,7 +26,7 @@ _POINT = "[.\uff0e]"  # . and ．
 _SIGN = "[+\\-\uff0b\uff0d]"  # + - ＋ －
 _EXP = "[eE\uff45\uff25]"
 MULTIPLIERS = {"万": 4, "亿": 8, "千": 3}  # the power of ten each stands for
-# A unit starts with a letter (Latin, full-width Latin, Greek µ, a Chinese character), ㎡ and the
+# A unit starts with a letter (Latin, full-width Latin, the micro sign, a Chinese character), ㎡ and the
 # other squared units, ° ℃ or a percent sign: "50,00" and "1.2.3" are not a number and a unit.
 UNIT_START = "[A-Za-z\uff21-\uff3a\uff41-\uff5a%\uff05\u00b5\u03bc\u00b0\u2103\u3380-\u33ff\u3400-\u9fff\uf900-\ufaff]"
 
