@@ -64,7 +64,7 @@ def test_standard_schema_and_descriptions() -> None:
     assert "服务人口" in lib["properties"]["population"]["description"]
     assert "service population" in lib["properties"]["population"]["description"]
     floor = lib["properties"]["facts"]["properties"]["floor_area"]
-    assert floor["description"].startswith("建筑面积，m2 — Floor area")
+    assert floor["description"].startswith("建筑面积，单位 ㎡，单一值 value — Floor area")
     asmt = _schema("assessment", "--criteria", "cn-2017-county")
     assert "3.4.2" in asmt["properties"]["judged"]["properties"]
     assert "1.1.1" not in asmt["properties"]["judged"]["properties"]  # scored by rule, not judged
@@ -89,7 +89,7 @@ def test_github_annotations(tmp_path: Path) -> None:
     code, out, err = invoke("check", str(lib), "--format", "github", "--lang", "en")
     assert code == 1 and err == ""
     assert out == (
-        f"::error file={lib}/library.yaml,line=15,col=3,title=libeval unknown-fact::"
+        f"::error file={lib}/library.yaml,line=16,col=3,title=libeval unknown-fact::"
         "unknown fact 'floor_aera'; did you mean 'floor_area'? [unknown-fact]\n"
     )
     code, out, _ = invoke("score", str(EXAMPLE), "--format", "github", "--fail-under", "900", "--lang", "en")

@@ -223,11 +223,11 @@ def test_what_another_standard_does_not_know_is_set_aside_with_warnings(tmp_path
     assert code == 0, err
     lines = [line for line in err.splitlines() if "set-aside" in line and "prefecture.yaml" not in line]
     assert lines == [
-        f"{asmt}:36:3: warning: '3.4.2' is not a judged indicator in the standard 'cn-2017-county': "
+        f"{asmt}:37:3: warning: '3.4.2' is not a judged indicator in the standard 'cn-2017-county': "
         "this award is left out [set-aside-judged]",
-        f"{asmt}:42:3: warning: '2.1.8' cannot be marked not applicable in the standard 'cn-2017-county': "
+        f"{asmt}:43:3: warning: '2.1.8' cannot be marked not applicable in the standard 'cn-2017-county': "
         "the mark is left out [set-aside-na]",
-        f"{lib / 'library.yaml'}:53:3: warning: fact 'annual_loans' is not in the standard 'cn-2017-county': "
+        f"{lib / 'library.yaml'}:54:3: warning: fact 'annual_loans' is not in the standard 'cn-2017-county': "
         "left out of this scoring [set-aside-fact]",
     ]
     assert "fact 'loans' (Items lent per year) is not given" in err

@@ -125,4 +125,4 @@ def test_a_two_digit_year_is_an_error_with_the_fix(tmp_path: Path) -> None:
     with pytest.raises(LibevalError) as exc:
         load_library(_with_years(tmp_path, "16: 20000"))
     (p,) = exc.value.problems
-    assert (p.code, p.line) == ("year-short", 55) and "write 2016" in p.message("en")
+    assert (p.code, p.line) == ("year-short", 56) and "write 2016" in p.message("en")

@@ -71,7 +71,7 @@ _FLOOR = '  floor_area: {value: 600, unit: m2, source: "汇报材料 一、基�
 def test_the_worked_example_with_floor_area_written_by_name(tmp_path: Path) -> None:
     folder = load_library(_example(tmp_path, _FLOOR, "  建筑面积: 600"))
     (info,) = [p for p in folder.problems if p.code == "name-read"]
-    assert info.severity == "info" and (info.line, info.col) == (15, 3)
+    assert info.severity == "info" and (info.line, info.col) == (16, 3)
     assert info.message("zh") == "“建筑面积”读作 floor_area（建筑面积）"
     assert "建筑面积" not in folder.library.facts and folder.library.facts["floor_area"].value == 600
     r = score(folder.standard, folder.library, folder.assessments["self"][0], "self")
@@ -82,7 +82,7 @@ def test_a_name_that_names_nothing_says_which_fact_was_meant(tmp_path: Path) -> 
     with pytest.raises(LibevalError) as exc:
         load_library(_example(tmp_path, _FLOOR, "  馆舍面积: 600"))
     (p,) = exc.value.problems  # and no "floor_area is missing" beside it
-    assert (p.code, p.line, p.col) == ("fact-name-unknown", 15, 3)
+    assert (p.code, p.line, p.col) == ("fact-name-unknown", 16, 3)
     assert p.message("zh").endswith("；是否应为“floor_area（建筑面积）”？")
     assert "格式不符" not in p.message("zh") and "did you mean 'floor_area (Floor area)'" in p.message("en")
 

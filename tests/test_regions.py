@@ -139,7 +139,7 @@ def test_a_region_with_a_reason_is_the_one_scored(tmp_path: Path) -> None:
     text = (lib / "library.yaml").read_text(encoding="utf-8")
     (lib / "library.yaml").write_text(text.replace("region: west", "region: central"), encoding="utf-8")
     code, _, err = invoke("check", str(lib), "--lang", "en")
-    assert code == 0 and "[region-mismatch]" in err and "library.yaml:9:9: warning: region central" in err
+    assert code == 0 and "[region-mismatch]" in err and "library.yaml:10:9: warning: region central" in err
     text = text.replace("region: west", "region: 中部\nregion_reason: 按中部地区政策管理（测试）")
     (lib / "library.yaml").write_text(text, encoding="utf-8")
     code, _, err = invoke("check", "--strict", str(lib))

@@ -147,7 +147,7 @@ def test_a_fact_beyond_the_limits_is_a_located_error(tmp_path: Path, monkeypatch
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(app, ["plan", "lib"], catch_exceptions=False)
     assert r.exit_code == 1
-    assert r.stderr.startswith("lib/library.yaml:15:") and "[tiny-number]" in r.stderr, r.stderr
+    assert r.stderr.startswith("lib/library.yaml:16:") and "[tiny-number]" in r.stderr, r.stderr
 
 
 # Numbers at the limits, which are accepted: every command runs and exits 0.

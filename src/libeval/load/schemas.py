@@ -13,165 +13,14 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from libeval.models import Assessment, Judged, Library, StandardSpec
+from libeval.load import schema_numbers, schema_standard
+from libeval.load.schema_texts import DESCRIPTIONS
+from libeval.models import Assessment, Library, StandardSpec
 from libeval.scoring.standard import Standard
-from libeval.text.choices import LEVEL_WORDS, Words
+from libeval.text.choices import LEVEL_WORDS, REGION_EXTRA, Words, words
+from libeval.text.labels import region_label
 
 Kind = Literal["standard", "library", "assessment"]
-
-# A description for every field the user writes, in Chinese and English. "Model.field" where the
-# same name means different things in different places; "field" where it means one thing.
-DESCRIPTIONS: dict[str, str] = {
-    # library.yaml
-    "Library.name": "图书馆名称 — the library's name (Chinese)",
-    "Library.name_en": "英文名称 — the library's name in English, for --lang en",
-    "Library.level": "级别：county 县级 / city 地市级 / province 省级 / children 少儿馆（中文亦可）— level",
-    "Library.province": "省份（如 宁夏回族自治区；标准有省份表时据此确定地区）— province (the region follows "
-    "from it where the standard maps provinces)",
-    "Library.region": "地区：west 西部 / central 中部 / east 东部（写 西部、西 亦可；"
-    "标准按地区分类且不能按省份确定时必填）— region: west, 西部 or 西 (needed where the standard "
-    "varies by region and the province does not tell)",
-    "Library.region_reason": "地区与省份不符的理由（如 享受西部大开发政策）；写明后按所写地区计分 — why the region "
-    "differs from the province's (the written region is then used)",
-    "Library.attributes": "其他分类属性，如 city_status（标准按其分类时必填）— other variant attributes the standard "
-    "declares, e.g. city_status",
-    "Library.population": "服务人口（人）— service population; `population` in formulas",
-    "Library.criteria": "评估标准：内置标准的 id 或标准文件路径 — the standard: a bundled id or a path",
-    "Library.year": "评估年份 — year of the evaluation",
-    "Library.note": "备注 — note",
-    "Library.facts": "事实数据：事实 id → 数值 — facts by id",
-    "FactValue.value": "数值（单一值）— a single value",
-    "FactValue.years": "逐年数值：年份 → 数值 — per-year values",
-    "FactValue.unit": "单位（须与标准一致）— unit (must match the standard)",
-    "FactValue.source": "出处，如报告章节 — where the value comes from",
-    "FactValue.evidence": "证明材料：目录内的相对路径或 http(s) 网址 — evidence: paths inside the folder or "
-    "http(s) URLs",
-    "FactValue.estimated": "估计值（非报告数据）— an estimate, not reported data",
-    "FactValue.note": "备注 — note",
-    # assessments/<name>.yaml
-    "Assessment.assessor": "评估者：self 自评 / prefecture 州（市）评 / city 市评 / province 省评 / ministry 部评 / "
-    "other — who assesses",
-    "Assessment.by": "评估人或评估小组 — the assessor's name or team",
-    "Assessment.date": "评估日期（YYYY-MM-DD）— date of the assessment",
-    "Assessment.note": "评估说明 — a note on the whole assessment",
-    "Assessment.judged": "评定类指标的得分：编号 → 分数或等级 — points of the judged indicators by code",
-    "Assessment.not_applicable": "不适用的指标：编号 → 理由（仅限标准允许者）— indicators marked not applicable, with "
-    "the reason",
-    "Assessment.corrections": "事实更正：事实 id → 新值与理由 — fact corrections with a reason each",
-    "Award.points": "评定得分 — points awarded",
-    "Award.level": "评定等级（标准中该指标的等级名，如 好/中/差）— the level awarded (one of the indicator's levels)",
-    "Award.note": "评估意见 — the assessor's note",
-    "Correction.value": "更正后的数值（单一值）— the corrected single value",
-    "Correction.years": "更正后的逐年数值：年份 → 数值 — the corrected per-year values",
-    "Correction.unit": "单位（可省略；写在数值后亦可，如 600㎡）— unit (optional; may follow the value, as in 600㎡)",
-    "Correction.reason": "更正理由（给出新值时必填）— the reason for the correction (required with a new value)",
-    "Correction.verified": "现场核实无误：数值不变，不再是估计值 — checked on site: the value stays, not an estimate",
-    "Correction.evidence": "证明材料：图书馆目录内的路径或网址 — evidence: paths inside the library folder, or URLs",
-    "Correction.note": "备注 — a note",
-    "Assessment.inherit": (
-        "继承的评估（文件名，如 self）：本评估只写改动 — the assessment inherited (its file stem, e.g. self):"
-        " this one lists only its changes"
-    ),
-    "Assessment.members": "评估组成员 — the team's members",
-    # a standard
-    "StandardSpec.id": "标准标识（小写英文、数字、连字符）— the standard's identifier",
-    "StandardSpec.title": "标准名称 — title",
-    "StandardSpec.title_en": "英文名称 — title in English",
-    "StandardSpec.round": "评估轮次（如 6）— evaluation round",
-    "StandardSpec.level": "适用级别：province / city / county / children — the level of library it is for",
-    "StandardSpec.period": "评估周期（起止年份）— evaluation period (first and last year)",
-    "StandardSpec.total": "基础总分（各部分满分之和）— base total (the parts' maxima add up to it)",
-    "StandardSpec.precision": "计算得分保留的小数位（四舍五入）— decimal places of computed points (half up)",
-    "StandardSpec.variant": "分类依据：按地区（默认）或其他属性分档 — what per-variant numbers are keyed by",
-    "StandardSpec.description": "说明 — description",
-    "StandardSpec.facts": "事实目录：标准读取的每项事实 — the catalogue of every fact the standard reads",
-    "StandardSpec.derived": "派生值：由事实计算的公式 — values computed from facts",
-    "StandardSpec.parts": "评估部分（部分 → 分组 → 指标）— the parts of the tree",
-    "StandardSpec.bonus": "加分项（封顶）— bonus items, capped",
-    "StandardSpec.grades": "等级（从高到低）— grades, highest first",
-    "provenance": "数值来源：official 官方（须有出处，可继承）/ reconstructed 重建 — official (with a citation, "
-    "inherited) or reconstructed",
-    "citation": "官方出处（下级继承）— where the official value is published (inherited below)",
-    "rationale": "重建理由 — why a reconstructed value is what it is",
-    "Period.start": "评估周期第一年 — first year of the period",
-    "Period.end": "评估周期最后一年 — last year of the period",
-    "VariantSpec.by": "分类属性：region（默认）或 library.yaml 中 attributes 下的键 — the library attribute the "
-    "variants are keyed by: region (default) or a key under `attributes`",
-    "VariantSpec.name": "分类属性的名称（如 城市类型）— what the attribute is called",
-    "VariantSpec.values": "各类别：列表，或 id → 名称 {zh, en} — the variants: a list, or id → names",
-    "VariantSpec.provinces": "各地区所含省份：地区 → 省份简称列表（如 west: [内蒙古, 广西]）；"
-    "据此确定并核对图书馆的地区 — the provinces of each region (short names), from which a "
-    "library's region follows and is checked",
-    "Label.zh": "中文名称 — name in Chinese",
-    "Label.en": "英文名称 — name in English",
-    "FactDef.id": "事实标识（小写英文）— fact id",
-    "FactDef.name": "事实名称 — fact name",
-    "FactDef.name_en": "英文名称 — name in English",
-    "FactDef.unit": "单位（如 册、人次、m2）— unit",
-    "FactDef.unit_en": "英文单位 — unit in English",
-    "FactDef.type": "类型：number 数值 / integer 整数 / boolean 是否 / percent 百分比 — type",
-    "FactDef.per_year": "按年填报 — given per year of the period",
-    "FactDef.aggregate": "逐年数值的汇总：mean 年均 / sum 合计 / latest 最近一年 / max / min — how years aggregate",
-    "FactDef.better": "越高越好（higher）或越低越好（lower）— whether more is better",
-    "FactDef.profile": "在报告的基本情况中显示 — shown in the report's profile",
-    "FactDef.structural": "结构性事实（需新建、扩建或增编）— changes only with a building or an establishment plan",
-    "FactDef.description": "说明 — description",
-    "Derived.id": "派生值标识 — derived value id",
-    "Derived.name": "派生值名称 — name",
-    "Derived.name_en": "英文名称 — name in English",
-    "Derived.unit": "单位 — unit",
-    "Derived.unit_en": "英文单位 — unit in English",
-    "Derived.formula": "公式：数字、事实 id、+ - * /、括号、mean/sum/min/max/latest/first/growth — formula",
-    "Derived.better": "越高越好（higher）或越低越好（lower）— whether more is better",
-    "Derived.description": "说明 — description",
-    "Node.code": '编号（文本，如 "1.10"）— code, as text',
-    "Node.name": "名称 — name",
-    "Node.name_en": "英文名称 — name in English",
-    "Node.max": "满分 — maximum points",
-    "Node.rule": "评分规则（指标）— scoring rule (an indicator)",
-    "Node.children": "下级（分组）— children (a group)",
-    "Node.capped": "下级合计封顶于 max — the children's sum is capped at max",
-    "Node.not_applicable": "评估者可标为不适用：full_marks 按满分计 / excluded 不计入总分 — may be marked not "
-    "applicable by an assessor: counted at full marks, or left out",
-    "Node.description": "评分标准原文 — the scoring text as published",
-    "Tiers.kind": "分档 — tiers: the highest band reached wins",
-    "Tiers.value": "读取的事实或派生值 — the fact or derived value read",
-    "Tiers.bands": "各档（门槛从高到低）— bands, highest threshold first",
-    "Tiers.better": "higher：达到门槛即得分；lower：不超过门槛即得分 — higher: at least the threshold; lower: at most",
-    "Band.at": "门槛（可按类别；null 表示该类不适用）— threshold (per variant; null: does not apply)",
-    "Band.points": "该档得分 — points of the band",
-    "Linear.kind": "按比例：满分 × 数值 / 目标值 — linear: max × value / target",
-    "Linear.value": "读取的事实或派生值 — the fact or derived value read",
-    "Linear.target": "目标值（得满分；可按类别）— the value that gives full marks (per variant)",
-    "PerUnit.kind": "按数量：每 per 个单位得 points 分，封顶 — per unit: points for every `per` units, capped",
-    "PerUnit.value": "读取的事实或派生值 — the fact or derived value read",
-    "PerUnit.points": "每单位得分 — points per unit",
-    "PerUnit.per": "单位大小（默认 1）— units per step (default 1)",
-    "Boolean.kind": "是否：是则得分 — yes/no: points when the fact is yes",
-    "Boolean.value": "读取的是否型事实 — the yes/no fact read",
-    "Boolean.points": "是时得分（默认满分）— points when yes (default: max)",
-    "Judged.kind": "评定：由评估者评分 — judged: awarded by the assessor",
-    "Judged.levels": "评定等级（如 好/中/差 及其分值）— named levels with their points",
-    "Judged.guidance": "评分指引 — guidance for the assessor",
-    "Level.name": "等级名称 — level name",
-    "Level.name_en": "英文名称 — name in English",
-    "Level.points": "该等级得分 — points of the level",
-    "Grade.id": "等级标识 — grade id",
-    "Grade.name": "等级名称（如 一级）— grade name",
-    "Grade.name_en": "英文名称 — name in English",
-    "Grade.min_score": "最低总分（可按类别；null 表示不设）— minimum total (per variant; null: none)",
-    "Grade.prerequisites": "必备条件 — prerequisites",
-    "Condition.id": "条件标识 — condition id",
-    "Condition.name": "条件名称（宜写明门槛）— name (best with its threshold)",
-    "Condition.name_en": "英文名称 — name in English",
-    "Condition.value": "检验的事实或派生值 — the fact or derived value tested",
-    "Condition.score": "检验的指标或分组得分（编号）— the points of this indicator or group (code) are tested",
-    "Condition.score_sum": "检验这些指标或分组得分之和（编号列表）— the sum of these codes' points is tested",
-    "Condition.at_least": "不低于（可按类别；null 表示该类不适用）— at least (per variant; null: does not apply)",
-    "Condition.at_most": "不高于（可按类别；null 表示该类不适用）— at most (per variant; null: does not apply)",
-    "Condition.full_marks": "须得满分 — the code must have full marks",
-    "Condition.equals": "是否型事实须为此值 — a yes/no fact must be this",
-}
 
 
 def _describe(schema: dict[str, Any], root: str) -> None:
@@ -185,8 +34,18 @@ def _describe(schema: dict[str, Any], root: str) -> None:
 
 
 def _scalar_or(ref: dict[str, Any]) -> dict[str, Any]:
-    # `floor_area: 600` is short for `floor_area: {value: 600}`
-    return {"anyOf": [ref, {"type": "number"}, {"type": "boolean"}]}
+    # `floor_area: 600` (or "600㎡") is short for `floor_area: {value: 600}`
+    return {"anyOf": [ref, schema_numbers.scalar()]}
+
+
+# The regions of a standard that does not say otherwise (a standard's own: with --criteria)
+_REGIONS = words({r: region_label(r) for r in ("east", "central", "west")}, REGION_EXTRA)
+_DEF_TEXT = {
+    "FactValue": "事实：单一值 value 或逐年 years，及出处与证明材料 — a fact: a value or per-year values, with its "
+    "source and evidence",
+    "Award": "评定：得分 points 或等级 level，及评估意见 — an award: points or a level, with a note",
+    "Correction": "事实更正：新值与理由 — a fact correction: the new value and the reason",
+}
 
 
 def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
@@ -200,13 +59,18 @@ def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
         "library": "libeval library.yaml (图书馆事实数据)",
         "assessment": "libeval assessment (评估记录)",
     }[kind]
-    props = schema["properties"]
+    props, defs = schema["properties"], schema.get("$defs", {})
+    for name, text in _DEF_TEXT.items():
+        if name in defs:
+            defs[name]["description"] = text
+    if kind != "standard":
+        schema_numbers.apply(schema, kind)
     if kind == "library":
-        facts = _mapping(props["facts"], _scalar_or({"$ref": "#/$defs/FactValue"}))
+        _mapping(props["facts"], _scalar_or({"$ref": "#/$defs/FactValue"}))
         _words(props["level"], LEVEL_WORDS)
+        _words(props["region"], std.region_words if std is not None else _REGIONS)
         if std is not None:
-            _known(facts, {f.id: _fact_text(f) for f in std.spec.facts})
-            _words(props["region"], std.region_words)
+            schema_standard.library(props, defs, std)
             if std.provinces:
                 props["province"]["examples"] = [n for ns in (std.spec.variant.provinces or {}).values() for n in ns]
     if kind == "assessment":
@@ -216,14 +80,25 @@ def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
         for prop in (judged, not_applicable, corrections):  # written empty: `corrections:` and comments
             prop["type"] = ["object", "null"]
         if std is not None:
-            codes = [c for c in std.leaves if isinstance(std.nodes[c].node.rule, Judged)]
-            _known(judged, {c: _node_text(std, c) for c in codes})
-            _known(not_applicable, {c: _node_text(std, c) for c in std.leaves if std.nodes[c].node.not_applicable})
-            _known(
-                corrections,
-                {f.id: _fact_text(f) for f in std.spec.facts} | {"population": DESCRIPTIONS["Library.population"]},
-            )
+            schema_standard.assessment(props, defs, std)
+            _known(not_applicable, {c: _node_title(std, c) for c in std.leaves if std.nodes[c].node.not_applicable})
+            facts = {f.id: (f"{f.id} {f.name}", schema_standard.fact_text(f)) for f in std.spec.facts}
+            _known(corrections, facts | {"population": ("population 服务人口", DESCRIPTIONS["Library.population"])})
+    _branches(schema)
     return schema
+
+
+def _branches(schema: dict[str, Any]) -> None:
+    """A property's title and description copied into each `$ref` branch of its `anyOf`:
+    yaml-language-server's hover shows the referenced definition's text there, not the field's."""
+    for node in [schema, *schema.get("$defs", {}).values()]:
+        for prop in (node.get("properties") or {}).values():
+            if not isinstance(prop, dict) or "description" not in prop:
+                continue
+            for branch in (b for b in prop.get("anyOf", ()) if "$ref" in b):
+                branch.setdefault("description", prop["description"])
+                if "title" in prop:
+                    branch.setdefault("title", prop["title"])
 
 
 def _words(prop: dict[str, Any], vocabulary: Words) -> None:
@@ -256,26 +131,22 @@ def _mapping(prop: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
     return prop
 
 
-def _known(prop: dict[str, Any], names: dict[str, str]) -> None:
-    """Only these keys, each described, so an editor completes them and flags the rest."""
+def _known(prop: dict[str, Any], names: dict[str, tuple[str, str]]) -> None:
+    """Only these keys, each with its title and description (in every branch), so an editor
+    completes them, shows what each is, and flags the rest."""
     values = prop["additionalProperties"]
-    prop["properties"] = {key: dict(values) | {"description": text} for key, text in names.items()}
+    branches = values.get("anyOf", [values])
+    prop["properties"] = {
+        key: schema_standard.described(copy.deepcopy(branches), title, text) for key, (title, text) in names.items()
+    }
     prop["additionalProperties"] = False
     prop.pop("propertyNames", None)
 
 
 def _award(ref: dict[str, Any]) -> dict[str, Any]:
-    # `"3.4.2": 10` is short for `"3.4.2": {points: 10}`
-    return {"anyOf": [ref, {"type": "number", "minimum": 0}]}
+    # `"3.4.2": 10` (or "10分") is short for `"3.4.2": {points: 10}`
+    return {"anyOf": [ref, schema_numbers.points()]}
 
 
-def _fact_text(f: Any) -> str:
-    unit = f"，{f.unit}" if f.unit else ""
-    yearly = "，按年填写 years" if f.per_year else ""
-    en = f.name_en or f.id
-    return f"{f.name}{unit}{yearly} — {en}{' (per year: years)' if f.per_year else ''}"
-
-
-def _node_text(std: Standard, code: str) -> str:
-    node = std.nodes[code].node
-    return f"{node.name}（满分 {node.max}）— {node.name_en or node.name} (max {node.max})"
+def _node_title(std: Standard, code: str) -> tuple[str, str]:
+    return f"{code} {std.nodes[code].node.name}", schema_standard.indicator_text(std, code)

@@ -9,7 +9,9 @@
     "2016", "2016年", "２０１６" -> the year 2016 (a year key); "16" is refused with the fix (2016)
 
 `number` is the one reading of a number written anywhere (library.yaml, assessments, a
-spreadsheet cell); the models read their text through `parse` and `amount`.
+spreadsheet cell); the models read their text through `parse` and `amount`. Text is read only
+when it is written in the grammar of text/number_grammar.py, whose patterns the JSON schemas
+carry too (load/schema_numbers.py): the editor and `check` accept the same writings.
 Anything else ("about 600", "12,00", "1.2.3") is an error, never a guess and never a zero.
 """
 
@@ -23,12 +25,9 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
-_NUMBER = re.compile(r"^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)\s*(万|亿|千)?\s*(.*)$")
-_SCIENTIFIC = re.compile(r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$")
-# a unit starts with a letter (any script) or %: "50,00" or "1.2.3" are not a number and a unit
-_UNIT = re.compile(r"^(?:%|[^\W\d_])")
-_MULTIPLIER = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8, "千": Decimal(10) ** 3}
-_BOOLEAN = {"是": True, "否": False, "有": True, "无": False, "yes": True, "no": False, "true": True, "false": False}
+from libeval.text import number_grammar as grammar
+
+_MULTIPLIER = {word: Decimal(10) ** power for word, power in grammar.MULTIPLIERS.items()}
 _UNIT_SYNONYMS = {"平方米": "m2", "平米": "m2", "m²": "m2", "平方": "m2", "percent": "%", "个百分点": "%"}
 
 
@@ -68,22 +67,43 @@ def unit_factor(written: str, target: str) -> Decimal | None:
     return None
 
 
+def unit_spellings(target: str) -> list[str]:
+    """What may follow a number of a fact in `target` (check converts it, or it is the same unit):
+    the unit as written and by its synonyms and alternatives (㎡, 平方米 for m2; 册 or 件 for
+    册（件）), with or without 千/万/亿 before it (4800册次 for 千册次, 20万元 for 万元). Each is
+    read by `parse` itself, so the schema's pattern takes exactly what the reader converts."""
+    t = canonical_unit(target)
+    bases = {target, t, *(w for w, c in _UNIT_SYNONYMS.items() if c == t)}
+    bases |= {p + b for p in _PREFIXES for b in list(bases)} | {b[1:] for b in bases if b[:1] in _PREFIXES}
+    if t == "m2":
+        bases |= {"㎡", "m²"}
+    for b in list(bases):
+        if m := _ALTERNATIVES.match(canonical_unit(b)):
+            bases |= {m.group(1), m.group(2), f"{m.group(1)}（{m.group(2)}）"}
+    out = []
+    for suffix in sorted({p + b for p in ("", *_PREFIXES) for b in bases if b}):
+        written = parse("1" + suffix)[1] if grammar.fact_parts("1" + suffix) else None
+        if written is not None and unit_factor(written, target) is not None:
+            out.append(suffix)
+    return out
+
+
 def parse(text: str) -> tuple[Decimal | bool, str | None]:
-    """(value, unit written after it or None); raises PydanticCustomError when unreadable."""
-    raw = text
-    t = unicodedata.normalize("NFKC", text).strip()
-    if t.lower() in _BOOLEAN:
-        return _BOOLEAN[t.lower()], None
-    if _SCIENTIFIC.match(t):
-        return Decimal(t), None
-    m = _NUMBER.match(t)
-    if not m or (m.group(3) and not _UNIT.match(m.group(3).strip())):
-        raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(raw)})
-    number, multiplier, unit = m.group(1), m.group(2), m.group(3).strip()
-    try:
-        value = Decimal(number.replace(",", ""))
-    except InvalidOperation:  # pragma: no cover - the pattern only lets numbers through
-        raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(raw)}) from None
+    """(value, unit written after it or None); raises PydanticCustomError when unreadable: text
+    is read only when it is written in the grammar (text/number_grammar.py), the one the JSON
+    schema's pattern is made of."""
+    if grammar.is_boolean(text):
+        return grammar.BOOLEANS[unicodedata.normalize("NFKC", text).strip().lower()], None
+    if grammar.is_scientific(text):
+        try:
+            return Decimal(unicodedata.normalize("NFKC", text).strip()), None
+        except InvalidOperation:  # an exponent beyond any decimal's (1e1000000000000000000)
+            raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(text)}) from None
+    parts = grammar.fact_parts(text)
+    if parts is None:
+        raise PydanticCustomError("number-text", "cannot read {text} as a number", {"text": repr(text)})
+    number, multiplier, unit = parts
+    value = Decimal(unicodedata.normalize("NFKC", number).replace(",", ""))
     if multiplier:
         if unit.startswith("元"):  # 20万元 is 20 in the unit 万元
             unit = multiplier + unit
@@ -140,15 +160,14 @@ def year(data: Any) -> Any:
         return data
     written = str(data)
     text = _YEAR_SUFFIX.sub("", unicodedata.normalize("NFKC", written).strip())
-    if text.isascii() and text.isdigit():
-        if len(text) == 4:
-            return int(text)
-        if len(text) <= 2:
-            n = int(text)
-            fix = 2000 + n if n < 70 else 1900 + n
-            raise PydanticCustomError(
-                "year-short", "{written} is not a year: write {fix}", {"written": written, "fix": fix}
-            )
+    if grammar.matches(grammar.YEAR, written):
+        return int(text)
+    if text.isascii() and text.isdigit() and len(text) <= 2:
+        n = int(text)
+        fix = 2000 + n if n < 70 else 1900 + n
+        raise PydanticCustomError(
+            "year-short", "{written} is not a year: write {fix}", {"written": written, "fix": fix}
+        )
     raise PydanticCustomError("not-a-year", "{written} is not a year", {"written": written})
 
 
