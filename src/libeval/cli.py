@@ -23,7 +23,7 @@ from libeval.cli_run import (
     report_lang,
     run,
 )
-from libeval.cli_text import LibevalGroup
+from libeval.cli_text import LibevalGroup, LibevalTyper, SubGroup
 from libeval.present.formats import (
     CheckFormat,
     CriteriaDiffFormat,
@@ -37,7 +37,7 @@ from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED
 from libeval.text.encoding import guard
 from libeval.text.help import startup_lang
 
-app = typer.Typer(
+app = LibevalTyper(
     name="libeval",
     cls=LibevalGroup,
     no_args_is_help=True,
@@ -45,7 +45,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-criteria_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+criteria_app = LibevalTyper(cls=SubGroup, no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(criteria_app, name="criteria")
 
 

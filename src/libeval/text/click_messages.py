@@ -43,11 +43,16 @@ USAGE_ZH: dict[str, str] = {
     "extra-arguments": "多出了参数：{args}。",
     "option-needs-value": "选项 {name} 后面须跟一个值。",
     "option-takes-no-value": "选项 {name} 不带值。",
+    "option-repeated": "选项 {name} 只能给一次。",
     "bad-value": "{name} 的值无效：{reason}。",
     "not-one-of": "{value} 不是以下之一：{choices}",
     "not-a-whole-number": "应为整数",
     "not-a-number": "{value} 不是数",
 }
+
+
+# a single-value option given twice (cli_text.OnceOnly): typer would silently keep the last
+OPTION_REPEATED_EN = "Option {name} can be given only once."
 
 
 def translate(message: str) -> str:
