@@ -143,6 +143,8 @@ def diff_cmd(
     fmt: Annotated[DiffFormat, typer.Option("--format")] = DiffFormat.table,
     exit_code: Annotated[bool, typer.Option("--exit-code")] = False,
     criteria: Annotated[str | None, typer.Option("--criteria")] = None,
+    all_: Annotated[bool, typer.Option("--all")] = False,
+    all_indicators: Annotated[bool, typer.Option("--all-indicators")] = False,
     output: OutputOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -150,12 +152,8 @@ def diff_cmd(
     from libeval.commands import diff as command
 
     rlang, mlang = report_lang(lang), msg_lang(lang)
-    run(
-        lang,
-        lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria)),
-        output,
-        no_color,
-    )
+    settings = command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria, all_, all_indicators)
+    run(lang, lambda: command.run(settings), output, no_color)
 
 
 @app.command("plan")

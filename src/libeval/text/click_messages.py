@@ -131,4 +131,9 @@ OPTION_ERRORS: dict[str, Bilingual] = {
         "--citation is where an official standard is published: add --official",
     ),
     "sheet": B("--sheet 只用于 .xlsx 工作簿", "--sheet is for a .xlsx workbook"),
+    "all-sides": B(
+        "--all 列出一个图书馆的全部评估：不能与 --from、--to、--criteria 或第二个目录同用",
+        "--all shows every assessment of one library: it does not go with --from, --to, --criteria or a second folder",
+    ),
+    "all-indicators": B("--all-indicators 只用于 --all", "--all-indicators goes with --all"),
 }

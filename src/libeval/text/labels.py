@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from libeval.text.bilingual import Bilingual
 from libeval.text.completeness_labels import COMPLETENESS_LABELS
+from libeval.text.diff_all_labels import DIFF_ALL_LABELS
 from libeval.text.diff_labels import DIFF_LABELS
 from libeval.text.report_labels import REPORT_LABELS
 
@@ -330,6 +331,7 @@ LABELS: dict[str, Bilingual] = {
     **COMPLETENESS_LABELS,
     **REPORT_LABELS,
     **DIFF_LABELS,
+    **DIFF_ALL_LABELS,
 }
 
 
