@@ -105,7 +105,9 @@ def renderer(f: DiffFormat) -> AllRenderer:
         case DiffFormat.table:
             return _table
         case DiffFormat.json:
-            return lambda v: json.dumps(diff_all_dict(v.result, v.standard, v.lang), ensure_ascii=False, indent=2) + "\n"
+            return lambda v: (
+                json.dumps(diff_all_dict(v.result, v.standard, v.lang), ensure_ascii=False, indent=2) + "\n"
+            )
         case DiffFormat.md:
             return lambda v: _template(v, "md")
         case DiffFormat.html:
@@ -113,6 +115,10 @@ def renderer(f: DiffFormat) -> AllRenderer:
         case DiffFormat.xlsx:
             return _xlsx
     assert_never(f)
+
+
+def _json(v: AllView) -> str:
+    return json.dumps(diff_all_dict(v.result, v.standard, v.lang), ensure_ascii=False, indent=2) + "\n"
 
 
 def _context(v: AllView) -> dict[str, Any]:
@@ -163,7 +169,9 @@ def _table(v: AllView) -> str:
     numbers = [Column(p["name"], right=True, no_wrap=True, fold=True) for p in passes]
     code, name = Column(label("code", lang), no_wrap=True), Column(label("name", lang), max_width=18, fold=True)
     screen.line(f"[bold]{label('parts_chart', lang)}[/]")
-    screen.table([code, name, *numbers], [[r["code"], r["name"], *(c["shown"] for c in r["cells"])] for r in ctx["parts"]])
+    screen.table(
+        [code, name, *numbers], [[r["code"], r["name"], *(c["shown"] for c in r["cells"])] for r in ctx["parts"]]
+    )
     notes = Column(label("diff_all.notes", lang), fold=True)
     if ctx["indicators"]:
         screen.line(f"[bold]{escape(ctx['indicators_title'])}[/]")
