@@ -152,8 +152,8 @@ def diff_cmd(
     from libeval.commands import diff as command
 
     rlang, mlang = report_lang(lang), msg_lang(lang)
-    settings = command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria, all_, all_indicators)
-    run(lang, lambda: command.run(settings), output, no_color)
+    args = (paths, from_, to, fmt, exit_code, rlang, mlang, criteria, all_, all_indicators)
+    run(lang, lambda: command.run(command.DiffSettings(*args)), output, no_color)
 
 
 @app.command("plan")

@@ -12,7 +12,7 @@ from typing import Any, Literal, assert_never
 
 from libeval import __version__
 from libeval.analysis.diff_all import AllDiff, Row
-from libeval.present.diff_all_view import all_context, column_labels, next_grade
+from libeval.present.diff_all_view import all_context, column_labels, next_grade, step_of
 from libeval.present.diff_view import cause_text
 from libeval.present.formats import DiffFormat
 from libeval.present.report_view import InputFile
@@ -37,7 +37,7 @@ def _changes(d: AllDiff, row: Row, lang: str) -> list[dict[str, Any]]:
                     "pass": d.passes[k].name,
                     "from": _json_value(row.cells[k - 1].value),
                     "to": _json_value(c.value),
-                    "causes": [cause_text(d.steps[k - 1], x, lang) for x in c.causes],
+                    "causes": [cause_text(step_of(d, k, lang), x, lang) for x in c.causes],
                     "differences": [x.id for x in c.causes],
                     "reason": c.reason,
                 }
@@ -166,30 +166,39 @@ def _table(v: AllView) -> str:
         screen.line(label("diff_all.identical", lang))
         return screen.text()
     screen.line(escape(ctx["legend"]))
-    numbers = [Column(p["name"], right=True, no_wrap=True, fold=True) for p in passes]
+    numbers = [Column(p["name"], right=True, fold=True) for p in passes]
     code, name = Column(label("code", lang), no_wrap=True), Column(label("name", lang), max_width=18, fold=True)
     screen.line(f"[bold]{label('parts_chart', lang)}[/]")
-    screen.table(
-        [code, name, *numbers], [[r["code"], r["name"], *(c["shown"] for c in r["cells"])] for r in ctx["parts"]]
-    )
-    notes = Column(label("diff_all.notes", lang), fold=True)
-    if ctx["indicators"]:
-        screen.line(f"[bold]{escape(ctx['indicators_title'])}[/]")
+    parts = [[r["code"], r["name"], *(c["shown"] for c in r["cells"])] for r in ctx["parts"]]
+    screen.table([code, name, *numbers], parts)
+    beside = len(passes) <= 2  # the notes in a column beside two passes, under the table beside more
+    notes = [Column(label("diff_all.notes", lang), fold=True)] if beside else []
+    for title, rows, heads in (
+        (ctx["indicators_title"], ctx["indicators"], [code, name, Column(label("max", lang), right=True)]),
+        (label("diff_all.facts", lang), ctx["facts"], [Column(label("fact", lang), max_width=20, fold=True)]),
+    ):
+        if not rows:
+            continue
+        screen.line(f"[bold]{escape(title)}[/]")
         screen.table(
-            [code, name, Column(label("max", lang), right=True), *numbers, notes],
+            [*heads, *numbers, *notes],
             [
-                [r["code"], r["name"], r["max"], *(c["shown"] for c in r["cells"]), Lines(r["notes"])]
-                for r in ctx["indicators"]
+                [*_lead(r, len(heads)), *(c["shown"] for c in r["cells"]), *([Lines(r["notes"])] if beside else [])]
+                for r in rows
             ],
         )
-    if ctx["facts"]:
-        screen.line(f"[bold]{label('diff_all.facts', lang)}[/]")
-        screen.table(
-            [Column(label("fact", lang), max_width=20, fold=True), *numbers, notes],
-            [[r["name"], *(c["shown"] for c in r["cells"]), Lines(r["notes"])] for r in ctx["facts"]],
-        )
+        if not beside:
+            for r in rows:
+                who = " ".join(x for x in (r["code"] if len(heads) == 3 else "", r["name"]) if x)
+                for note in r["notes"]:
+                    screen.line(escape(f"  {who} · {note}"))
     screen.line(escape(f"{label('agreement', lang)}{colon}{ctx['agreement']}"))
     return screen.text()
+
+
+def _lead(row: dict[str, Any], columns: int) -> list[str]:
+    """An indicator's code, name and maximum; a fact's name."""
+    return [row["code"], row["name"], row["max"]] if columns == 3 else [row["name"]]
 
 
 # every format, wired once here (built last: the renderers above)

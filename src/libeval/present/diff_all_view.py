@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from libeval import __version__
 from libeval.analysis.batch import Gap
+from libeval.analysis.diff import DiffResult
 from libeval.analysis.diff_all import AllDiff, Pass, Row, Value
 from libeval.models.result import Result
 from libeval.present.batch import gap_text
@@ -87,12 +89,23 @@ def _notes(d: AllDiff, row: Row, names: list[str], lang: str) -> list[str]:
     for k, c in enumerate(row.cells):
         if not c.changed:
             continue
-        why = [cause_text(d.steps[k - 1], x, lang) for x in c.causes]
+        step = step_of(d, k, lang)
+        why = [cause_text(step, x, lang) for x in c.causes]
         if c.reason:
             why.append(c.reason.rstrip("。."))
         if why:
             out.append(f"{names[k]}{colon}{sep.join(why)}")
     return out
+
+
+def step_of(d: AllDiff, k: int, lang: str) -> DiffResult:
+    """Pass k against the one before, its sides told apart as the columns are when the assessor
+    is the same: by date (`州（市）评（2017年7月12日）`), else by name."""
+    a, b = d.passes[k - 1].assessment, d.passes[k].assessment
+    if a.date == b.date:
+        return d.steps[k - 1]
+    tag_a, tag_b = (long_date(x.date.isoformat(), lang) for x in (a, b))
+    return replace(d.steps[k - 1], side_a=tag_a, side_b=tag_b)
 
 
 def _row(d: AllDiff, row: Row, names: list[str], shown: list[str], lang: str) -> dict[str, Any]:

@@ -28,7 +28,7 @@ DIFF_ALL_LABELS: dict[str, Bilingual] = {
     "diff_all.notes": Bilingual(zh="改动说明", en="Changes"),
     "diff_all.agreement": Bilingual(
         zh="{n} 轮评估中，{equal} 项指标各轮得分相同，{differing} 项有差异。",
-        en="Of the indicators, {equal} have the same points in all {n} assessments and {differing} differ.",
+        en="{equal} indicators have the same points in every one of the {n} assessments; {differing} differ.",
     ),
     "diff_all.sheet": Bilingual(zh="各轮对照", en="All assessments"),
 }
