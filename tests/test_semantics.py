@@ -408,12 +408,12 @@ def test_a_correction_of_a_value_replaces_it() -> None:
     assert population == 90000
 
 
-def test_a_correction_without_a_value_withdraws_the_fact() -> None:
+def test_a_correction_without_a_value_never_withdraws_the_fact() -> None:
+    """A reason alone (`{reason: 现场核实}`) used to delete the fact: now `check` refuses it and
+    scoring keeps the library's value (tests/test_review_model.py has the located error)."""
     std = one_indicator("{kind: tiers, value: x, bands: [{at: 0, points: 10}]}")
-    r = score(std, library({"x": 600}), assessment(corrections={"x": {"reason": "不予认定"}}), "prefecture")
-    assert _points(r) == (Decimal(0), "missing") and r.missing == ("x",)
-    (c,) = r.corrections
-    assert (c.old, c.new) == ("600", "—")
+    r = score(std, library({"x": 600}), assessment(corrections={"x": {"reason": "现场核实"}}), "prefecture")
+    assert _points(r) == (Decimal(10), "scored") and r.missing == ()
 
 
 def test_a_correction_of_the_wrong_shape_is_a_located_error() -> None:

@@ -127,7 +127,7 @@ class DiffResult:
 def _effective(side: Side) -> tuple[dict[str, FactValue], Decimal | None, dict[str, str]]:
     """Facts after corrections, the population, and the reason of each correction."""
     facts, population = apply_corrections(side.library, side.assessment)
-    reasons = {fid: corr.reason for fid, corr in side.assessment.corrections.items()}
+    reasons = {fid: corr.reason or "" for fid, corr in side.assessment.corrections.items()}
     return facts, population, reasons
 
 

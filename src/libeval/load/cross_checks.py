@@ -137,7 +137,8 @@ def _check_evidence(sink: Sink, ref: str, loc: Loc, folder: Path | None) -> None
             sink.add(loc, "evidence-missing", "warning", path=ref)
 
 
-def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list[Problem]:
+def check_assessment(std: Standard, assessment: Assessment, src: Source, folder: Path | None = None) -> list[Problem]:
+    """An assessment as written against its standard (and its evidence against `folder`)."""
     sink = Sink(src)
     for code, award in assessment.judged.items():
         loc = ("judged", code)
@@ -177,6 +178,16 @@ def check_assessment(std: Standard, assessment: Assessment, src: Source) -> list
             sink.add(loc, "na-not-allowed", key=True, code=code)
     for fact_id, corr in assessment.corrections.items():
         loc = ("corrections", fact_id)
+        if not corr.changes and not corr.verified:  # a reason alone: never a withdrawal of the fact
+            sink.add(loc, "correction-without-value", id=fact_id)
+        elif corr.changes and corr.reason is None:
+            sink.add(loc, "correction-without-reason", id=fact_id)
+        for i, ref in enumerate(corr.evidence):
+            _check_evidence(sink, ref, (*loc, "evidence", i), folder)
+        if not corr.changes:
+            if fact_id != POPULATION and fact_id not in std.facts:
+                sink.add(loc, "unknown-fact", key=True, id=fact_id, suggest=did_you_mean(fact_id, std.facts))
+            continue
         if fact_id == POPULATION:
             if corr.unit is not None and canonical_unit(corr.unit) != "人":
                 sink.add((*loc, "value"), "amount-unit", got=corr.unit, expected="人")

@@ -14,6 +14,7 @@ from libeval.errors import LibevalError, Problem, errors_only, problem
 from libeval.load import foreign as foreign_entries
 from libeval.load import names, paths
 from libeval.load.cross_checks import check_assessment, read_library
+from libeval.load.inherit import resolve
 from libeval.load.regions import for_scoring
 from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
@@ -80,8 +81,9 @@ class LibraryFolder:
     library: Library
     source: Source
     standard: Standard
-    assessments: dict[str, tuple[Assessment, Source]]
+    assessments: dict[str, tuple[Assessment, Source]]  # effective: inheritance resolved (load/inherit.py)
     problems: list[Problem] = field(default_factory=list)
+    written: dict[str, Assessment] = field(default_factory=dict)  # each as written: what a pass itself set
 
     def assessment(self, name: str) -> Assessment:
         """The named assessment, or a problem that lists the ones there are."""
@@ -173,7 +175,10 @@ def load_library(
                 problems += found
             assessments[name] = (assessment, asrc)
             if std is not None:
-                problems += check_assessment(std, assessment, asrc)
+                problems += check_assessment(std, assessment, asrc, folder)
+    written = {name: a for name, (a, _) in assessments.items()}
+    assessments, found = resolve(assessments)
+    problems += found
     if library is not None and std is not None:
         if foreign:
             library, found = foreign_entries.library_entries(std, library, src)
@@ -183,7 +188,7 @@ def load_library(
         problems += checked if checking else for_scoring(checked)
     if errors_only(problems) or library is None or std is None:
         raise LibevalError(problems)
-    return LibraryFolder(folder, library, src, std, assessments, problems)
+    return LibraryFolder(folder, library, src, std, assessments, problems, written)
 
 
 def find_libraries(root: Path) -> list[Path]:

@@ -5,7 +5,7 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from libeval.models.common import Code, Ident, Model, Points, Text, Year
+from libeval.models.common import Code, Ident, Model, Points, Text, Year, new_list
 from libeval.models.library import Scalar
 from libeval.text.reading import read_entry
 
@@ -22,10 +22,22 @@ class Award(Model):
 
 
 class Correction(Model):
+    """An assessor's word on one fact: a new value (`value` or some `years`, with a `reason`), or
+    `verified: true` (checked on site, the value kept). A reason alone is neither: `check` refuses
+    it (correction-without-value), it never withdraws the fact."""
+
     value: Scalar | None = None
     years: dict[Year, Scalar] | None = None
     unit: str | None = None  # written after the value (600㎡) or given; checked against the fact's
-    reason: Text
+    verified: bool = False
+    reason: Text | None = None
+    evidence: list[Text] = Field(default_factory=new_list)  # paths inside the library folder, or URLs
+    note: str | None = None
+
+    @property
+    def changes(self) -> bool:
+        """Whether it states a new value (else it only verifies the value there is)."""
+        return self.value is not None or self.years is not None
 
     @model_validator(mode="before")
     @classmethod
@@ -35,7 +47,11 @@ class Correction(Model):
 
 class Assessment(Model):
     assessor: Literal["self", "prefecture", "city", "province", "ministry", "other"]
+    # the name (file stem) of another assessment of the folder this one lists only its changes to;
+    # loading resolves it (load/inherit.py): LibraryFolder.assessments holds the effective ones
+    inherit: Text | None = None
     by: str | None = None
+    members: list[Text] = Field(default_factory=new_list)  # the team, for the signature lines
     date: dt.date
     note: str | None = None
     judged: dict[Code, Award] = Field(default_factory=dict)

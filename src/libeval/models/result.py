@@ -117,10 +117,14 @@ class FactResult:
     source: str | None
     note: str | None
     evidence: tuple[str, ...]
-    estimated: bool  # the library marks its value as an estimate (a correction replaces it)
-    corrected: bool  # the assessor corrected it
+    estimated: bool  # the library marks its value as an estimate (a correction replaces it, verified clears it)
+    corrected: bool  # the assessor corrected it (a new value, or verified)
     profile: bool  # shown in the report's profile
     structural: bool
+    # the assessor checked it on site (`verified: true`). For a fact given a new value, source
+    # is the correction's reason, evidence and note the correction's; a verified one keeps the
+    # library's source, with the team's evidence added and the team's note.
+    verified: bool = False
 
 
 @dataclass(frozen=True)
@@ -131,11 +135,19 @@ class CorrectionResult:
     name: Bilingual
     old: str  # the library's values of what the correction names ("—": not given)
     new: str  # the corrected values
-    reason: str
+    reason: str  # "" for a verified fact without one
     after: str  # the whole fact as scored after the correction (named and kept years)
     old_en: str = ""  # old, new and after in English (yes/no), when they differ from the Chinese
     new_en: str = ""
     after_en: str = ""
+    verified: bool = False  # checked on site (`verified: true`): new is old unless a value is also given
+    evidence: tuple[str, ...] = ()
+    note: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        """Whether it gave the fact a new value (else it only verified it)."""
+        return not self.verified or self.new != self.old
 
     def shown(self, lang: str) -> tuple[str, str]:
         """(old, new) in `lang`."""

@@ -173,7 +173,7 @@ def _rule_figures(node: Node, variant: str) -> dict[str, Any]:
 
 
 def _facts(std: Standard, library: Library, values: Values, assessment: Assessment | None) -> tuple[FactResult, ...]:
-    corrected = set(assessment.corrections) if assessment else set()
+    corrections = assessment.corrections if assessment else {}
     out = []
     for fid, fact in std.facts.items():
         entry = library.facts.get(fid)
@@ -181,6 +181,16 @@ def _facts(std: Standard, library: Library, values: Values, assessment: Assessme
             value: Decimal | bool | None = values.get(fid)
         except (MissingValue, ZeroDivision):
             value = None
+        corr = corrections.get(fid)
+        source = entry.source if entry else None
+        note = entry.note if entry else None
+        evidence = tuple(entry.evidence) if entry else ()
+        if corr is not None and corr.changes:  # the team's value: its reason and evidence
+            source, note, evidence = corr.reason, corr.note, tuple(corr.evidence)
+        elif corr is not None:  # verified: the library's source, the team's evidence added
+            evidence = (*evidence, *(e for e in corr.evidence if e not in evidence))
+            note = corr.note if corr.note is not None else note
+        verified = corr is not None and corr.verified
         out.append(
             FactResult(
                 id=fid,
@@ -190,13 +200,14 @@ def _facts(std: Standard, library: Library, values: Values, assessment: Assessme
                 value=value,
                 given=entry.value if entry else None,
                 given_years=dict(entry.years) if entry and entry.years else None,
-                source=entry.source if entry else None,
-                note=entry.note if entry else None,
-                evidence=tuple(entry.evidence) if entry else (),
-                estimated=bool(entry and entry.estimated),
-                corrected=fid in corrected,
+                source=source,
+                note=note,
+                evidence=evidence,
+                estimated=values.estimated(fid) and not verified,
+                corrected=corr is not None,
                 profile=fact.profile,
                 structural=fact.structural,
+                verified=verified,
             )
         )
     return tuple(out)
@@ -230,10 +241,22 @@ def _corrections(
             else:
                 now = values.entries[fact_id]
                 after[lang] = numbers.fact(now.value, now.years, lang)
-        new = {lang: numbers.fact(corr.value, corr.years, lang) for lang in ("zh", "en")}
+        # verified alone: the value stands
+        new = {lang: numbers.fact(corr.value, corr.years, lang) for lang in ("zh", "en")} if corr.changes else olds
         out.append(
             CorrectionResult(
-                fact_id, name, olds["zh"], new["zh"], corr.reason, after["zh"], olds["en"], new["en"], after["en"]
+                fact_id,
+                name,
+                olds["zh"],
+                new["zh"],
+                corr.reason or "",
+                after["zh"],
+                olds["en"],
+                new["en"],
+                after["en"],
+                verified=corr.verified,
+                evidence=tuple(corr.evidence),
+                note=corr.note,
             )
         )
     return tuple(out)

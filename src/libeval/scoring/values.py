@@ -17,25 +17,31 @@ from libeval.scoring.standard import POPULATION, Standard
 from libeval.text.labels import label
 
 
-def corrected(old: FactValue | None, corr: Correction) -> FactValue:
+def corrected(old: FactValue | None, corr: Correction) -> FactValue | None:
     """A fact entry after one correction.
 
     - `years`: the named years take the corrected values, the library's other years stay
       (the entry stays marked estimated only while some of the library's own years remain);
     - `value`: the value is replaced;
-    - neither: the fact is withdrawn (not given, so `missing`).
+    - neither, `verified: true`: the library's value stays and is no longer an estimate
+      (a verified fact the library does not give stays not given).
 
     A correction of the wrong shape (`value` for a per-year fact, `years` for a single-value
-    one) is refused by `check` before scoring (per-year-expected, single-value-expected).
+    one), or with neither a value nor `verified` (correction-without-value), is refused by
+    `check` before scoring.
     """
     unit = old.unit if old else None
     if corr.years is not None:
         kept = dict(old.years) if old is not None and old.years else {}
-        estimated = bool(old and old.estimated) and any(y not in corr.years for y in kept)
+        estimated = bool(old and old.estimated) and any(y not in corr.years for y in kept) and not corr.verified
         return FactValue.model_construct(  # already validated: no second pass
             years={**kept, **corr.years}, unit=unit, note=corr.reason, estimated=estimated
         )
-    return FactValue.model_construct(value=corr.value, unit=unit, note=corr.reason)
+    if corr.value is not None:
+        return FactValue.model_construct(value=corr.value, unit=unit, note=corr.reason)
+    if old is None:
+        return None
+    return old.model_copy(update={"estimated": False}) if old.estimated else old
 
 
 def apply_corrections(library: Library, assessment: Assessment | None) -> tuple[dict[str, FactValue], Decimal | None]:
@@ -48,7 +54,9 @@ def apply_corrections(library: Library, assessment: Assessment | None) -> tuple[
             if isinstance(corr.value, Decimal):
                 population = corr.value
             continue
-        facts[fact_id] = corrected(facts.get(fact_id), corr)
+        entry = corrected(facts.get(fact_id), corr)
+        if entry is not None:
+            facts[fact_id] = entry
     return facts, population
 
 

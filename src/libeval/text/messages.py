@@ -13,6 +13,7 @@ from libeval.text.bilingual import Bilingual
 from libeval.text.numbers import plain
 from libeval.text.reading_messages import READING_MESSAGES
 from libeval.text.region_messages import REGION_MESSAGES
+from libeval.text.review_messages import REVIEW_MESSAGES
 from libeval.text.sheet_messages import SHEET_MESSAGES
 from libeval.text.table_messages import TABLE_MESSAGES
 from libeval.text.words import TYPE_ERRORS, WORDS
@@ -367,6 +368,7 @@ CATALOGUE.update(TABLE_MESSAGES)  # `criteria import`: text/table_messages.py
 CATALOGUE.update(READING_MESSAGES)  # numbers, years and names as written: text/reading_messages.py
 CATALOGUE.update(REGION_MESSAGES)  # regions from provinces, region and level words: text/region_messages.py
 CATALOGUE.update(SHEET_MESSAGES)  # `import`: a facts sheet's cells, text/sheet_messages.py
+CATALOGUE.update(REVIEW_MESSAGES)  # reviews: corrections, inherit, `review`: text/review_messages.py
 
 # pydantic's errors and the words of arguments live in text/words.py; TYPE_ERRORS is also found here
 __all__ = ["CATALOGUE", "SUGGEST", "TYPE_ERRORS", "WORDS", "render"]
