@@ -50,6 +50,8 @@ def passes(tmp_path: Path) -> Path:
     review["date"] = "2017-08-20"
     review["judged"]["1.3.7"] = {"points": 13, "note": "补交了志愿者服务时长记录。"}
     review["corrections"]["branches"] = {"value": 1, "reason": "复评核实 1 个分馆已签订总分馆协议。"}
+    review["corrections"]["registered_readers"] = {"verified": True, "evidence": ["readers.pdf"], "note": "现场核对。"}
+    (folder / "readers.pdf").write_bytes(b"%PDF-1.4\n")
     _write(asm / "prefecture-review.yaml", review)
     province = json.loads(json.dumps(review))
     province.update(assessor="province", by="自治区公共图书馆评估组", date="2017-10-10")
@@ -115,6 +117,9 @@ def test_four_passes_in_date_order_each_change_in_the_pass_that_made_it(passes: 
     assert satisfaction["values"] == [95, 88, 88, 90]
     assert [c["pass"] for c in satisfaction["changes"]] == ["prefecture", "province"]
     assert rows["annual_loans"]["values"] == [58000, 46000, 46000, 46000]  # the mean of the years
+    readers = rows["registered_readers"]  # verified by the 复评: a state, not a change
+    assert readers["values"] == [3000] * 4 and readers["changes"] == []
+    assert readers["verified"] == [{"pass": "prefecture-review", "note": "现场核对。", "evidence": ["readers.pdf"]}]
     totals = data["total"]["values"]
     assert len(totals) == 4 and totals[1] == 775.3
     assert [c["pass"] for c in data["total"]["changes"]] == ["prefecture", "prefecture-review", "province"]
@@ -124,6 +129,29 @@ def test_four_passes_in_date_order_each_change_in_the_pass_that_made_it(passes: 
     assert "州（市）评（2017年8月20日）：复评核实 1 个分馆已签订总分馆协议" in out.replace("\n", "")
     line = next(x for x in out.splitlines() if x.startswith("读者满意率"))
     assert re.search(r"95%\s+│\s+●88%\s+│\s+88%\s+│\s+●90%", line), line
+    line = next(x for x in out.splitlines() if x.startswith("有效持证读者数量"))
+    assert re.search(r"3,000 人\s+│\s+3,000 人\s+│\s+3,000 人（已核实）\s+│\s+3,000 人$", line), line
+    note = "有效持证读者数量：3,000 人，已核实（现场核对；证明材料：readers.pdf）"
+    assert f"有效持证读者数量 · 州（市）评（2017年8月20日）：{note}" in out
+
+
+def test_the_pairwise_diff_shows_a_verified_fact_as_verified_not_as_a_change(passes: Path) -> None:
+    args = ("diff", str(passes), "--from", "prefecture", "--to", "prefecture-review")
+    code, out, err = invoke(*args, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert "fact:registered_readers" not in [x["id"] for x in data["differences"]]
+    assert [v["fact"] for v in data["verified"]] == ["registered_readers"]
+    for fmt, line in (
+        ("md", "- 有效持证读者数量：3,000 人，已核实（现场核对；证明材料：readers.pdf）"),
+        ("table", "  - 有效持证读者数量：3,000 人，已核实（现场核对；证明材料：readers.pdf）"),
+        ("html", "<li>有效持证读者数量：3,000 人，已核实（现场核对；证明材料：readers.pdf）</li>"),
+    ):
+        code, out, _ = invoke(*args, "--format", fmt)
+        assert code == 0 and line in out, fmt
+        assert "核实的事实（数值不变）" in out
+    code, out, _ = invoke(*args, "--format", "md", "--lang", "en")
+    assert "- Registered readers: 3,000 people, verified (现场核对; evidence: readers.pdf)" in out
 
 
 def test_the_order_is_the_date_then_self_then_the_name(passes: Path) -> None:

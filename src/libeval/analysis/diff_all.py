@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from libeval.analysis.diff import Difference, DiffResult, GradeRestore, Side, causes_of, differences
 from libeval.models import Assessment, Library
+from libeval.models.assessment import Correction
 from libeval.models.result import Result
 from libeval.scoring.engine import score
 from libeval.scoring.standard import POPULATION, Standard
@@ -37,6 +38,9 @@ class Cell:
     changed: bool  # differs from the previous pass's value: this pass made the change
     causes: tuple[Difference, ...] = ()  # what this pass changed that made it (indicators)
     reason: str | None = None  # the pass's reason for a fact it corrected
+    verified: bool = False  # a fact this pass checked on site and kept (the pass before had not): not a change
+    note: str | None = None  # the verifying pass's note and evidence
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,10 @@ class Row:
     @property
     def differs(self) -> bool:
         return any(c.changed for c in self.cells)
+
+    @property
+    def verified(self) -> bool:
+        return any(c.verified for c in self.cells)
 
 
 @dataclass(frozen=True)
@@ -123,23 +131,38 @@ def diff_all(std: Standard, library: Library, named: dict[str, Assessment], ever
 
 
 def _facts(passes: tuple[Pass, ...]) -> tuple[Row, ...]:
-    """The population and every fact whose value, as scoring uses it, differs between passes;
-    a changed cell carries the reason of the pass's own correction."""
+    """The population and every fact whose value, as scoring uses it, differs between passes, or
+    that a pass verified; a changed cell carries the reason of the pass's own correction, a
+    verified one the pass's note and evidence."""
     rows = [_row("population", POPULATION, PEOPLE, [p.result.population for p in passes], unit=Unit("人", "people"))]
+    checked: dict[str, list[bool]] = {}
     for fact in passes[0].result.facts:
         values: list[Value] = []
+        checked[fact.id] = []
         for p in passes:
             found = p.result.fact(fact.id)
             values.append(found.value if found is not None else None)
+            checked[fact.id].append(found is not None and found.verified)
         rows.append(_row("fact", fact.id, fact.label, values, unit=fact.unit))
     out: list[Row] = []
     for row in rows:
-        if row.differs:
-            cells = tuple(
-                replace(c, reason=_reason(passes[n], row.key)) if c.changed else c for n, c in enumerate(row.cells)
-            )
-            out.append(replace(row, cells=cells))
+        flags = checked.get(row.key, [False] * len(passes))
+        cells = []
+        for n, c in enumerate(row.cells):
+            if c.changed:
+                c = replace(c, reason=_reason(passes[n], row.key))
+            if n > 0 and flags[n] and not flags[n - 1] and not c.changed:
+                corr = passes[n].assessment.corrections.get(row.key)
+                c = replace(c, verified=True, note=corr.note if corr else None, evidence=_evidence(corr))
+            cells.append(c)
+        row = replace(row, cells=tuple(cells))
+        if row.differs or row.verified:
+            out.append(row)
     return tuple(out)
+
+
+def _evidence(corr: Correction | None) -> tuple[str, ...]:
+    return tuple(corr.evidence) if corr is not None else ()
 
 
 def _reason(p: Pass, key: str) -> str | None:

@@ -53,6 +53,12 @@ def _row_json(d: AllDiff, row: Row, lang: str) -> dict[str, Any]:
         out["unit"] = row.unit.get(lang)
     out["values"] = [_json_value(c.value) for c in row.cells]
     out["changes"] = _changes(d, row, lang)
+    if row.kind in ("fact", "population"):  # checked on site and kept: a state, not a change
+        out["verified"] = [
+            {"pass": d.passes[k].name, "note": c.note, "evidence": list(c.evidence)}
+            for k, c in enumerate(row.cells)
+            if c.verified
+        ]
     return out
 
 

@@ -17,7 +17,7 @@ from libeval.analysis.diff import DiffResult
 from libeval.analysis.diff_all import AllDiff, Pass, Row, Value
 from libeval.models.result import Result
 from libeval.present.batch import gap_text
-from libeval.present.diff_view import cause_text
+from libeval.present.diff_view import cause_text, verified_text
 from libeval.present.quantity import amount
 from libeval.present.report_format import long_date
 from libeval.present.report_view import InputFile
@@ -62,12 +62,24 @@ def next_grade(r: Result, std: Standard, lang: str) -> str:
     return f"{nxt.name.get(lang)}{colon}{text}"
 
 
-def _cells(row: Row, shown: list[str]) -> list[dict[str, Any]]:
+def _cells(row: Row, shown: list[str], lang: str) -> list[dict[str, Any]]:
+    """Each pass's cell: its text, marked ● when the pass changed it, `（已核实）` when the pass
+    verified it (a state, not a change: no mark)."""
     mark = label("diff_all.mark", "zh")
-    return [
-        {"text": text, "value": c.value, "changed": c.changed, "shown": f"{mark}{text}" if c.changed else text}
-        for c, text in zip(row.cells, shown, strict=True)
-    ]
+    out = []
+    for c, text in zip(row.cells, shown, strict=True):
+        if c.verified:
+            text = label("diff_all.verified_cell", lang, value=text)
+        out.append(
+            {
+                "text": text,
+                "value": c.value,
+                "changed": c.changed,
+                "verified": c.verified,
+                "shown": f"{mark}{text}" if c.changed else text,
+            }
+        )
+    return out
 
 
 def _points(row: Row) -> list[str]:
@@ -87,6 +99,9 @@ def _notes(d: AllDiff, row: Row, names: list[str], lang: str) -> list[str]:
     colon, sep = ("：", "；") if lang == "zh" else (": ", "; ")
     out = []
     for k, c in enumerate(row.cells):
+        if c.verified:
+            value = _values(row, lang)[k]
+            out.append(f"{names[k]}{colon}{verified_text(row.name.get(lang), value, c.note, c.evidence, lang)}")
         if not c.changed:
             continue
         step = step_of(d, k, lang)
@@ -114,7 +129,7 @@ def _row(d: AllDiff, row: Row, names: list[str], shown: list[str], lang: str) ->
         "name": row.name.get(lang),
         "max": numbers.points(row.max) if row.max is not None else "",
         "max_value": row.max,
-        "cells": _cells(row, shown),
+        "cells": _cells(row, shown, lang),
         "notes": _notes(d, row, names, lang),
         "differs": row.differs,
     }

@@ -24,11 +24,14 @@ DIFF_ALL_LABELS: dict[str, Bilingual] = {
     "diff_all.top": Bilingual(zh="已达最高等级", en="The highest grade"),
     "diff_all.more": Bilingual(zh="等 {n} 项", en="and {n} more"),
     "diff_all.indicators_all": Bilingual(zh="全部指标", en="Every indicator"),
-    "diff_all.facts": Bilingual(zh="有差异的事实（计分所用的值）", en="Facts that differ (the values scoring uses)"),
+    "diff_all.facts": Bilingual(
+        zh="有差异或经核实的事实（计分所用的值）", en="Facts that differ or were verified (the values scoring uses)"
+    ),
     "diff_all.notes": Bilingual(zh="改动说明", en="Changes"),
     "diff_all.agreement": Bilingual(
         zh="{n} 轮评估中，{equal} 项指标各轮得分相同，{differing} 项有差异。",
         en="{equal} indicators have the same points in every one of the {n} assessments; {differing} differ.",
     ),
+    "diff_all.verified_cell": Bilingual(zh="{value}（已核实）", en="{value} (verified)"),
     "diff_all.sheet": Bilingual(zh="各轮对照", en="All assessments"),
 }
