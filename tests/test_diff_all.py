@@ -269,3 +269,15 @@ def test_golden_jinghe_diff_all(fmt: str, lang: str, monkeypatch: pytest.MonkeyP
     if UPDATE:
         golden.write_text(out, encoding="utf-8")
     assert out == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "html"])
+def test_the_pairwise_diff_names_its_sides_never_before_and_after(fmt: str) -> None:
+    """Issue 21: side labels from the assessments (自评, 州（市）评), never 前/后; units kept."""
+    code, out, err = invoke("diff", str(EXAMPLE), "--format", fmt)
+    assert code == 0, err
+    text = re.sub(r"<[^>]+>", " ", out.split("<main>")[-1]).replace("前入藏", "")  # 2000 年前入藏: a reason
+    assert "前" not in text and "后" not in text
+    assert "自评" in text and "州（市）评" in text
+    if fmt != "table":  # the terminal wraps the cause column
+        assert "读者满意率：95% → 88%" in text and "年文献外借量（年均）：58,000 册次 → 46,000 册次" in text

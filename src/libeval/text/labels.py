@@ -324,8 +324,6 @@ LABELS: dict[str, Bilingual] = {
     ),
     "differences": Bilingual(zh="输入差异", en="Differences in the inputs"),
     "no_differences": Bilingual(zh="两侧完全一致。", en="The two sides are identical."),
-    "note_from": Bilingual(zh="前", en="from"),
-    "note_to": Bilingual(zh="后", en="to"),
     "blocked_count": Bilingual(zh="{grade}：{n} 项条件未达到", en="{grade}: {n} condition(s) not met"),
     "figure": Bilingual(zh="情况", en="Figure"),
     **COMPLETENESS_LABELS,
