@@ -154,6 +154,15 @@ def test_the_pairwise_diff_shows_a_verified_fact_as_verified_not_as_a_change(pas
     assert "- Registered readers: 3,000 people, verified (现场核对; evidence: readers.pdf)" in out
 
 
+def test_the_markdown_puts_each_pass_note_on_its_own_line(passes: Path) -> None:
+    code, out, err = invoke("diff", str(passes), "--all", "--format", "md")
+    assert code == 0, err
+    row = next(line for line in out.splitlines() if line.startswith("| 1.2.2 |"))
+    assert row.startswith("| 1.2.2 | 分馆数量 | 15 | 9 | **●0** | **●3** | 3 | 州（市）评（2017年7月12日）：")
+    assert "不计为分馆）<br>州（市）评（2017年8月20日）：分馆数量：0 个 → 1 个" in row
+    assert "&lt;" not in out
+
+
 def test_the_order_is_the_date_then_self_then_the_name(passes: Path) -> None:
     folder = load_library(passes)
     named = {n: a for n, (a, _) in folder.assessments.items()}
