@@ -56,7 +56,7 @@ SAMPLES: dict[str, Any] = {
     "second": "2016年", "target": "floor_area（建筑面积）", "fix": "2016",
     "read": "self.yaml", "n": 2, "codes": "1.5（10 分）、2.2.2（5 分）", "value": "0.9", "percent": "90",
     "province": "宁夏回族自治区", "region": "west（西部）", "other": "east",
-    "formula": "=13+16+107", "last": 2016,
+    "formula": "=13+16+107", "last": 2016, "library": "精河",
 }  # fmt: skip
 
 

@@ -29,7 +29,7 @@ ZH = {"LANG": "zh_CN.UTF-8"}
 
 # Latin words a Chinese help or usage error may hold: identifiers, values and names of formats and
 # programs. Options (--format), file names (library.yaml) and codes (cn-2017-county) are taken out first.
-COMMANDS = {"check", "score", "diff", "plan", "schema", "init", "import", "criteria", "list", "show"}
+COMMANDS = {"check", "score", "diff", "plan", "schema", "init", "import", "review", "criteria", "list", "show"}
 ALLOWED = COMMANDS | {
     "zh", "en", "self", "JSON", "Schema", "Jinja2", "md", "html", "csv", "xlsx",
     "docx", "yaml", "json", "table", "text", "github", "standard", "library", "assessment", "province", "city",

@@ -266,9 +266,12 @@ def test_markdown_stays_safe_for_hostile_notes(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE, lib)
     pref = lib / "assessments" / "prefecture.yaml"
     hostile = "'<script>alert(1)</script> | [x](javascript:alert(1))\\n## 假标题'"
-    text = pref.read_text(encoding="utf-8").replace(
-        '"1.1.10": {points: 5, note: 设咨询台，有咨询记录。}', f'"1.1.10": {{points: 5, note: "{hostile[1:-1]}"}}'
+    text = pref.read_text(
+        encoding="utf-8"
+    ).replace(  # the review restates 1.1.10 with a hostile note
+        '\n  "1.3.7": ', f'\n  "1.1.10": {{points: 5, note: "{hostile[1:-1]}"}}\n  "1.3.7": '
     )
+    assert hostile[1:-1] in text
     pref.write_text(text, encoding="utf-8")
     md = _report(lib, "prefecture", "md")
     assert "<script" not in md and not re.search(r"(?<!\\)\]\(javascript", md)

@@ -3,6 +3,7 @@ output written by `cli_run.run`. With cli_run.py and cli_text.py, the only modul
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import os
 import sys
@@ -251,6 +252,23 @@ def init(
     from libeval.commands import init as command
 
     run(lang, lambda: command.run(command.InitSettings(directory, criteria, xlsx, province, msg_lang(lang))))
+
+
+@app.command()
+def review(
+    library: Annotated[Path, typer.Argument()],
+    name: Annotated[str, typer.Option("--as")],
+    source: Annotated[str, typer.Option("--from")] = "self",
+    by: Annotated[str | None, typer.Option("--by")] = None,
+    date: Annotated[dt.datetime | None, typer.Option("--date", formats=["%Y-%m-%d"])] = None,
+    force: Annotated[bool, typer.Option("--force")] = False,
+    lang: LangOpt = None,
+) -> None:
+    from libeval.commands import review as command
+
+    day = date.date() if date is not None else dt.date.today()
+    settings = command.ReviewSettings(library, name, source, by, day, force, report_lang(lang), msg_lang(lang))
+    run(lang, lambda: command.run(settings))
 
 
 @app.command("import")

@@ -24,7 +24,22 @@ class InitSettings:
     lang: str = "en"  # of the next-step line (stderr; stdout lists the files written)
 
 
+def _inside_assessments(directory: Path) -> Path | None:
+    """The library whose assessments/ folder `directory` would be made in, if any (the issue:
+    `init lib/assessments/prefecture` silently made a library there instead of a review)."""
+    for folder in directory.resolve().parents:
+        if folder.name == ASSESSMENTS_DIR and (folder.parent / LIBRARY_FILE).is_file():
+            return folder.parent
+    return None
+
+
 def run(s: InitSettings) -> Outcome:
+    library = _inside_assessments(s.directory)
+    if library is not None:
+        shown = os.path.relpath(library) if not s.directory.is_absolute() else str(library)
+        raise LibevalError(
+            [problem(str(s.directory), None, "init-in-assessments", path=str(s.directory), library=shown)]
+        )
     std = standard_arg(s.criteria)
     ref = s.criteria
     if s.criteria not in bundled_criteria():  # a path, written relative to the new folder: it moves with it

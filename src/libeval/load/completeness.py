@@ -58,4 +58,8 @@ def check_scoring(folder: LibraryFolder) -> list[Problem]:
                     codes=codes,
                 )
             )
+        if open_ and assessment.inherit is None and name != DEFAULT and DEFAULT in folder.assessments:
+            # a review that lists only its changes without `inherit: self` scores the rest 0
+            at = src.mark(("assessor",), True) if "assessor" in src.data else None
+            out.append(problem(src.path, at, "unawarded-without-inherit", "warning", count=len(open_)))
     return out

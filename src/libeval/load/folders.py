@@ -16,6 +16,7 @@ from libeval.load import names, paths
 from libeval.load.cross_checks import check_assessment, read_library
 from libeval.load.inherit import resolve
 from libeval.load.regions import for_scoring
+from libeval.load.salvage import salvage
 from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
 from libeval.models import Assessment, Library, StandardSpec
@@ -159,17 +160,24 @@ def load_library(
     library, found = validate(Library, src)
     problems += found
     assessments: dict[str, tuple[Assessment, Source]] = {}
+    broken: set[str] = set()  # assessments with errors: one that inherits from them is not told again
     for name, path in assessment_files(folder).items():
         try:
             asrc = load(path, shown(path))
         except LibevalError as exc:
             problems += exc.problems
+            broken.add(name)
             continue
         if std is not None:
             problems += names.read_assessment_names(std, asrc)
         assessment, found = validate(Assessment, asrc)
         problems += found
-        if assessment is not None:
+        if assessment is None:  # what is valid of it is still checked: every problem in one run
+            broken.add(name)
+            kept = salvage(asrc.data)
+            if kept is not None and std is not None:
+                problems += check_assessment(std, kept, asrc, folder)
+        else:
             if std is not None and foreign:
                 assessment, found = foreign_entries.assessment_entries(std, assessment, asrc)
                 problems += found
@@ -177,7 +185,7 @@ def load_library(
             if std is not None:
                 problems += check_assessment(std, assessment, asrc, folder)
     written = {name: a for name, (a, _) in assessments.items()}
-    assessments, found = resolve(assessments)
+    assessments, found = resolve(assessments, broken)
     problems += found
     if library is not None and std is not None:
         if foreign:

@@ -56,9 +56,10 @@ def overlay(source: Assessment, own: Assessment) -> Assessment:
     return own.model_copy(update={"judged": judged, "not_applicable": not_applicable, "corrections": corrections})
 
 
-def resolve(written: Loaded) -> tuple[Loaded, list[Problem]]:
+def resolve(written: Loaded, broken: set[str] | frozenset[str] = frozenset()) -> tuple[Loaded, list[Problem]]:
     """The effective assessments, by name; one that names an unknown source or is part of a
-    cycle is left out, with a located error."""
+    cycle is left out, with a located error. One that inherits from a `broken` one (a file with
+    errors, said at that file) is left out without another."""
     effective: Loaded = {}
     problems: list[Problem] = []
     failed: set[str] = set()
@@ -73,7 +74,9 @@ def resolve(written: Loaded) -> tuple[Loaded, list[Problem]]:
             effective[name] = (own, src)
             return own
         sink = Sink(src)
-        if own.inherit not in written:
+        if own.inherit in broken:
+            pass
+        elif own.inherit not in written:
             known = [n for n in written if n != name]
             sink.add(
                 ("inherit",),

@@ -205,6 +205,8 @@ def json_schema(kind: Kind, std: Standard | None = None) -> dict[str, Any]:
         judged = _mapping(props["judged"], _award(_value_schema(props["judged"])))
         not_applicable = _mapping(props["not_applicable"], _value_schema(props["not_applicable"]))
         corrections = _mapping(props["corrections"], _value_schema(props["corrections"]))
+        for prop in (judged, not_applicable, corrections):  # written empty: `corrections:` and comments
+            prop["type"] = ["object", "null"]
         if std is not None:
             codes = [c for c in std.leaves if isinstance(std.nodes[c].node.rule, Judged)]
             _known(judged, {c: _node_text(std, c) for c in codes})

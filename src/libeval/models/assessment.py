@@ -57,3 +57,14 @@ class Assessment(Model):
     judged: dict[Code, Award] = Field(default_factory=dict)
     not_applicable: dict[Code, Text] = Field(default_factory=dict)
     corrections: dict[Ident, Correction] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty(cls, data: Any) -> Any:
+        # `corrections:` with nothing under it (or only the review's commented checklist) is empty
+        if isinstance(data, dict) and any(data.get(k, {}) is None for k in _MAPPINGS):
+            return {**data, **{k: {} for k in _MAPPINGS if k in data and data[k] is None}}
+        return data
+
+
+_MAPPINGS = ("judged", "not_applicable", "corrections")

@@ -185,6 +185,10 @@ def _table(v: ScoreView) -> str:
             unit = fact.unit.get(lang) if fact else ""
             old = old if old == "—" else with_unit(old, unit, lang)  # 95% → 88%, 3 个 → 0 个
             new = with_unit(new, unit, lang)
+            if not corr.changed:  # checked on site, the value kept: 40 台（已核实；现场清点）
+                said = [label("verified", lang), *([corr.note] if corr.note else [])]
+                screen.line(escape(f"  {name}{c}{old}{bracketed(('；' if lang == 'zh' else '; ').join(said), lang)}"))
+                continue
             screen.line(escape(f"  {name}{c}{old} → {new}{bracketed(corr.reason, lang)}"))
     return screen.text()
 
@@ -309,6 +313,9 @@ def result_dict(r: Result, lang: str = "zh") -> dict[str, Any]:
                 "old": c.shown(lang)[0],
                 "new": c.shown(lang)[1],
                 "reason": c.reason,
+                "verified": c.verified,
+                "evidence": list(c.evidence),
+                "note": c.note,
             }
             for c in r.corrections
         ],

@@ -160,6 +160,21 @@ HELP: dict[str, Bilingual] = {
         "The library's province (宁夏回族自治区); fills in the region.",
     ),
     "init --lang": _LANG,
+    "review": B(
+        "开始复核：新建 assessments/名称.yaml，继承自评（只写改动），并附现场核对清单。",
+        "Start a review: assessments/NAME.yaml inheriting from the self-assessment (write only the"
+        " changes), with the on-site checklist as comments.",
+    ),
+    "review library": B("图书馆目录", "The library folder."),
+    "review --as": B(
+        "复核的名称，即评估文件名；用评估类别的名称时即为该类别的评估（如州评、省评）",
+        "The review's name and file stem (an assessor kind such as prefecture or province is its assessor).",
+    ),
+    "review --from": B("在哪一项评估的基础上复核（默认：self 自评）", "The assessment it starts from (default: self)."),
+    "review --by": B("评估组名称", "The reviewing team's name."),
+    "review --date": B("复核日期，如 2017-07-12（默认：今天）", "The review's date, YYYY-MM-DD (default: today)."),
+    "review --force": B("覆盖已有的同名评估文件", "Write over an existing assessment of that name."),
+    "review --lang": _LANG,
     "import": B(
         "用填好的事实表格填写 library.yaml：先显示将要改动的内容，加 --yes 才写入。",
         "Fill library.yaml from a facts spreadsheet: show what would change; write it with --yes.",
@@ -257,6 +272,11 @@ METAVARS: dict[str, str] = {
     "init directory": "目录",
     "init --criteria": "标准",
     "init --province": "省份",
+    "review library": "目录",
+    "review --as": "名称",
+    "review --from": "评估",
+    "review --by": "评估组",
+    "review --date": "日期",
     "import sheet": "表格",
     "import directory": "目录",
     "criteria show ref": "标准",

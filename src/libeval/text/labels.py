@@ -80,6 +80,7 @@ LABELS: dict[str, Bilingual] = {
     "citation": Bilingual(zh="出处", en="citation"),
     "children": Bilingual(zh="下级", en="Children"),
     "corrected": Bilingual(zh="已更正", en="corrected"),
+    "verified": Bilingual(zh="已核实", en="verified"),
     # reports
     "report_title": Bilingual(zh="评估定级自评报告", en="Evaluation report"),
     "report_title.review": Bilingual(zh="评估定级评审报告", en="Evaluation review report"),
