@@ -57,6 +57,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Assessment.judged": "评定类指标的得分：编号 → 分数或等级 — points of the judged indicators by code",
     "Assessment.not_applicable": "不适用的指标：编号 → 理由（仅限标准允许者）— indicators marked not applicable, with "
     "the reason",
+    "Assessment.inherit": "继承的评估（同一目录下的文件名，如 self）：本评估只写改动 — the assessment this one "
+    "inherits from (its file name, e.g. self): this one lists only what it changes",
+    "Assessment.members": "评估组成员（复核意见的签字行）— the team's members, for the signature lines",
     "Assessment.corrections": "事实更正：事实 id → 新值与理由 — fact corrections with a reason each",
     "Award.points": "评定得分 — points awarded",
     "Award.level": "评定等级（标准中该指标的等级名，如 好/中/差）— the level awarded (one of the indicator's levels)",
@@ -65,6 +68,9 @@ DESCRIPTIONS: dict[str, str] = {
     "Correction.years": "更正后的逐年数值：年份 → 数值 — the corrected per-year values",
     "Correction.unit": "单位（可省略；写在数值后亦可，如 600㎡）— unit (optional; may follow the value, as in 600㎡)",
     "Correction.reason": "更正理由 — the reason for the correction",
+    "Correction.verified": "已现场核实，数值不变 — checked on site, the value kept",
+    "Correction.evidence": "证明材料：目录内的文件路径或网址 — evidence: paths inside the folder, or URLs",
+    "Correction.note": "备注 — a note",
     # a standard
     "StandardSpec.id": "标准标识（小写英文、数字、连字符）— the standard's identifier",
     "StandardSpec.title": "标准名称 — title",
