@@ -24,7 +24,7 @@ from libeval.cli_run import (
     report_lang,
     run,
 )
-from libeval.cli_text import LibevalGroup
+from libeval.cli_text import LibevalGroup, LibevalTyper, SubGroup
 from libeval.present.formats import (
     CheckFormat,
     CriteriaDiffFormat,
@@ -38,7 +38,7 @@ from libeval.text.click_messages import INTERNAL_ERROR, INTERRUPTED
 from libeval.text.encoding import guard
 from libeval.text.help import startup_lang
 
-app = typer.Typer(
+app = LibevalTyper(
     name="libeval",
     cls=LibevalGroup,
     no_args_is_help=True,
@@ -46,7 +46,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
-criteria_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None)
+criteria_app = LibevalTyper(cls=SubGroup, no_args_is_help=True, rich_markup_mode=None)
 app.add_typer(criteria_app, name="criteria")
 
 
@@ -148,6 +148,8 @@ def diff_cmd(
     fmt: Annotated[DiffFormat, typer.Option("--format")] = DiffFormat.table,
     exit_code: Annotated[bool, typer.Option("--exit-code")] = False,
     criteria: Annotated[str | None, typer.Option("--criteria")] = None,
+    all_: Annotated[bool, typer.Option("--all")] = False,
+    all_indicators: Annotated[bool, typer.Option("--all-indicators")] = False,
     output: OutputOpt = None,
     lang: LangOpt = None,
     no_color: NoColorOpt = False,
@@ -155,12 +157,8 @@ def diff_cmd(
     from libeval.commands import diff as command
 
     rlang, mlang = report_lang(lang), msg_lang(lang)
-    run(
-        lang,
-        lambda: command.run(command.DiffSettings(paths, from_, to, fmt, exit_code, rlang, mlang, criteria)),
-        output,
-        no_color,
-    )
+    args = (paths, from_, to, fmt, exit_code, rlang, mlang, criteria, all_, all_indicators)
+    run(lang, lambda: command.run(command.DiffSettings(*args)), output, no_color)
 
 
 @app.command("plan")

@@ -13,14 +13,15 @@ from __future__ import annotations
 import gettext
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import typer.core
 from typer import _click
 from typer._click import exceptions as errors
+from typer.models import CommandFunctionType
 
-from libeval.text.click_messages import USAGE_ZH, tidy, translate
+from libeval.text.click_messages import OPTION_REPEATED_EN, USAGE_ZH, tidy, translate
 from libeval.text.help import HELP, METAVARS, startup_lang
 from libeval.text.width import columns, pad, wrap
 from libeval.text.words import TYPE_ERRORS
@@ -142,6 +143,8 @@ def chinese_usage_error(exc: errors.UsageError) -> str:
         text = z["no-such-option"].format(name=repr(exc.option_name))
         if exc.possibilities:
             text += z["did-you-mean"].format(names=" / ".join(repr(p) for p in sorted(exc.possibilities)))
+    elif isinstance(exc, RepeatedOption):
+        text = z["option-repeated"].format(name=exc.option_name)
     elif isinstance(exc, errors.BadOptionUsage):
         key = "option-takes-no-value" if "does not take" in exc.message else "option-needs-value"
         text = z[key].format(name=repr(exc.option_name))
@@ -157,7 +160,59 @@ def chinese_usage_error(exc: errors.UsageError) -> str:
     return tidy(text)
 
 
-class LibevalGroup(typer.core.TyperGroup):
+class RepeatedOption(errors.BadOptionUsage):
+    """A single-value option given twice (`--to a --to b`): a usage error, not the last one silently."""
+
+    def __init__(self, names: Sequence[str], ctx: _click.core.Context) -> None:
+        written = " / ".join(repr(n) for n in names)  # '--assessment' / '-a'
+        super().__init__(written, OPTION_REPEATED_EN.format(name=written), ctx)
+
+
+class _OnceParser(_click.parser._OptionParser):
+    """The option parser of every libeval command: an option that takes one value (not a flag,
+    not meant to repeat) may be given once."""
+
+    def parse_args(self, args: list[str]) -> tuple[dict[str, Any], list[str], list[Any]]:
+        opts, rest, order = super().parse_args(args)
+        seen: set[str] = set()
+        for param in order:
+            if not isinstance(param, typer.core.TyperOption) or param.multiple or param.count or param.is_flag:
+                continue
+            if param.name in seen and not self.ctx.resilient_parsing:  # type: ignore[union-attr]
+                raise RepeatedOption(param.opts, self.ctx)  # type: ignore[arg-type]
+            seen.add(str(param.name))
+        return opts, rest, order
+
+
+class OnceOnly(_click.core.Command):
+    """Refuses a single-value option given twice: mixed into every command and group of libeval
+    (LibevalTyper gives it to every command registered with `app.command()`)."""
+
+    def make_parser(self, ctx: _click.core.Context) -> _click.parser._OptionParser:
+        parser = _OnceParser(ctx)
+        for param in self.get_params(ctx):
+            param.add_to_parser(parser, ctx)
+        return parser
+
+
+class LibevalCommand(OnceOnly, typer.core.TyperCommand):
+    """A command of libeval."""
+
+
+class SubGroup(OnceOnly, typer.core.TyperGroup):
+    """A group of commands under libeval (`libeval criteria`)."""
+
+
+class LibevalTyper(typer.Typer):
+    """typer.Typer whose commands refuse a single-value option given twice."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[typer.core.TyperCommand] | None = None, **kw: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        return super().command(name, cls=cls or LibevalCommand, **kw)
+
+
+class LibevalGroup(OnceOnly, typer.core.TyperGroup):
     """libeval itself: picks the language before the arguments are read; in Chinese, writes usage
     errors itself (typer's are English)."""
 

@@ -278,7 +278,7 @@ def _restore(std: Standard, a: Side, b: Side, ra: Result, rb: Result, diffs: lis
     return GradeRestore(searched=True, found=False, limited_to=None if limit == len(diffs) else limit)
 
 
-def _causes(ia: IndicatorResult, ib: IndicatorResult, diffs: list[Difference]) -> tuple[Difference, ...]:
+def causes_of(ia: IndicatorResult, ib: IndicatorResult, diffs: list[Difference]) -> tuple[Difference, ...]:
     facts = set(ia.facts) | set(ib.facts)
     out = [
         d
@@ -306,7 +306,7 @@ def diff(std: Standard, a: Side, b: Side) -> DiffResult:
             equal += 1
             continue
         deltas.append(
-            IndicatorDelta(ia.code, ia.name, ia.score, ib.score, ia.status, ib.status, _causes(ia, ib, diffs))
+            IndicatorDelta(ia.code, ia.name, ia.score, ib.score, ia.status, ib.status, causes_of(ia, ib, diffs))
         )
     deltas.sort(key=lambda d: (-abs(d.delta), d.code))
     caps: list[CapDelta] = []

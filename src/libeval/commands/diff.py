@@ -28,10 +28,16 @@ class DiffSettings:
     lang: str = "zh"
     msg_lang: str = "en"
     criteria: str | None = None  # score the one folder's assessment under this standard too (id or path)
+    all_: bool = False  # every assessment of the one folder side by side
+    all_indicators: bool = False  # with all_: every indicator, not only those that differ
 
     def __post_init__(self) -> None:
         if not 1 <= len(self.paths) <= 2:
             raise UsageError(OPTION_ERRORS["paths"], OPTION_ERRORS["diff-paths"])
+        if self.all_ and (self.from_ or self.to or self.criteria or len(self.paths) > 1):
+            raise UsageError("--all", OPTION_ERRORS["all-sides"])
+        if self.all_indicators and not self.all_:
+            raise UsageError("--all-indicators", OPTION_ERRORS["all-indicators"])
 
 
 def run(s: DiffSettings) -> Outcome:
@@ -39,6 +45,8 @@ def run(s: DiffSettings) -> Outcome:
         from libeval.commands import rescore
 
         return rescore.run(s)
+    if s.all_:
+        return run_all(s)
     from libeval.present.diff import DiffView, render
 
     cache = StandardCache()
@@ -52,12 +60,30 @@ def run(s: DiffSettings) -> Outcome:
     return Outcome(render(view, s.fmt), messages, code, inputs, kind_of(s.fmt))
 
 
-def hashed_inputs(folders: list[LibraryFolder], a: str, b: str) -> tuple[InputFile, ...]:
-    """The files the two sides rest on, each once, with their hashes: library.yaml, the two
-    assessments and the standard (of each folder, when there are two)."""
+def run_all(s: DiffSettings) -> Outcome:
+    """Every assessment of the one folder, in the order they were made, side by side."""
+    from libeval.analysis.diff_all import diff_all, pass_order
+    from libeval.present.diff_all import AllView, render
+
+    folder = load_library(s.paths[0], StandardCache())
+    named = {name: a for name, (a, _) in folder.assessments.items()}
+    if not named:
+        where = str(folder.path)
+        raise LibevalError([problem(where, None, "nothing-to-compare", path=where, known="-")])
+    result = diff_all(folder.standard, folder.library, named, s.all_indicators)
+    messages = problem_lines(list(folder.problems), s.msg_lang)
+    code = 1 if s.exit_code and not result.identical else 0
+    view = AllView(result, folder.standard, s.lang, hashed_inputs([folder], *pass_order(named)))
+    return Outcome(render(view, s.fmt), messages, code, input_paths(folder), kind_of(s.fmt))
+
+
+def hashed_inputs(folders: list[LibraryFolder], *names: str) -> tuple[InputFile, ...]:
+    """The files the sides rest on, each once, with their hashes: library.yaml, the assessments
+    and the standard (of each folder, when there are two: the first side's and the last's)."""
     files: dict[str, InputFile] = {}
     standards: dict[str, InputFile] = {}
-    for folder, name in ((folders[0], a), (folders[-1], b)):
+    for k, name in enumerate(names):
+        folder = folders[0] if k < len(names) - 1 else folders[-1]
         _, asrc = folder.assessments[name]
         for src in (folder.source, asrc):
             files.setdefault(src.path, InputFile(src.path, src.sha256))

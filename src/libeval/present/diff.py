@@ -12,7 +12,7 @@ from typing import Any, Literal, assert_never
 from libeval import __version__
 from libeval.analysis.diff import Difference, DiffResult
 from libeval.models.result import Result
-from libeval.present.diff_view import cause_text, diff_context, indicator_causes
+from libeval.present.diff_view import cause_text, diff_context, indicator_causes, verified
 from libeval.present.diff_view import signed as signed  # rescore.py's import
 from libeval.present.formats import DiffFormat
 from libeval.present.report_view import InputFile
@@ -100,6 +100,7 @@ def diff_dict(d: DiffResult, lang: str = "zh") -> dict[str, Any]:
             for c in d.conditions
         ],
         "agreement": {"equal": d.equal, "differing": len(d.indicators), "abs_delta_sum": to_json(d.abs_delta_sum)},
+        "verified": verified(d, lang),  # facts side b checked on site and kept: not differences
     }
 
 
@@ -167,6 +168,7 @@ def _table(v: DiffView) -> str:
     screen.line(f"[bold]{escape(ctx['grade_line'])}[/]")
     if ctx["identical"]:
         screen.line(label("no_differences", lang))
+        _verified(screen, ctx)
         return screen.text()
     sides = (a["name"], b["name"], label("delta", lang))
     screen.table(
@@ -195,7 +197,17 @@ def _table(v: DiffView) -> str:
         for c in ctx["conditions"]:
             screen.line(escape(f"  {c['grade']} · {c['name']}{colon}{c['from']} → {c['to']}"))
     screen.line(escape(f"{label('agreement', lang)}{colon}{ctx['agreement']}"))
+    _verified(screen, ctx)
     return screen.text()
+
+
+def _verified(screen: Any, ctx: dict[str, Any]) -> None:
+    from libeval.present.console import escape
+
+    if ctx["verified"]:
+        screen.line(f"[bold]{escape(ctx['verified_heading'])}[/]")
+    for v in ctx["verified"]:
+        screen.line(escape(f"  - {v['text']}"))
 
 
 # every format, wired once here (built last: the renderers above)

@@ -110,6 +110,41 @@ def restore_text(d: DiffResult, lang: str) -> str:
     return head + label("restore_none", lang, grade=grade_a)
 
 
+def verified_text(name: str, value: str, note: str | None, evidence: Sequence[str], lang: str) -> str:
+    """`计算机数量：40 台，已核实（现场清点；证明材料：photo.jpg、清单.pdf）`"""
+    lp, rp, sep, comma = ("（", "）", "；", "、") if lang == "zh" else (" (", ")", "; ", ", ")
+    extra = [note.rstrip("。.")] if note else []
+    if evidence:
+        extra.append(label("diff.evidence", lang, files=comma.join(evidence)))
+    text = label("diff.verified", lang, name=name, value=value)
+    return text + (f"{lp}{sep.join(extra)}{rp}" if extra else "")
+
+
+def verified(d: DiffResult, lang: str) -> list[dict[str, Any]]:
+    """The facts side b checked on site and kept (`verified: true`), that side a had not: a state,
+    not a change, so they are listed apart from the differences."""
+    changed = {x.key for x in d.differences if x.kind in ("fact", "population")}
+    corrections = {c.fact: c for c in d.b.corrections if c.verified}
+    out: list[dict[str, Any]] = []
+    for f in d.b.facts:
+        before = d.a.fact(f.id)
+        if not f.verified or f.id in changed or (before is not None and before.verified) or f.id not in corrections:
+            continue
+        c = corrections[f.id]
+        value = amount(f.value, f.unit, lang)
+        out.append(
+            {
+                "fact": f.id,
+                "name": f.label.get(lang),
+                "value": value,
+                "note": c.note,
+                "evidence": list(c.evidence),
+                "text": verified_text(f.label.get(lang), value, c.note, c.evidence, lang),
+            }
+        )
+    return out
+
+
 def yearly(d: DiffResult, lang: str) -> list[dict[str, Any]]:
     """The per-year facts that differ, every year of each side, for the appendix: a row per side
     with the value per year and the value scored."""
@@ -231,6 +266,8 @@ def diff_context(d: DiffResult, lang: str, inputs: Sequence[InputFile] = ()) -> 
             "agreement_text", lang, equal=d.equal, differing=len(d.indicators), abs=numbers.points(d.abs_delta_sum)
         ),
         "yearly": yearly(d, lang),
+        "verified": verified(d, lang),
+        "verified_heading": label("diff.verified_heading", lang, side=b_name),
         "inputs": [{"path": i.path, "sha256": i.sha256} for i in inputs],
         "identical": d.identical,
     }

@@ -43,11 +43,16 @@ USAGE_ZH: dict[str, str] = {
     "extra-arguments": "多出了参数：{args}。",
     "option-needs-value": "选项 {name} 后面须跟一个值。",
     "option-takes-no-value": "选项 {name} 不带值。",
+    "option-repeated": "选项 {name} 只能给一次。",
     "bad-value": "{name} 的值无效：{reason}。",
     "not-one-of": "{value} 不是以下之一：{choices}",
     "not-a-whole-number": "应为整数",
     "not-a-number": "{value} 不是数",
 }
+
+
+# a single-value option given twice (cli_text.OnceOnly): typer would silently keep the last
+OPTION_REPEATED_EN = "Option {name} can be given only once."
 
 
 def translate(message: str) -> str:
@@ -126,4 +131,9 @@ OPTION_ERRORS: dict[str, Bilingual] = {
         "--citation is where an official standard is published: add --official",
     ),
     "sheet": B("--sheet 只用于 .xlsx 工作簿", "--sheet is for a .xlsx workbook"),
+    "all-sides": B(
+        "--all 列出一个图书馆的全部评估：不能与 --from、--to、--criteria 或第二个目录同用",
+        "--all shows every assessment of one library: it does not go with --from, --to, --criteria or a second folder",
+    ),
+    "all-indicators": B("--all-indicators 只用于 --all", "--all-indicators goes with --all"),
 }

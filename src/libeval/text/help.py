@@ -98,9 +98,11 @@ HELP: dict[str, Bilingual] = {
     "score --lang": _LANG,
     "score --no-color": _NO_COLOR,
     "diff": B(
-        "逐项比较两项评估：哪些指标不同、为什么。用 --criteria 时，比较同一项评估在两个评估标准下的结果。",
-        "Compare two assessments indicator by indicator: what differs, and why. With --criteria, one "
-        "assessment under two standards.",
+        "逐项比较两项评估：哪些指标不同、为什么。用 --all 时，按日期列出一个图书馆的全部评估并标出每轮的改动；"
+        "用 --criteria 时，比较同一项评估在两个评估标准下的结果。",
+        "Compare two assessments indicator by indicator: what differs, and why. With --all, every "
+        "assessment of a library side by side in date order, each change marked in the pass that made it. "
+        "With --criteria, one assessment under two standards.",
     ),
     "diff paths": B(
         "一个图书馆目录，或两个（同一图书馆的两个年度）", "One library folder, or two (the same library in two years)."
@@ -112,6 +114,15 @@ HELP: dict[str, Bilingual] = {
     ),
     "diff --format": B("table、json、md、html 或 xlsx", "table, json, md, html or xlsx."),
     "diff --exit-code": _EXIT_CODE,
+    "diff --all": B(
+        "按日期列出全部评估（自评、州（市）评、省评……），每项改动记在作出改动的那一轮",
+        "Every assessment side by side in date order (self, prefecture, province…), each change in the "
+        "pass that made it.",
+    ),
+    "diff --all-indicators": B(
+        "与 --all 同用：列出全部指标，包括各轮得分相同的",
+        "With --all: every indicator, also those with the same points in every pass.",
+    ),
     "diff --criteria": B(
         "把 --from 指定的评估分别按图书馆自己的评估标准和此标准（标识或路径）计分并比较",
         "Compare the assessment (--from) under the library's own standard and this one (id or path).",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from libeval.text.bilingual import Bilingual
 from libeval.text.completeness_labels import COMPLETENESS_LABELS
+from libeval.text.diff_all_labels import DIFF_ALL_LABELS
 from libeval.text.diff_labels import DIFF_LABELS
 from libeval.text.opinion_labels import OPINION_LABELS
 from libeval.text.report_labels import REPORT_LABELS
@@ -331,14 +332,13 @@ LABELS: dict[str, Bilingual] = {
     ),
     "differences": Bilingual(zh="输入差异", en="Differences in the inputs"),
     "no_differences": Bilingual(zh="两侧完全一致。", en="The two sides are identical."),
-    "note_from": Bilingual(zh="前", en="from"),
-    "note_to": Bilingual(zh="后", en="to"),
     "blocked_count": Bilingual(zh="{grade}：{n} 项条件未达到", en="{grade}: {n} condition(s) not met"),
     "figure": Bilingual(zh="情况", en="Figure"),
     **COMPLETENESS_LABELS,
     **REPORT_LABELS,
     **OPINION_LABELS,
     **DIFF_LABELS,
+    **DIFF_ALL_LABELS,
 }
 
 
