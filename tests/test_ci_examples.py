@@ -57,6 +57,13 @@ def _gitlab_script() -> str:
     return "set -eo pipefail\n" + "\n".join(lines) + "\n"
 
 
+def _line_of(text: str, start: str) -> int:
+    """The 1-based line of the one line that starts with `start` (where the planted mistake is)."""
+    rows = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(start)]
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "'\\''") + "'"
 
@@ -102,8 +109,9 @@ def test_the_gitlab_job_fails_on_a_problem_and_keeps_the_problems_file(tmp_path:
     job = _run_gitlab(repo, LIBEVAL_SOURCE="libeval.whl", LIBEVAL_LANG="en")
     assert job.returncode == 1
     (found,) = json.loads((repo / "libeval-problems.json").read_text(encoding="utf-8"))["problems"]
-    assert (found["file"], found["line"], found["col"], found["code"]) == ("library.yaml", 15, 3, "unknown-fact")
-    assert "library.yaml:15:3: error: unknown fact 'floor_aera'" in job.stderr  # the log says it too
+    row = _line_of(text, "  floor_aera:")
+    assert (found["file"], found["line"], found["col"], found["code"]) == ("library.yaml", row, 3, "unknown-fact")
+    assert f"library.yaml:{row}:3: error: unknown fact 'floor_aera'" in job.stderr  # the log says it too
     assert not (repo / "libeval-report").exists()
 
 
@@ -192,7 +200,8 @@ def test_check_output_text_is_the_problem_lines_uncoloured_and_still_on_stderr(t
     lib = _broken(tmp_path)
     out = tmp_path / "problems.txt"
     code, stdout, err = invoke("check", str(lib), "-o", str(out), "--lang", "en", env={"FORCE_COLOR": "1"})
-    line = f"{lib}/library.yaml:15:3: error: unknown fact 'floor_aera'; did you mean 'floor_area'? [unknown-fact]\n"
+    row = _line_of((lib / "library.yaml").read_text(encoding="utf-8"), "  floor_aera:")
+    line = f"{lib}/library.yaml:{row}:3: error: unknown fact 'floor_aera'; did you mean 'floor_area'? [unknown-fact]\n"
     assert code == 1 and stdout == ""
     assert out.read_text(encoding="utf-8") == line  # no colour codes in a file
     assert "\x1b[" in err and "floor_aera" in err  # the terminal's copy is coloured as before

@@ -69,6 +69,7 @@ NAMES_NOTHING = {
     "judged-range": "the points over the indicator's maximum",
     "points-over-max": "the level's points over the indicator's maximum",
     "csv-unencodable": "the cell of the written CSV that GBK cannot hold",
+    "unawarded-without-inherit": "the `assessor:` line of the review, beside which `inherit: self` belongs",
 }
 # a fact that is not written at all is missing from the `facts:` mapping: that key is its place
 ABSENT = {"missing-fact": re.compile(r"facts:")}
