@@ -147,3 +147,18 @@ def test_a_bad_date_is_a_usage_error(tmp_path: Path) -> None:
     lib = _lib(tmp_path)
     code, _, _ = _invoke("review", str(lib), "--as", "prefecture", "--date", "2017-13-01")
     assert code == 2 and not (lib / "assessments" / "prefecture.yaml").exists()
+
+
+def test_a_review_of_a_review_lists_the_corrections_with_their_reasons(tmp_path: Path) -> None:
+    """A province starting from the prefecture's review sees the corrected value and why it was
+    corrected (never the reason passed off as the figure's source), and the prefecture's notes
+    as the prefecture's."""
+    lib = tmp_path / "jinghe"
+    shutil.copytree(EXAMPLE, lib)
+    code, _, err = _invoke("review", str(lib), "--as", "province", "--from", "prefecture", "--lang", "zh")
+    assert code == 0, err
+    text = (lib / "assessments" / "province.yaml").read_text(encoding="utf-8")
+    assert "读者满意率（satisfaction）：88%（已更正）；更正理由：自评满意度调查样本不足" in text
+    assert "；来源：自评满意度" not in text
+    assert "1.3.7 志愿者服务（满分 15 分）：州（市）评 11 分；州（市）评说明：志愿者参与送书活动属实" in text
+    assert _total(lib, "province") == Decimal("775.3")

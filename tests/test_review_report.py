@@ -255,3 +255,16 @@ def test_accepted_and_changed_cover_every_indicator_once() -> None:
     assert all(a.points(i.code) == i.score for i in v.accepted)
     assert all(x.before.score != x.after.score or x.before.status != x.after.status for x in v.adjusted)
     assert sum((x.delta for x in v.adjusted), Decimal(0)) == b.total - a.total  # no cap absorbs a change here
+
+
+def test_the_team_is_told_what_it_signs_on_estimates_and_missing_reasons(inheriting: Path) -> None:
+    """The opinion names the estimates the team neither verified nor corrected (a verified fact
+    leaves the list), and a judged score changed without a note says no reason was written,
+    rather than showing the score's own line as if it were the team's opinion."""
+    md = _report(inheriting, "md")
+    banner = next(ln for ln in md.splitlines() if "仍是图书馆填报的估计值" in ln)
+    assert "复核结论所依据的数据中，17 项仍是图书馆填报的估计值，复核组既未核实也未更正：" in banner
+    assert "有效持证读者数量" in banner and "供读者使用的计算机" not in banner  # computers: verified
+    assert "| 3.3.5 | 人才培养与队伍建设 | 13 | 10 | −3 | 15 | （复核组未填写意见） |" in md
+    assert "专家评定 10 分" not in md[md.index("## 三、调整的评分项目") : md.index("## 四、事实核实")]
+    assert "仍是图书馆填报的估计值" in _text(_report(inheriting, "html"))

@@ -57,8 +57,8 @@ def _fact_lines(f: FactRow, lang: str) -> list[str]:
         text += review_label("verified", lang)
     elif f.corrected:
         text += review_label("corrected", lang)
-    if f.source:
-        text += review_label("source", lang, text=_one_line(f.source))
+    if f.source:  # a corrected fact's "source" is the correction's reason: said as such
+        text += review_label("reason" if f.corrected and not f.verified else "source", lang, text=_one_line(f.source))
     if f.evidence:
         text += review_label("evidence", lang, text=("、" if lang == "zh" else ", ").join(f.evidence))
     head = review_label("fact", lang, name=_one_line(f.name.get(lang)), id=f.id, value=text)
@@ -79,7 +79,7 @@ def _award_lines(a: AwardRow, source: str, lang: str) -> list[str]:
     else:
         given = review_label("award_none", lang, source=source)
     if a.note:
-        given += review_label("award_note", lang, note=_one_line(a.note))
+        given += review_label("award_note", lang, source=source, note=_one_line(a.note))
     name = _one_line(a.name.get(lang))
     head = review_label("award", lang, code=a.code, name=name, max=numbers.points(a.max), given=given)
     if a.level is not None:

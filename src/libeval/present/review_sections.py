@@ -136,6 +136,14 @@ def _opinion(a: Adjusted, lang: str) -> list[str]:
     return out
 
 
+def _basis(a: Adjusted, lang: str) -> str:
+    """Shown where the team wrote nothing: how the points were reached; for a judged indicator
+    that line (专家评定 8 分) would read as the team's opinion, so the report says none was written."""
+    if a.after.kind == "judged":
+        return label("rv_no_opinion", lang)
+    return no_ids(a.after.explanation.get(lang))
+
+
 def adjusted(v: Review, lang: str) -> list[dict[str, Any]]:
     """三、调整的评分项目: every indicator whose points differ, both sides' points, the team's words."""
     return [
@@ -147,7 +155,7 @@ def adjusted(v: Review, lang: str) -> list[dict[str, Any]]:
             "max": numbers.points(a.after.max),
             "delta": _delta(a.delta),
             "opinion": _opinion(a, lang),
-            "basis": no_ids(a.after.explanation.get(lang)),
+            "basis": _basis(a, lang),
         }
         for a in v.adjusted
     ]

@@ -28,7 +28,8 @@ def _refs(refs: list[dict[str, Any]]) -> str:
 
 
 def _conclusion(ws: Worksheet, v: Review, c: dict[str, Any], lang: str, members: Sequence[str]) -> None:
-    title_rows(ws, result_lines(v.result, ws.title, lang), c["notice"] or None)
+    warn = "\n".join(w for w in (c["notice"], c["estimated"]) if w)  # said first, under the title
+    title_rows(ws, result_lines(v.result, ws.title, lang), warn or None)
     header = header_row(ws, [label("rp_item", lang), label("rp_figure", lang)])
     for k, val in c["head"]:
         add_row(ws, [k, val])

@@ -12,6 +12,7 @@ from typing import Any
 
 from libeval import __version__
 from libeval.analysis.review import Review
+from libeval.models.result import Result
 from libeval.present import review_sections as sections
 from libeval.present.completeness import grade_name, notice
 from libeval.present.report_appendix import evidence, safe_href
@@ -125,6 +126,7 @@ def build_review_context(
             (label("rv_inputs", lang), sep.join(i.path for i in inputs) or "—"),
         ],
         "notice": notice(r.completeness, lang),
+        "estimated": _estimated(r, lang),
         "reconstructed": r.reconstructed,
         "provenance_total": r.provenance_total,
         "note": r.assessment_note or "",
@@ -152,3 +154,13 @@ def build_review_context(
         ),
         "inputs": [{"path": i.path, "sha256": i.sha256} for i in inputs],
     }
+
+
+def _estimated(r: Result, lang: str) -> str:
+    """The facts the review's figures rest on that are still the library's estimates: a team
+    signing the opinion is told, by name, what it neither verified nor corrected."""
+    if not r.estimated:
+        return ""
+    names = {f.id: f.name.get(lang) for f in r.facts}
+    shown = ("、" if lang == "zh" else ", ").join(names.get(fid, fid) for fid in r.estimated)
+    return label("rv_estimated", lang, n=len(r.estimated), names=shown)

@@ -9,6 +9,12 @@ from libeval.text.bilingual import Bilingual
 OPINION_LABELS: dict[str, Bilingual] = {
     "rv_title": Bilingual(zh="{library}评估复核意见", en="{library} — Review opinion"),
     "rv_title_short": Bilingual(zh="评估复核意见", en="Review opinion"),
+    "rv_no_opinion": Bilingual(zh="（复核组未填写意见）", en="(the team wrote no reason)"),
+    "rv_estimated": Bilingual(
+        zh="复核结论所依据的数据中，{n} 项仍是图书馆填报的估计值，复核组既未核实也未更正：{names}。",
+        en="{n} facts behind the review's figures are still the library's estimates, neither verified nor"
+        " corrected by the team: {names}.",
+    ),
     # the head: who, when, what against what
     "rv_team": Bilingual(zh="复核单位", en="Review team"),
     "rv_members": Bilingual(zh="复核组成员", en="Members"),

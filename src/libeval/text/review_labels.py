@@ -22,7 +22,7 @@ REVIEW_LABELS: dict[str, Bilingual] = {
     "members": B("# members: [组长姓名（组长）, 成员姓名]", "# members: [leader's name (leader), member's name]"),
     "note": B("# note: 复核总体意见", "# note: the team's overall opinion"),
     "judged": B(
-        "# 主观评分：与{source}不同的评分写在这里，如“1.2.1”: {{level: 中, note: 理由}}",
+        "# 评定指标：与{source}不同的评分写在这里，如“1.2.1”: {{level: 中, note: 理由}}",
         '# Judged awards: the ones that differ from the {source}\'s, e.g. "1.1.10": {{points: 3, note: why}}',
     ),
     "not_applicable": B(
@@ -41,13 +41,14 @@ REVIEW_LABELS: dict[str, Bilingual] = {
     "award_level": B("{source}定为“{level}”，{points} 分", "the {source} gave '{level}', {points} points"),
     "award_none": B("{source}未评分", "not awarded in the {source}"),
     "award_na": B("{source}列为不适用（{reason}）", "not applicable in the {source} ({reason})"),
-    "award_note": B("；意见：{note}", "; note: {note}"),
+    "award_note": B("；{source}说明：{note}", "; note of the {source}: {note}"),
     "fact": B("# {name}（{id}）：{value}", "# {name} ({id}): {value}"),
     "not_given": B("未填报", "not given"),
     "estimated": B("（估计值）", " (estimated)"),
     "verified": B("（已核实）", " (verified)"),
     "corrected": B("（已更正）", " (corrected)"),
     "source": B("；来源：{text}", "; source: {text}"),
+    "reason": B("；更正理由：{text}", "; reason of the correction: {text}"),
     "evidence": B("；证明材料：{text}", "; evidence: {text}"),
     "fact_template": B(
         "# {id}: {{verified: true}}  # 或 {{value: …, reason: …}}",

@@ -27,7 +27,7 @@ REVIEW_MESSAGES: dict[str, Bilingual] = {
     "unawarded-without-inherit": Bilingual(
         en="judged indicators not awarded: {count}, and this assessment inherits from none, so they score 0."
         " To keep the self-assessment's awards and write only the changes, add `inherit: self`",
-        zh="有 {count} 项主观评分指标未评分，且本评估未继承其他评估，这些指标均计 0 分。"
+        zh="有 {count} 项评定指标未评，且本评估未继承其他评估，这些指标均计 0 分。"
         "如要沿用自评的评分、只写改动，请加上 `inherit: self`",
     ),
     "review-exists": Bilingual(
