@@ -204,7 +204,8 @@ def test_the_workbook(tmp_path: Path, inheriting: Path, lang: str) -> None:
         assert any(c.startswith("州（市）评总分 775.3 分") for c in cells)
         assert "张三（组长）\u3000" + "＿" * 12 in cells
     else:
-        user = ("张三", "李四", "王五", "博尔塔拉", "精河")  # the team's and the library's own names
+        # the team's and the library's own names, and the reason the library gave for 2.1.8 (inherited)
+        user = ("张三", "李四", "王五", "博尔塔拉", "精河", "本馆无古籍收藏")
         assert not [c for c in cells if re.search(f"[{CJK}]", c) and not any(u in c for u in user)]
     total = next(r for r in range(1, every.max_row + 1) if every.cell(r, 2).value in ("总分", "Total"))
     assert _evaluate(every, f"C{total}") == Decimal(832) and _evaluate(every, f"D{total}") == Decimal("775.3")
@@ -268,3 +269,6 @@ def test_the_team_is_told_what_it_signs_on_estimates_and_missing_reasons(inherit
     assert "| 3.3.5 | 人才培养与队伍建设 | 13 | 10 | −3 | 15 | （复核组未填写意见） |" in md
     assert "专家评定 10 分" not in md[md.index("## 三、调整的评分项目") : md.index("## 四、事实核实")]
     assert "仍是图书馆填报的估计值" in _text(_report(inheriting, "html"))
+    # a not-applicable mark the review leaves as the library made it is named, as the library's
+    assert "认定不适用的指标 1 项：2.1.8 古籍保护（本馆无古籍收藏；沿用自评的认定）。" in md
+    assert "2.1.8 Ancient books (本馆无古籍收藏; as the self-assessment marked it)" in _report(inheriting, "md", "en")

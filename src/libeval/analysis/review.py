@@ -46,6 +46,7 @@ class NotApplicable:
     code: str
     name: Bilingual
     reason: str
+    inherited: bool = False  # marked by the pass it reviews, and left so by the review
 
 
 @dataclass(frozen=True)
@@ -65,8 +66,9 @@ def _is_verified(c: CorrectionResult) -> bool:
     return not c.changed
 
 
-def review(result: Result, reviewed: Result, written: Assessment) -> Review:
-    """The review `result` (its assessment as written: `written`) against the pass it reviews."""
+def review(result: Result, reviewed: Result, written: Assessment, effective: Assessment | None = None) -> Review:
+    """The review `result` (its assessment as written: `written`; as scored, inheriting: `effective`)
+    against the pass it reviews."""
     before = {i.code: i for i in reviewed.indicators}
     own = {c.fact: c for c in result.corrections if c.fact in written.corrections}
     accepted: list[IndicatorResult] = []
@@ -99,9 +101,9 @@ def review(result: Result, reviewed: Result, written: Assessment) -> Review:
         corrected=tuple(c for c in checks if not _is_verified(c.correction)),
         verified=tuple(c for c in checks if _is_verified(c.correction)),
         not_applicable=tuple(
-            NotApplicable(code, by_code[code].name, reason)
-            for code, reason in written.not_applicable.items()
-            if code in by_code
+            NotApplicable(code, by_code[code].name, reason, code not in written.not_applicable)
+            for code, reason in {**(effective.not_applicable if effective else {}), **written.not_applicable}.items()
+            if code in by_code and by_code[code].status == "not_applicable"
         ),
         restated=restated,
     )

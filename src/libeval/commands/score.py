@@ -160,7 +160,7 @@ def _review(folder: LibraryFolder, result: Result, assessment: str) -> Review | 
     from libeval.analysis.review import review
 
     before = score(folder.standard, folder.library, folder.assessment(name), name)
-    return review(result, before, _written(folder, assessment))
+    return review(result, before, _written(folder, assessment), folder.assessment(assessment))
 
 
 def _others(folder: LibraryFolder, assessment: str) -> list[Result]:

@@ -78,7 +78,15 @@ def work(v: Review, lang: str) -> dict[str, Any]:
     na = ""
     if v.not_applicable:
         items = _list_sep(lang).join(
-            label("rv_na_item", lang, code=x.code, name=x.name.get(lang), reason=x.reason) for x in v.not_applicable
+            label(
+                "rv_na_inherited" if x.inherited else "rv_na_item",
+                lang,
+                code=x.code,
+                name=x.name.get(lang),
+                reason=x.reason,
+                side=named(v.reviewed, lang),
+            )
+            for x in v.not_applicable
         )
         na = label("rv_na", lang, n=len(v.not_applicable), items=items)
     return {"text": text, "counts": counts, "na": na}

@@ -43,6 +43,9 @@ OPINION_LABELS: dict[str, Bilingual] = {
     ),
     "rv_na": Bilingual(zh="认定不适用的指标 {n} 项：{items}。", en="{n} indicator(s) marked not applicable: {items}."),
     "rv_na_item": Bilingual(zh="{code} {name}（{reason}）", en="{code} {name} ({reason})"),
+    "rv_na_inherited": Bilingual(
+        zh="{code} {name}（{reason}；沿用{side}的认定）", en="{code} {name} ({reason}; as the {side} marked it)"
+    ),
     "rv_team_note": Bilingual(zh="复核说明：{note}", en="Note of the team: {note}"),
     # 二、复核结论
     "rv_conclusion": Bilingual(zh="二、复核结论", en="2. Conclusion"),
