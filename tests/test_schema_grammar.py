@@ -95,6 +95,9 @@ LIBRARY_CASES = [
     ('seats: "260个"', _set("facts", "e_reading_seats", "260个"), True),
     ('seats: "260册"', _set("facts", "e_reading_seats", "260册"), False),
     ('seats: "260 个"', _set("facts", "e_reading_seats", "260 个"), True),
+    # 万 alone, as the README writes it, on a fact in 个 (a fresh look found the editor refusing it)
+    ('seats: "2.5万"', _set("facts", "e_reading_seats", "2.5万"), True),
+    ("floor_area: 0.06万", _set("facts", "floor_area", "value", "0.06万"), True),
     ("funds: 200000元 (万元)", _set("facts", "free_opening_funds", "years", 2013, "200000元"), True),
     ("funds: 20万元 (万元)", _set("facts", "free_opening_funds", "years", 2013, "20万元"), True),
     ("funds: 20千元 (万元)", _set("facts", "free_opening_funds", "years", 2013, "20千元"), False),

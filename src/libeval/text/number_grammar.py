@@ -69,9 +69,10 @@ def amount(*units: str) -> str:
 
 def number_in(suffixes: list[str]) -> str:
     """A number followed by nothing or by one of `suffixes` as written (`万元`, `千 册次`): the
-    value of a fact whose unit these are (spaces may stand between a multiplier and the unit)."""
+    value of a fact whose unit these are (spaces may stand between a multiplier and the unit), or
+    by 万/亿/千 alone (`2.5万` seats: the reader multiplies, whatever the fact's unit)."""
     alternatives = "|".join(f"{SPACE}*".join(re.escape(c) for c in s) for s in suffixes)
-    return _whole(f"{_SCIENTIFIC}|{_PLAIN}{SPACE}*(?:{alternatives})?")
+    return _whole(f"{_SCIENTIFIC}|{_PLAIN}{SPACE}*(?:{alternatives}|{_MULTIPLIER})?")
 
 
 # A year key or the evaluation year; "16" is read, then refused with the fix (reading.year)
