@@ -16,7 +16,7 @@ from libeval.load import names, paths
 from libeval.load.cross_checks import check_assessment, read_library
 from libeval.load.inherit import resolve
 from libeval.load.regions import for_scoring
-from libeval.load.salvage import salvage
+from libeval.load.salvage import salvage, salvage_library
 from libeval.load.validation import validate
 from libeval.load.yaml_source import Source, load
 from libeval.models import Assessment, Library, StandardSpec
@@ -198,6 +198,13 @@ def load_library(
         library, checked = read_library(std, library, src, folder)
         checked = [p for p in checked if not (p.code == "missing-fact" and dict(p.args).get("id") in meant)]
         problems += checked if checking else for_scoring(checked)
+    elif std is not None:  # what is valid of it is still checked: a misspelt key beside a bad number
+        partial, aside = salvage_library(src.data)
+        if partial is not None:
+            _, checked = read_library(std, partial, src, folder)
+            problems += [
+                p for p in errors_only(checked) if not (p.code == "missing-fact" and dict(p.args).get("id") in aside)
+            ]
     if errors_only(problems) or library is None or std is None:
         raise LibevalError(problems)
     return LibraryFolder(folder, library, src, std, assessments, problems, written)
