@@ -111,9 +111,7 @@ def renderer(f: DiffFormat) -> AllRenderer:
         case DiffFormat.table:
             return _table
         case DiffFormat.json:
-            return lambda v: (
-                json.dumps(diff_all_dict(v.result, v.standard, v.lang), ensure_ascii=False, indent=2) + "\n"
-            )
+            return _json
         case DiffFormat.md:
             return lambda v: _template(v, "md")
         case DiffFormat.html:
